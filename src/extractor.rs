@@ -1,0 +1,110 @@
+//! The [`Extractor`]: built once from gazetteers, then turns each [`Document`] into an [`Extraction`], with no
+//! I/O of its own.
+//!
+//! Stages, each on the original text's byte offsets: sentences; the dictionary scan (aliases, titles,
+//! organization head words); gazetteer mentions; organizations by shape and defined acronyms; officials from
+//! titles and appositions; surnames and acronyms linked to the document's entities; sentence indexes.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::document::Document;
+use crate::error::Result;
+use crate::extraction::{DocBuilder, Extraction, Origin};
+use crate::gazetteer::{Entity, Gazetteers};
+use crate::matcher::{Dictionary, Hit};
+use crate::rules::officials::OfficialRules;
+use crate::rules::{organizations, surnames};
+use crate::segment;
+
+/// Extracts mentions, entities and quotations from documents. Build it once and share it: it is
+/// `Send + Sync`, and [`Extractor::extract`] takes `&self`.
+///
+/// ```
+/// use whosaid::{Document, Extractor, Gazetteers};
+///
+/// let extractor = Extractor::new(Gazetteers::embedded()).unwrap();
+/// let doc = Document::new("a.txt", "Iranian Foreign Ministry spokeswoman Leila Karimi spoke in Tehran.");
+/// let x = extractor.extract(&doc);
+/// let karimi = x.mentions.iter().find(|m| m.span.text(&doc.text) == "Leila Karimi").unwrap();
+/// let person = &x.entities[karimi.entity];
+/// assert_eq!((person.role.as_str(), person.country.as_str()), ("spokeswoman", "IR"));
+/// ```
+pub struct Extractor {
+    gazetteers: Gazetteers,
+    dictionary: Dictionary,
+    officials: OfficialRules,
+    /// Country id -> entity, to fill the country column.
+    countries: HashMap<String, Arc<Entity>>,
+}
+
+impl Extractor {
+    /// Compiles the gazetteers. Fails when they have errors (bad rows), naming each file and line.
+    pub fn new(gazetteers: Gazetteers) -> Result<Extractor> {
+        if let Some(e) = gazetteers.errors() {
+            return Err(e);
+        }
+        let dictionary = Dictionary::build(&gazetteers);
+        let countries = gazetteers
+            .entities
+            .iter()
+            .filter(|e| e.entity_type == crate::EntityType::Country)
+            .map(|e| (e.id.clone(), Arc::clone(e)))
+            .collect();
+        Ok(Extractor { gazetteers, dictionary, officials: OfficialRules::new(), countries })
+    }
+
+    /// The gazetteers it was built from.
+    pub fn gazetteers(&self) -> &Gazetteers {
+        &self.gazetteers
+    }
+
+    /// The canonical name of a country id (`IR` -> `Iran`), or the id itself when no such country is loaded.
+    pub fn country_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.countries.get(id).map_or(id, |e| e.name.as_str())
+    }
+
+    /// Extracts everything from one document.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let text = doc.text.as_str();
+        let g = &self.gazetteers;
+        let sentences = segment::sentences(text);
+        let scan = self.dictionary.scan(text, g);
+        let mut b = DocBuilder::new(text);
+        for found in &scan.aliases {
+            let Hit::Alias(i) = found.hit else { continue };
+            let alias = &g.aliases[i as usize];
+            let entity = b.entity(&g.entities[alias.entity]);
+            b.add(found.span, entity, alias.form, Origin::Gazetteer);
+        }
+        organizations::find_by_shape(&mut b, g, &scan.org_heads);
+        let acronyms = organizations::defined_acronyms(&mut b);
+        let pending = self.officials.apply(&mut b, g, &scan.titles, &sentences);
+        surnames::link(&mut b, acronyms, pending);
+        let (entities, mut mentions) = b.into_parts();
+        for m in &mut mentions {
+            m.sentence = segment::sentence_index(&sentences, m.span.start);
+        }
+        Extraction { entities, mentions, quotes: Vec::new(), sentences }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn extractor_is_send_and_sync() {
+        assert_send_sync::<Extractor>();
+    }
+
+    #[test]
+    fn broken_gazetteer_fails_naming_the_row() {
+        let mut g = Gazetteers::new();
+        g.add_text("user.tsv", "id\tname\ttype\nx\tX\tTHING\n");
+        let err = Extractor::new(g).err().unwrap();
+        assert!(err.to_string().contains("user.tsv:2:3: error: unknown type \"THING\""), "{err}");
+    }
+}

@@ -1,0 +1,582 @@
+//! Gazetteers: the plain TSV files that say which names mean which entity, which titles introduce officials,
+//! which verbs introduce quotations and which words head organization names.
+//!
+//! A [`Gazetteers`] value is the union of files loaded in order (the embedded defaults first, then the user's
+//! `--gazetteers` directories). Loading never panics: every problem becomes a [`Diagnostic`] naming file, line
+//! and column. The file format is described in `gazetteers/README.md`.
+
+mod check;
+mod embedded;
+mod tsv;
+
+pub use check::{CheckReport, check};
+pub use tsv::FileKind;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// The type of an entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityType {
+    /// A person: officials, politicians, anyone named.
+    Person,
+    /// A country or territory.
+    Country,
+    /// A government body, agency, party, company, news outlet, international organization.
+    Organization,
+    /// A city, capital, state, region or other place that is not a country.
+    Location,
+}
+
+impl EntityType {
+    /// The name used in gazetteers and tables (`PERSON`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "PERSON",
+            EntityType::Country => "COUNTRY",
+            EntityType::Organization => "ORGANIZATION",
+            EntityType::Location => "LOCATION",
+        }
+    }
+
+    fn parse(s: &str) -> Option<EntityType> {
+        match s.to_ascii_uppercase().as_str() {
+            "PERSON" => Some(EntityType::Person),
+            "COUNTRY" => Some(EntityType::Country),
+            "ORGANIZATION" | "ORGANISATION" => Some(EntityType::Organization),
+            "LOCATION" => Some(EntityType::Location),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for EntityType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An entity: one gazetteer row (or several rows sharing an id), or one found by a rule in a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// Stable id (`IR`, `wikidata:Q123`, `rule:person:nasser-kanaani`).
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Entity type.
+    pub entity_type: EntityType,
+    /// Subtype (official, capital, ministry, ...), possibly empty.
+    pub subtype: String,
+    /// Role or office (for people), possibly empty.
+    pub role: String,
+    /// Id of the entity's country (`IR`), possibly empty. A country's own row leaves it empty.
+    pub country: String,
+    /// Start of the period served or valid (`YYYY` or `YYYY-MM-DD`), possibly empty.
+    pub from: String,
+    /// End of the period served or valid, possibly empty (ongoing or unknown).
+    pub to: String,
+    /// Where the entity comes from: `file:line` of its gazetteer row, or the rule that made it.
+    pub source: String,
+}
+
+/// How a matched surface form names its entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Form {
+    /// The canonical name.
+    Name,
+    /// One of the listed aliases.
+    Alias,
+    /// A nationality word linked to its country (Iranian, Azeri): the mention's type is `DEMONYM`.
+    Demonym,
+    /// A surname standing for a full name seen in the same document.
+    Surname,
+    /// An acronym defined in the document ("Joint Operations Command, or JJOC").
+    Acronym,
+}
+
+impl Form {
+    /// The name used in tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Form::Name => "name",
+            Form::Alias => "alias",
+            Form::Demonym => "demonym",
+            Form::Surname => "surname",
+            Form::Acronym => "acronym",
+        }
+    }
+}
+
+/// A surface form to look for in text, pointing at its entity.
+#[derive(Clone, Debug)]
+pub struct Alias {
+    /// The text to match, exactly (or ASCII-case-insensitively when `case_insensitive`).
+    pub text: String,
+    /// Index of the entity in [`Gazetteers::entities`].
+    pub entity: usize,
+    /// Name, alias or demonym.
+    pub form: Form,
+    /// Match ignoring ASCII case.
+    pub case_insensitive: bool,
+    /// Rank of the file the alias comes from: later files (user gazetteers) win ties.
+    pub file_rank: u32,
+}
+
+/// What a title introduces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TitleKind {
+    /// An office or role: Minister, Secretary, spokesman, President.
+    Office,
+    /// A military or police rank: General, Gen., Col.
+    Rank,
+    /// A form of address: Mr., Mrs., Dr.
+    Honorific,
+}
+
+/// A title or role word from a title file.
+#[derive(Clone, Debug)]
+pub struct Title {
+    /// The text to match.
+    pub text: String,
+    /// Office, rank or honorific.
+    pub kind: TitleKind,
+    /// The role to output (the title itself when the file leaves it empty).
+    pub role: String,
+}
+
+/// A word from a keyword file.
+#[derive(Clone, Debug)]
+pub struct Keyword {
+    /// The word.
+    pub text: String,
+    /// What it is: `org_head` (Ministry, Command), `stopword` (never an alias), or another kind.
+    pub kind: String,
+}
+
+/// A problem found while loading gazetteers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// File name as given (embedded defaults are named `default:<file>`).
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column (field number), where it applies.
+    pub column: Option<usize>,
+    /// Errors make the gazetteers unusable; warnings do not.
+    pub is_error: bool,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub(crate) fn error(file: &str, line: usize, column: Option<usize>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { file: file.to_owned(), line, column, is_error: true, message: message.into() }
+    }
+
+    pub(crate) fn warning(file: &str, line: usize, column: Option<usize>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { file: file.to_owned(), line, column, is_error: false, message: message.into() }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)?;
+        if let Some(c) = self.column {
+            write!(f, ":{c}")?;
+        }
+        let severity = if self.is_error { "error" } else { "warning" };
+        write!(f, ": {severity}: {}", self.message)
+    }
+}
+
+/// All loaded gazetteers: entities with their aliases, titles, cue files and keywords.
+#[derive(Clone, Debug, Default)]
+pub struct Gazetteers {
+    /// Entities, in load order. Indexes into this are stable once loaded.
+    pub entities: Vec<Arc<Entity>>,
+    /// Surface forms to match.
+    pub aliases: Vec<Alias>,
+    /// Titles and roles.
+    pub titles: Vec<Title>,
+    /// Cue files, as `(file name, text)`: the quote stage parses them.
+    pub cue_files: Vec<(String, String)>,
+    /// Keywords (organization heads, stop words).
+    pub keywords: Vec<Keyword>,
+    /// Problems found while loading.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files loaded, in order.
+    pub files: Vec<String>,
+    by_id: HashMap<String, usize>,
+}
+
+/// Column indexes of an entity file.
+struct EntityColumns {
+    id: Option<usize>,
+    name: Option<usize>,
+    entity_type: Option<usize>,
+    subtype: Option<usize>,
+    aliases: Option<usize>,
+    demonyms: Option<usize>,
+    country: Option<usize>,
+    role: Option<usize>,
+    from: Option<usize>,
+    to: Option<usize>,
+    case: Option<usize>,
+}
+
+impl Gazetteers {
+    /// An empty set (use with `--no-default-gazetteers`).
+    pub fn new() -> Gazetteers {
+        Gazetteers::default()
+    }
+
+    /// The curated defaults embedded in the binary (the files of the repository's `gazetteers/`).
+    pub fn embedded() -> Gazetteers {
+        let mut g = Gazetteers::new();
+        for (name, text) in embedded::FILES {
+            g.add_text(&format!("default:{name}"), text);
+        }
+        g
+    }
+
+    /// Adds every `*.tsv` file under `dir` (recursively, in name order).
+    pub fn add_dir(&mut self, dir: &Path) -> Result<()> {
+        if !dir.is_dir() {
+            return Err(Error::new(ErrorKind::Gazetteer("not a directory".into())).in_file(dir));
+        }
+        let mut files = Vec::new();
+        for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+            let entry = entry.map_err(|e| Error::new(ErrorKind::Gazetteer(e.to_string())).in_file(dir))?;
+            if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "tsv") {
+                files.push(entry.into_path());
+            }
+        }
+        for path in files {
+            self.add_file(&path)?;
+        }
+        Ok(())
+    }
+
+    /// Adds one gazetteer file.
+    pub fn add_file(&mut self, path: &Path) -> Result<()> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let name = path.display().to_string();
+        match String::from_utf8(bytes) {
+            Ok(text) => self.add_text(&name, &text),
+            Err(e) => {
+                let offset = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(e.as_bytes());
+                let line = text[..offset].matches('\n').count() + 1;
+                self.diagnostics.push(Diagnostic::error(
+                    &name,
+                    line,
+                    None,
+                    format!("not UTF-8 (first bad byte at offset {offset}); save the file as UTF-8"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds a gazetteer given as text; `file` names it in diagnostics and sources.
+    pub fn add_text(&mut self, file: &str, text: &str) {
+        let Some(tsv) = tsv::parse(file, text, &mut self.diagnostics) else {
+            return;
+        };
+        let rank = self.files.len() as u32;
+        self.files.push(file.to_owned());
+        match tsv.kind {
+            FileKind::Entities => self.add_entities(file, rank, &tsv),
+            FileKind::Titles => self.add_titles(file, &tsv),
+            FileKind::Cues => self.cue_files.push((file.to_owned(), text.to_owned())),
+            FileKind::Keywords => self.add_keywords(file, &tsv),
+        }
+    }
+
+    /// Errors among the diagnostics, if any, as one error listing them (for runs that must not start).
+    pub fn errors(&self) -> Option<Error> {
+        let errors: Vec<String> = self.diagnostics.iter().filter(|d| d.is_error).map(|d| d.to_string()).collect();
+        if errors.is_empty() {
+            None
+        } else {
+            Some(Error::new(ErrorKind::Gazetteer(format!("bad gazetteer rows:\n  {}", errors.join("\n  ")))))
+        }
+    }
+
+    /// The entity with the given id.
+    pub fn entity_by_id(&self, id: &str) -> Option<&Arc<Entity>> {
+        self.by_id.get(id).map(|&i| &self.entities[i])
+    }
+
+    /// The canonical name of the country with id `id`, or `id` itself when no such country is loaded.
+    pub fn country_name<'a>(&'a self, id: &'a str) -> &'a str {
+        match self.by_id.get(id) {
+            Some(&i) if self.entities[i].entity_type == EntityType::Country => &self.entities[i].name,
+            _ => id,
+        }
+    }
+
+    /// Words that must never be matched as aliases (`stopword` keywords).
+    pub fn stopwords(&self) -> impl Iterator<Item = &str> {
+        self.keywords.iter().filter(|k| k.kind == "stopword").map(|k| k.text.as_str())
+    }
+
+    fn add_entities(&mut self, file: &str, rank: u32, tsv: &tsv::TsvFile) {
+        let cols = EntityColumns {
+            id: tsv.column("id"),
+            name: tsv.column("name"),
+            entity_type: tsv.column("type"),
+            subtype: tsv.column("subtype"),
+            aliases: tsv.column("aliases"),
+            demonyms: tsv.column("demonyms"),
+            country: tsv.column("country"),
+            role: tsv.column("role"),
+            from: tsv.column("from"),
+            to: tsv.column("to"),
+            case: tsv.column("case"),
+        };
+        for (required, col) in [("name", cols.name), ("type", cols.entity_type)] {
+            if col.is_none() {
+                self.diagnostics.push(Diagnostic::error(
+                    file,
+                    1,
+                    None,
+                    format!("the header has no {required:?} column"),
+                ));
+                return;
+            }
+        }
+        for row in &tsv.rows {
+            self.add_entity_row(file, rank, tsv, &cols, row);
+        }
+    }
+
+    fn add_entity_row(&mut self, file: &str, rank: u32, tsv: &tsv::TsvFile, cols: &EntityColumns, row: &tsv::TsvRow) {
+        let col_no = |c: Option<usize>| c.map(|i| i + 1);
+        let id = row.get(cols.id);
+        let name = row.get(cols.name);
+        let type_text = row.get(cols.entity_type);
+        if id.is_empty() {
+            self.diagnostics.push(Diagnostic::error(file, row.line, col_no(cols.id), "empty id"));
+            return;
+        }
+        if name.is_empty() {
+            self.diagnostics.push(Diagnostic::error(
+                file,
+                row.line,
+                col_no(cols.name),
+                format!("empty name for id {id:?}"),
+            ));
+            return;
+        }
+        let Some(entity_type) = EntityType::parse(type_text) else {
+            self.diagnostics.push(Diagnostic::error(
+                file,
+                row.line,
+                col_no(cols.entity_type),
+                format!("unknown type {type_text:?} (expected PERSON, COUNTRY, ORGANIZATION or LOCATION)"),
+            ));
+            return;
+        };
+        let case_insensitive = tsv.case_insensitive
+            || match row.get(cols.case) {
+                "" | "sensitive" => false,
+                "insensitive" => true,
+                other => {
+                    self.diagnostics.push(Diagnostic::warning(
+                        file,
+                        row.line,
+                        col_no(cols.case),
+                        format!("case {other:?} is neither sensitive nor insensitive: treated as sensitive"),
+                    ));
+                    false
+                }
+            };
+        let entity = Entity {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            entity_type,
+            subtype: row.get(cols.subtype).to_owned(),
+            role: row.get(cols.role).to_owned(),
+            country: row.get(cols.country).to_owned(),
+            from: row.get(cols.from).to_owned(),
+            to: row.get(cols.to).to_owned(),
+            source: format!("{file}:{}", row.line),
+        };
+        let index = match self.by_id.get(id) {
+            Some(&existing) => {
+                let old = &self.entities[existing];
+                if old.name != entity.name || old.entity_type != entity.entity_type {
+                    self.diagnostics.push(Diagnostic::error(
+                        file,
+                        row.line,
+                        col_no(cols.id),
+                        format!("duplicate id {id:?}: already {} {:?} at {}", old.entity_type, old.name, old.source),
+                    ));
+                    return;
+                }
+                // Another office of the same entity: the most recent one gives the role.
+                if is_more_recent(&entity, old) {
+                    let merged = Entity { source: old.source.clone(), ..entity };
+                    self.entities[existing] = Arc::new(merged);
+                }
+                existing
+            }
+            None => {
+                self.by_id.insert(entity.id.clone(), self.entities.len());
+                self.entities.push(Arc::new(entity));
+                self.entities.len() - 1
+            }
+        };
+        let mut push = |text: &str, form: Form| {
+            let text = text.trim();
+            if !text.is_empty() {
+                self.aliases.push(Alias {
+                    text: text.to_owned(),
+                    entity: index,
+                    form,
+                    case_insensitive,
+                    file_rank: rank,
+                });
+            }
+        };
+        push(name, Form::Name);
+        for alias in row.get(cols.aliases).split('|') {
+            push(alias, Form::Alias);
+        }
+        for demonym in row.get(cols.demonyms).split('|') {
+            push(demonym, Form::Demonym);
+        }
+    }
+
+    fn add_titles(&mut self, file: &str, tsv: &tsv::TsvFile) {
+        let (kind_col, role_col) = (tsv.column("kind"), tsv.column("role"));
+        for row in &tsv.rows {
+            let text = row.get(Some(0));
+            let kind = match row.get(kind_col) {
+                "" | "office" => TitleKind::Office,
+                "rank" => TitleKind::Rank,
+                "honorific" => TitleKind::Honorific,
+                other => {
+                    self.diagnostics.push(Diagnostic::error(
+                        file,
+                        row.line,
+                        kind_col.map(|c| c + 1),
+                        format!("unknown title kind {other:?} (expected office, rank or honorific)"),
+                    ));
+                    continue;
+                }
+            };
+            if text.is_empty() {
+                self.diagnostics.push(Diagnostic::error(file, row.line, Some(1), "empty title"));
+                continue;
+            }
+            let role = match row.get(role_col) {
+                "" => text.to_owned(),
+                role => role.to_owned(),
+            };
+            self.titles.push(Title { text: text.to_owned(), kind, role });
+        }
+    }
+
+    fn add_keywords(&mut self, file: &str, tsv: &tsv::TsvFile) {
+        let kind_col = tsv.column("kind");
+        for row in &tsv.rows {
+            let text = row.get(Some(0));
+            let kind = row.get(kind_col);
+            if text.is_empty() || kind.is_empty() {
+                self.diagnostics.push(Diagnostic::error(
+                    file,
+                    row.line,
+                    Some(if text.is_empty() { 1 } else { 2 }),
+                    "keyword rows need a keyword and a kind",
+                ));
+                continue;
+            }
+            self.keywords.push(Keyword { text: text.to_owned(), kind: kind.to_owned() });
+        }
+    }
+}
+
+/// True when `new` describes a later office than `old` (an empty `to` means ongoing).
+fn is_more_recent(new: &Entity, old: &Entity) -> bool {
+    let key = |e: &Entity| (e.to.is_empty(), e.to.clone(), e.from.clone());
+    key(new) > key(old)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COUNTRIES: &str = "id\tname\ttype\tsubtype\taliases\tdemonyms\tcountry\trole\n\
+        IR\tIran\tCOUNTRY\tcountry\tIslamic Republic of Iran\tIranian|Iranians\t\t\n\
+        AZ\tAzerbaijan\tCOUNTRY\tcountry\t\tAzerbaijani|Azeri\t\t\n";
+
+    #[test]
+    fn entities_aliases_and_demonyms_are_loaded() {
+        let mut g = Gazetteers::new();
+        g.add_text("countries.tsv", COUNTRIES);
+        assert!(g.diagnostics.is_empty(), "{:?}", g.diagnostics);
+        assert_eq!(g.entities.len(), 2);
+        let azeri = g.aliases.iter().find(|a| a.text == "Azeri").unwrap();
+        assert_eq!(azeri.form, Form::Demonym);
+        assert_eq!(g.entities[azeri.entity].name, "Azerbaijan");
+        assert_eq!(g.entity_by_id("IR").unwrap().source, "countries.tsv:2");
+        assert_eq!(g.country_name("AZ"), "Azerbaijan");
+    }
+
+    #[test]
+    fn bad_rows_name_line_and_column_and_loading_goes_on() {
+        let mut g = Gazetteers::new();
+        g.add_text("bad.tsv", "id\tname\ttype\nX1\tSomewhere\tCITY\n\tNo id\tPERSON\nX2\tFine\tLOCATION\n");
+        let messages: Vec<String> = g.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            messages,
+            [
+                "bad.tsv:2:3: error: unknown type \"CITY\" (expected PERSON, COUNTRY, ORGANIZATION or LOCATION)",
+                "bad.tsv:3:1: error: empty id",
+            ]
+        );
+        assert_eq!(g.entities.len(), 1);
+        assert!(g.errors().is_some());
+    }
+
+    #[test]
+    fn duplicate_id_with_other_name_is_an_error_and_offices_merge() {
+        let mut g = Gazetteers::new();
+        g.add_text(
+            "p.tsv",
+            "id\tname\ttype\trole\tfrom\tto\nq1\tGen Nakatani\tPERSON\tMinister of Defense\t2014\t2016\n\
+             q1\tGen Nakatani\tPERSON\tMinister of Defense\t2024\t\nq1\tSomeone Else\tPERSON\t\t\t\n",
+        );
+        assert_eq!(g.entities.len(), 1);
+        assert_eq!(g.entities[0].from, "2024");
+        assert_eq!(g.diagnostics.len(), 1);
+        assert!(g.diagnostics[0].message.starts_with("duplicate id \"q1\""));
+    }
+
+    #[test]
+    fn titles_and_keywords() {
+        let mut g = Gazetteers::new();
+        g.add_text("t.tsv", "title\tkind\trole\nspokesman\toffice\t\nGen.\trank\tGeneral\n");
+        g.add_text("k.tsv", "keyword\tkind\nMinistry\torg_head\nReading\tstopword\n");
+        assert_eq!(g.titles[1].role, "General");
+        assert_eq!(g.titles[0].role, "spokesman");
+        assert_eq!(g.stopwords().collect::<Vec<_>>(), ["Reading"]);
+    }
+
+    #[test]
+    fn embedded_defaults_load_without_errors() {
+        let g = Gazetteers::embedded();
+        let errors: Vec<String> = g.diagnostics.iter().filter(|d| d.is_error).map(|d| d.to_string()).collect();
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(g.entity_by_id("IR").is_some());
+        assert!(!g.titles.is_empty());
+    }
+}

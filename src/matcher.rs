@@ -1,0 +1,301 @@
+//! The dictionary scan: every alias, title and organization head word of the gazetteers compiled into
+//! Aho-Corasick automata, matched as whole words, overlaps resolved.
+//!
+//! Aho-Corasick has no notion of words, and filtering a leftmost-longest stream by word boundaries loses
+//! matches ("the phone" inside "the phonebook"), so the scan reports *overlapping* matches, keeps those whose
+//! ends fall on word boundaries, and then chooses among them ([`resolve_overlaps`]):
+//!
+//! 1. the longest match wins;
+//! 2. among equally long matches of the same text: a later-loaded file wins (user gazetteers over the
+//!    defaults), then the type order PERSON, ORGANIZATION, COUNTRY, LOCATION, then canonical names over
+//!    aliases over demonyms, then load order;
+//! 3. among equally long overlapping matches at different places, the leftmost wins.
+//!
+//! Case-sensitive and ASCII-case-insensitive forms live in two automata; both are scanned.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::gazetteer::{EntityType, Form, Gazetteers, TitleKind};
+use crate::span::Span;
+
+/// What a matched pattern stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Hit {
+    /// An entity alias: index into `Gazetteers::aliases`.
+    Alias(u32),
+    /// A title: index into `Gazetteers::titles`.
+    Title(u32),
+    /// A word that heads organization names ("Ministry", "Command").
+    OrgHead,
+}
+
+/// A whole-word match of one pattern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub span: Span,
+    pub hit: Hit,
+}
+
+/// One automaton and, for each of its patterns, the hits it stands for.
+struct Automaton {
+    ac: AhoCorasick,
+    /// For pattern `p`: `hits[ranges[p].0 .. ranges[p].1]`.
+    ranges: Vec<(u32, u32)>,
+    hits: Vec<Hit>,
+}
+
+/// Patterns being collected for one automaton: pattern text -> index, and (pattern, hits) in insertion order.
+type PatternTable = (HashMap<String, usize>, Vec<(String, Vec<Hit>)>);
+
+/// The compiled dictionary: built once, shared by all threads.
+pub(crate) struct Dictionary {
+    automata: Vec<Automaton>,
+}
+
+/// Results of scanning one text, split by kind; entity matches are already resolved to non-overlapping ones.
+#[derive(Debug, Default)]
+pub(crate) struct Scan {
+    /// Chosen entity alias matches, sorted by start.
+    pub aliases: Vec<Found>,
+    /// Chosen title matches (longest, non-overlapping), sorted by start.
+    pub titles: Vec<Found>,
+    /// Organization head words, sorted by start.
+    pub org_heads: Vec<Span>,
+}
+
+impl Dictionary {
+    /// Compiles the gazetteers' aliases (except stop words), titles and organization head words.
+    pub fn build(g: &Gazetteers) -> Dictionary {
+        let stopwords: std::collections::HashSet<&str> = g.stopwords().collect();
+        // pattern text -> hits, separately for case-sensitive and -insensitive patterns; insertion order kept
+        let mut tables: [PatternTable; 2] = Default::default();
+        let mut add = |text: &str, insensitive: bool, hit: Hit| {
+            let (index, patterns) = &mut tables[usize::from(insensitive)];
+            let key = if insensitive { text.to_ascii_lowercase() } else { text.to_owned() };
+            let i = *index.entry(key).or_insert_with(|| {
+                patterns.push((text.to_owned(), Vec::new()));
+                patterns.len() - 1
+            });
+            if !patterns[i].1.contains(&hit) {
+                patterns[i].1.push(hit);
+            }
+        };
+        for (i, alias) in g.aliases.iter().enumerate() {
+            if !stopwords.contains(alias.text.as_str()) {
+                add(&alias.text, alias.case_insensitive, Hit::Alias(i as u32));
+            }
+        }
+        for (i, title) in g.titles.iter().enumerate() {
+            add(&title.text, false, Hit::Title(i as u32));
+            // a lower-case title ("spokesman") also starts sentences ("Spokesman ...")
+            if let Some(upper) = upper_first(&title.text) {
+                add(&upper, false, Hit::Title(i as u32));
+            }
+        }
+        for k in g.keywords.iter().filter(|k| k.kind == "org_head") {
+            add(&k.text, false, Hit::OrgHead);
+        }
+        let automata = tables
+            .into_iter()
+            .enumerate()
+            .filter(|(_, (_, patterns))| !patterns.is_empty())
+            .map(|(insensitive, (_, patterns))| {
+                let mut ranges = Vec::with_capacity(patterns.len());
+                let mut hits = Vec::new();
+                for (_, h) in &patterns {
+                    ranges.push((hits.len() as u32, (hits.len() + h.len()) as u32));
+                    hits.extend_from_slice(h);
+                }
+                let ac = AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .ascii_case_insensitive(insensitive == 1)
+                    .build(patterns.iter().map(|(p, _)| p))
+                    .expect("gazetteer patterns fit in an automaton");
+                Automaton { ac, ranges, hits }
+            })
+            .collect();
+        Dictionary { automata }
+    }
+
+    /// Scans `text`: whole-word matches of every pattern, overlaps among entity aliases and among titles
+    /// resolved.
+    pub fn scan(&self, text: &str, g: &Gazetteers) -> Scan {
+        let mut aliases = Vec::new();
+        let mut titles = Vec::new();
+        let mut org_heads = Vec::new();
+        for automaton in &self.automata {
+            for m in automaton.ac.find_overlapping_iter(text) {
+                let span = Span::new(m.start(), m.end());
+                if !is_whole_word(text, span) {
+                    continue;
+                }
+                let (from, to) = automaton.ranges[m.pattern().as_usize()];
+                for &hit in &automaton.hits[from as usize..to as usize] {
+                    let found = Found { span, hit };
+                    match hit {
+                        Hit::Alias(_) => aliases.push(found),
+                        Hit::Title(_) => titles.push(found),
+                        Hit::OrgHead => org_heads.push(span),
+                    }
+                }
+            }
+        }
+        let aliases = resolve_overlaps(aliases, |f| alias_priority(g, f));
+        let titles = resolve_overlaps(titles, |f| match f.hit {
+            Hit::Title(i) => (g.titles[i as usize].kind != TitleKind::Office) as u32,
+            _ => 0,
+        });
+        org_heads.sort_unstable();
+        org_heads.dedup();
+        Scan { aliases, titles, org_heads }
+    }
+}
+
+/// Tie-break key among equally long alias matches: lower wins (see the module docs).
+fn alias_priority(g: &Gazetteers, f: &Found) -> (u32, u32, u32, u32) {
+    let Hit::Alias(i) = f.hit else { return (u32::MAX, 0, 0, 0) };
+    let alias = &g.aliases[i as usize];
+    let entity = &g.entities[alias.entity];
+    let type_rank = match entity.entity_type {
+        EntityType::Person => 0,
+        EntityType::Organization => 1,
+        EntityType::Country => 2,
+        EntityType::Location => 3,
+    };
+    let form_rank = match alias.form {
+        Form::Name => 0,
+        Form::Alias => 1,
+        _ => 2,
+    };
+    (u32::MAX - alias.file_rank, type_rank, form_rank, i)
+}
+
+/// Keeps a set of non-overlapping matches: longest first, then by `priority` (lower wins), then leftmost.
+/// Returns them sorted by start.
+pub(crate) fn resolve_overlaps<K: Ord>(mut found: Vec<Found>, priority: impl Fn(&Found) -> K) -> Vec<Found> {
+    found.sort_by_cached_key(|f| (std::cmp::Reverse(f.span.len()), priority(f), f.span.start));
+    let mut chosen: Vec<Found> = Vec::with_capacity(found.len().min(64));
+    for f in found {
+        // chosen is kept sorted by start; the only candidates to overlap are the neighbours
+        let at = chosen.partition_point(|c| c.span.start < f.span.start);
+        let clashes_before = at > 0 && chosen[at - 1].span.overlaps(f.span);
+        let clashes_after = at < chosen.len() && chosen[at].span.overlaps(f.span);
+        if !clashes_before && !clashes_after {
+            chosen.insert(at, f);
+        }
+    }
+    chosen
+}
+
+/// True when `span` starts and ends on word boundaries: the characters just outside it are not letters or
+/// digits (so "Japan’s", "U.S.-led" and "Azerbaijan's" match their names, "Iranian" does not match "Iran"),
+/// and it does not start right after an apostrophe that follows a letter ("O'Brien" does not contain "Brien").
+pub(crate) fn is_whole_word(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    let first = text[span.start..span.end].chars().next();
+    let last = text[span.start..span.end].chars().next_back();
+    let joins = |outside: Option<char>, inside: Option<char>| match (outside, inside) {
+        (Some(o), Some(i)) => o.is_alphanumeric() && is_word_char(i),
+        _ => false,
+    };
+    if joins(before, first) || joins(after, last) {
+        return false;
+    }
+    if matches!(before, Some('\'' | '’')) {
+        let before_apostrophe = text[..span.start - before.map_or(0, char::len_utf8)].chars().next_back();
+        if before_apostrophe.is_some_and(char::is_alphabetic) {
+            return false;
+        }
+    }
+    true
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// `text` with its first letter upper-cased, when that changes it.
+fn upper_first(text: &str) -> Option<String> {
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    if !first.is_lowercase() {
+        return None;
+    }
+    Some(first.to_uppercase().chain(chars).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gazetteers() -> Gazetteers {
+        let mut g = Gazetteers::new();
+        g.add_text(
+            "t.tsv",
+            "id\tname\ttype\taliases\tdemonyms\n\
+             JP\tJapan\tCOUNTRY\t\tJapanese\n\
+             US\tUnited States\tCOUNTRY\tU.S.|US\tAmerican\n\
+             AZ\tAzerbaijan\tCOUNTRY\t\tAzeri\n\
+             GA\tGeorgia\tLOCATION\t\t\n\
+             GE\tGeorgia\tCOUNTRY\t\t\n\
+             o1\tUS Forces Japan\tORGANIZATION\t\t\n\
+             p1\tBrien\tPERSON\t\t\n",
+        );
+        g.add_text("k.tsv", "title\tkind\nMinister\toffice\nDefense Minister\toffice\nspokesman\toffice\n");
+        g
+    }
+
+    fn texts(text: &str, found: &[Found]) -> Vec<String> {
+        found.iter().map(|f| f.span.text(text).to_owned()).collect()
+    }
+
+    #[test]
+    fn whole_words_with_possessives_and_hyphens() {
+        let g = gazetteers();
+        let d = Dictionary::build(&g);
+        let text = "Japan’s and Azerbaijan's U.S.-led plan; Japanese, not Japanland; O'Brien";
+        let scan = d.scan(text, &g);
+        assert_eq!(texts(text, &scan.aliases), ["Japan", "Azerbaijan", "U.S.", "Japanese"]);
+    }
+
+    #[test]
+    fn longest_match_wins_then_priority() {
+        let g = gazetteers();
+        let d = Dictionary::build(&g);
+        let text = "US Forces Japan met in Georgia.";
+        let scan = d.scan(text, &g);
+        assert_eq!(texts(text, &scan.aliases), ["US Forces Japan", "Georgia"]);
+        // COUNTRY ranks before LOCATION for the same text
+        let Hit::Alias(i) = scan.aliases[1].hit else { panic!() };
+        assert_eq!(g.entities[g.aliases[i as usize].entity].id, "GE");
+    }
+
+    #[test]
+    fn titles_longest_and_sentence_initial_variant() {
+        let g = gazetteers();
+        let d = Dictionary::build(&g);
+        let text = "Spokesman X met Defense Minister Gen Nakatani.";
+        let scan = d.scan(text, &g);
+        assert_eq!(texts(text, &scan.titles), ["Spokesman", "Defense Minister"]);
+    }
+
+    #[test]
+    fn case_insensitive_rows_match_any_case() {
+        let mut g = Gazetteers::new();
+        g.add_text("i.tsv", "id\tname\ttype\tcase\nw\tWhite House\tORGANIZATION\tinsensitive\n");
+        let d = Dictionary::build(&g);
+        let text = "THE WHITE HOUSE said; the white house";
+        assert_eq!(texts(text, &d.scan(text, &g).aliases), ["WHITE HOUSE", "white house"]);
+    }
+
+    #[test]
+    fn overlap_resolution_keeps_the_phone_before_phonebook() {
+        // ("the phone" vs "phonebook"): both can be chosen only if they do not overlap
+        let f = |s, e| Found { span: Span::new(s, e), hit: Hit::OrgHead };
+        let chosen = resolve_overlaps(vec![f(0, 9), f(4, 13), f(14, 20)], |_| 0);
+        assert_eq!(chosen.iter().map(|c| (c.span.start, c.span.end)).collect::<Vec<_>>(), [(0, 9), (14, 20)]);
+    }
+}

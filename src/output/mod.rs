@@ -1,0 +1,253 @@
+//! Writing the tables: `mentions`, `entities` and `quotes`, as CSV (through the `csv` crate) or JSON Lines.
+//!
+//! With an output directory, each table goes to its own file, written to a temporary name and renamed into
+//! place when the run completes, so a file is there whole or not at all and a failed run leaves an existing
+//! output untouched. Without one, mention rows stream to standard output.
+
+pub mod rows;
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::document::Document;
+use crate::error::{Error, ErrorKind, Result};
+use crate::extraction::Extraction;
+use crate::extractor::Extractor;
+use crate::span::CharOffsets;
+use rows::{ENTITY_COLUMNS, EntityTable, MENTION_COLUMNS, QUOTE_COLUMNS};
+
+/// Table file format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Comma-separated values, UTF-8, one header row.
+    Csv,
+    /// One JSON object per line, with the same fields as the CSV columns.
+    Jsonl,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Jsonl => "jsonl",
+        }
+    }
+}
+
+/// One table being written: CSV or JSONL over a buffered writer.
+enum TableWriter {
+    Csv(Box<csv::Writer<Box<dyn Write + Send>>>),
+    Jsonl(BufWriter<Box<dyn Write + Send>>),
+}
+
+impl TableWriter {
+    fn new(format: Format, out: Box<dyn Write + Send>, columns: &[&str]) -> Result<TableWriter> {
+        Ok(match format {
+            Format::Csv => {
+                let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(out);
+                w.write_record(columns).map_err(csv_error)?;
+                TableWriter::Csv(Box::new(w))
+            }
+            Format::Jsonl => TableWriter::Jsonl(BufWriter::with_capacity(1 << 16, out)),
+        })
+    }
+
+    fn row(&mut self, row: &impl Serialize) -> Result<()> {
+        match self {
+            TableWriter::Csv(w) => w.serialize(row).map_err(csv_error),
+            TableWriter::Jsonl(w) => {
+                serde_json::to_writer(&mut *w, row).map_err(|e| Error::new(ErrorKind::Output(e.to_string())))?;
+                w.write_all(b"\n").map_err(Error::from)
+            }
+        }
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        match self {
+            TableWriter::Csv(w) => w.flush().map_err(Error::from),
+            TableWriter::Jsonl(w) => w.flush().map_err(Error::from),
+        }
+    }
+}
+
+fn csv_error(e: csv::Error) -> Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => Error::from(io),
+        other => Error::new(ErrorKind::Output(format!("{other:?}"))),
+    }
+}
+
+/// A file written under a temporary name and renamed into place by [`PendingFile::commit`].
+struct PendingFile {
+    temp: PathBuf,
+    target: PathBuf,
+}
+
+impl PendingFile {
+    fn create(dir: &Path, name: &str) -> Result<(PendingFile, File)> {
+        let target = dir.join(name);
+        let temp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+        let file = File::create(&temp).map_err(|e| Error::io(&temp, e))?;
+        Ok((PendingFile { temp, target }, file))
+    }
+
+    fn commit(&self) -> Result<()> {
+        std::fs::rename(&self.temp, &self.target).map_err(|e| Error::io(&self.target, e))
+    }
+}
+
+impl Drop for PendingFile {
+    fn drop(&mut self) {
+        // after a commit the temporary name no longer exists; after a failure it is removed
+        let _ = std::fs::remove_file(&self.temp);
+    }
+}
+
+/// Writes the tables of a run, document by document.
+pub struct TableSink {
+    mentions: TableWriter,
+    quotes: Option<TableWriter>,
+    entities: Option<(TableWriter, EntityTable)>,
+    pending: Vec<PendingFile>,
+}
+
+impl TableSink {
+    /// Tables written into `dir` (created if needed): `mentions`, `entities` and `quotes`, committed by
+    /// [`TableSink::finish`].
+    pub fn to_dir(dir: &Path, format: Format) -> Result<TableSink> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let ext = format.extension();
+        let mut pending = Vec::new();
+        let mut open = |name: &str, columns: &[&str]| -> Result<TableWriter> {
+            let (p, file) = PendingFile::create(dir, &format!("{name}.{ext}"))?;
+            pending.push(p);
+            TableWriter::new(format, Box::new(file), columns)
+        };
+        let mentions = open("mentions", MENTION_COLUMNS)?;
+        let entities = open("entities", ENTITY_COLUMNS)?;
+        let quotes = open("quotes", QUOTE_COLUMNS)?;
+        Ok(TableSink { mentions, quotes: Some(quotes), entities: Some((entities, EntityTable::default())), pending })
+    }
+
+    /// Mention rows to `out` (standard output), nothing else.
+    pub fn mentions_to(out: Box<dyn Write + Send>, format: Format) -> Result<TableSink> {
+        Ok(TableSink {
+            mentions: TableWriter::new(format, out, MENTION_COLUMNS)?,
+            quotes: None,
+            entities: None,
+            pending: Vec::new(),
+        })
+    }
+
+    /// Writes one document's rows.
+    pub fn write(&mut self, extractor: &Extractor, doc: &Document, x: &Extraction) -> Result<()> {
+        let offsets = CharOffsets::new(&doc.text);
+        let mentions = &mut self.mentions;
+        rows::mention_rows(extractor, &doc.id, &doc.text, x, &offsets, |row| mentions.row(&row))?;
+        if let Some(quotes) = &mut self.quotes {
+            rows::quote_rows(extractor, &doc.id, &doc.text, x, &offsets, |row| quotes.row(&row))?;
+        }
+        if let Some((_, table)) = &mut self.entities {
+            table.add(&doc.text, x);
+        }
+        Ok(())
+    }
+
+    /// Writes the entity table, flushes everything and moves finished files into place.
+    pub fn finish(mut self, extractor: &Extractor) -> Result<()> {
+        if let Some((mut writer, table)) = self.entities.take() {
+            table.rows(extractor, |row| writer.row(&row))?;
+            writer.flush()?;
+        }
+        self.mentions.flush()?;
+        if let Some(q) = &mut self.quotes {
+            q.flush()?;
+        }
+        // close the files before renaming them
+        let pending = std::mem::take(&mut self.pending);
+        drop(self);
+        for p in &pending {
+            p.commit()?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn csv_header_of(row: &impl Serialize) -> String {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.serialize(row).unwrap();
+        let out = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        out.lines().next().unwrap().to_owned()
+    }
+
+    #[test]
+    fn row_fields_follow_the_column_lists() {
+        let mention = rows::MentionRow {
+            doc_id: "d",
+            start: 0,
+            end: 0,
+            text: "",
+            entity_id: "",
+            entity: "",
+            mention_type: "",
+            subtype: "",
+            role: "",
+            country: "",
+            form: "",
+            source: "",
+            sentence: 0,
+        };
+        assert_eq!(csv_header_of(&mention), MENTION_COLUMNS.join(","));
+        let quote = rows::QuoteRow {
+            doc_id: "d",
+            quote_id: "q1".into(),
+            kind: "",
+            quote_start: 0,
+            quote_end: 0,
+            quote: "",
+            speaker: "",
+            speaker_entity_id: "",
+            speaker_type: "",
+            speaker_role: "",
+            speaker_country: "",
+            speaker_mention: "",
+            speaker_start: None,
+            speaker_end: None,
+            cue: "",
+            cue_start: None,
+            cue_end: None,
+            method: "",
+            confidence: 0.0,
+        };
+        assert_eq!(csv_header_of(&quote), QUOTE_COLUMNS.join(","));
+        let entity = rows::EntityRow {
+            entity_id: "",
+            entity: "",
+            entity_type: "",
+            subtype: "",
+            role: "",
+            country: "",
+            mentions: 0,
+            documents: 0,
+            aliases_seen: String::new(),
+            source: "",
+        };
+        assert_eq!(csv_header_of(&entity), ENTITY_COLUMNS.join(","));
+    }
+
+    #[test]
+    fn failed_run_leaves_no_partial_file() {
+        let dir = std::env::temp_dir().join(format!("whosaid-sink-{}", std::process::id()));
+        let sink = TableSink::to_dir(&dir, Format::Csv).unwrap();
+        drop(sink); // not finished: nothing is committed, temporaries are removed
+        assert!(std::fs::read_dir(&dir).unwrap().next().is_none());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,107 @@
+//! Names that stand for an entity seen elsewhere in the same document: surnames ("Hegseth" for "Pete
+//! Hegseth") and defined acronyms ("JJOC").
+//!
+//! A surname links to the person with that surname whose full name appeared most recently before it, or, when
+//! none did (a headline), to the first one after it. The document's surnames and acronyms are compiled into a
+//! small Aho-Corasick automaton and matched as whole words where no other mention stands.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::extraction::{DocBuilder, MentionType, Origin};
+use crate::gazetteer::Form;
+use crate::matcher::is_whole_word;
+use crate::span::Span;
+
+use super::names::{NameShape, surname};
+use super::officials::PendingPerson;
+
+/// Links surnames, one-word titled names and acronyms to the document's entities.
+pub(crate) fn link(doc: &mut DocBuilder<'_>, acronyms: Vec<(String, usize)>, pending: Vec<PendingPerson>) {
+    // surname -> [(entity, start of its first full mention)]
+    let mut surnames: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    for m in doc.mentions().filter(|m| m.mention_type == MentionType::Person) {
+        let name = &doc.entities[m.entity].name;
+        if NameShape::tokens(name) < 2 {
+            continue;
+        }
+        for key in [surname(name), surname(m.span.text(doc.text))].into_iter().flatten() {
+            let list = surnames.entry(key.to_owned()).or_default();
+            if !list.iter().any(|(e, _)| *e == m.entity) {
+                list.push((m.entity, m.span.start));
+            }
+        }
+    }
+    for p in pending {
+        let key = p.span.text(doc.text);
+        match surnames.get(key) {
+            Some(candidates) => {
+                let entity = choose(candidates, p.span.start);
+                let mut known = (*doc.entities[entity]).clone();
+                if known.role.is_empty() {
+                    known.role = p.entity.role.clone();
+                }
+                if known.country.is_empty() {
+                    known.country = p.entity.country.clone();
+                }
+                doc.entity(&Arc::new(known));
+                doc.add(p.span, entity, Form::Surname, p.origin);
+            }
+            None => {
+                let entity = doc.entity(&Arc::new(p.entity));
+                doc.add(p.span, entity, Form::Name, p.origin);
+                surnames.entry(key.to_owned()).or_default().push((entity, p.span.start));
+            }
+        }
+    }
+    let mut patterns: Vec<String> = surnames.keys().cloned().collect();
+    patterns.sort();
+    let acronym_of: HashMap<String, usize> = acronyms.into_iter().collect();
+    patterns.extend(acronym_of.keys().filter(|a| !surnames.contains_key(*a)).cloned());
+    if patterns.is_empty() {
+        return;
+    }
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .expect("document aliases compile");
+    let text = doc.text;
+    for m in ac.find_iter(text) {
+        let span = Span::new(m.start(), m.end());
+        if !is_whole_word(text, span) {
+            continue;
+        }
+        let key = &patterns[m.pattern().as_usize()];
+        if let Some(candidates) = surnames.get(key) {
+            doc.add(span, choose(candidates, span.start), Form::Surname, Origin::SurnameRule);
+        } else if let Some(&entity) = acronym_of.get(key) {
+            doc.add(span, entity, Form::Acronym, Origin::AcronymRule);
+        }
+    }
+}
+
+/// The candidate whose full mention came last before `pos`, else the first after it.
+fn choose(candidates: &[(usize, usize)], pos: usize) -> usize {
+    candidates
+        .iter()
+        .filter(|(_, first)| *first <= pos)
+        .max_by_key(|(_, first)| *first)
+        .or_else(|| candidates.iter().min_by_key(|(_, first)| *first))
+        .map(|(e, _)| *e)
+        .expect("candidates are never empty")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_earlier_full_name_wins_else_first_later() {
+        let candidates = [(0, 10), (1, 50)];
+        assert_eq!(choose(&candidates, 5), 0);
+        assert_eq!(choose(&candidates, 20), 0);
+        assert_eq!(choose(&candidates, 60), 1);
+    }
+}

@@ -1,0 +1,167 @@
+//! Paragraphs and sentences.
+//!
+//! A paragraph is a line of text (news files put one paragraph per line). A sentence ends at a line break, or
+//! at `.`, `!` or `?` (possibly followed by closing quotation marks or brackets) that is followed by white space
+//! and then an upper-case letter, a digit or an opening mark, unless the word before the period is a known
+//! abbreviation (Mr., Gen., U.S., a single initial). Sentences never contain a line break and never start or
+//! end with white space; together they cover every non-blank character of the text, in order.
+
+use crate::span::Span;
+
+/// Abbreviations after which a period does not end a sentence (compared without the period).
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Brig", "Cmdr", "Sen", "Rep",
+    "Gov", "Lt. Gov", "Atty", "Pres", "Rev", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "No", "vs", "Mt", "Ft",
+    "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "U.S", "U.K", "U.N", "E.U", "D.C", "a.m", "p.m", "e.g",
+    "i.e", "etc", "approx", "Calif", "Fla", "Mass", "Ariz", "Penn", "Va", "Wash",
+];
+
+/// Splits `text` into sentences (see the module docs).
+pub fn sentences(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    for line in paragraphs(text) {
+        split_line(text, line, &mut out);
+    }
+    out
+}
+
+/// Paragraphs: the non-blank lines of `text`, trimmed of surrounding white space.
+pub fn paragraphs(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut offset = 0;
+    text.split_inclusive('\n').filter_map(move |line| {
+        let start = offset;
+        offset += line.len();
+        trim(text, Span::new(start, start + line.len()))
+    })
+}
+
+/// Index of the sentence containing byte `pos` (the nearest one before it when `pos` is between sentences).
+pub fn sentence_index(sentences: &[Span], pos: usize) -> usize {
+    sentences.partition_point(|s| s.start <= pos).saturating_sub(1)
+}
+
+fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
+    let bytes = text.as_bytes();
+    let mut start = line.start;
+    let mut i = line.start;
+    while i < line.end {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') {
+            // skip closing marks after the punctuation
+            let mut j = i + 1;
+            while j < line.end {
+                let c = text[j..].chars().next().unwrap_or(' ');
+                if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»') {
+                    j += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let next_starts_sentence = j < line.end && {
+                let rest = &text[j..line.end];
+                let trimmed = rest.trim_start();
+                trimmed.len() < rest.len()
+                    && trimmed.chars().next().is_some_and(|c| {
+                        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '\'' | '‘' | '(' | '[')
+                    })
+            };
+            if next_starts_sentence && !(b == b'.' && ends_with_abbreviation(&text[start..i])) {
+                if let Some(s) = trim(text, Span::new(start, j)) {
+                    out.push(s);
+                }
+                start = j;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    if let Some(s) = trim(text, Span::new(start, line.end)) {
+        out.push(s);
+    }
+}
+
+/// True when `before` (the text before a period) ends with an abbreviation or a single initial.
+fn ends_with_abbreviation(before: &str) -> bool {
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .map_or(0, |(p, c)| p + c.len_utf8());
+    let word = &before[word_start..];
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_uppercase();
+    }
+    ABBREVIATIONS.contains(&word)
+}
+
+fn trim(text: &str, span: Span) -> Option<Span> {
+    let s = &text[span.start..span.end];
+    let trimmed_start = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    if trimmed.is_empty() {
+        None
+    } else {
+        let start = span.start + trimmed_start;
+        Some(Span::new(start, start + trimmed.len()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).iter().map(|s| s.text(text)).collect()
+    }
+
+    #[test]
+    fn splits_on_punctuation_and_lines() {
+        assert_eq!(
+            split("Gen. Zakir Hasanov spoke. He left!\n\nThe U.S. Army agreed? Yes.\n"),
+            ["Gen. Zakir Hasanov spoke.", "He left!", "The U.S. Army agreed?", "Yes."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            split("He said: “We must be ready.” Then he left. \"Fine.\" OK"),
+            ["He said: “We must be ready.”", "Then he left.", "\"Fine.\"", "OK"]
+        );
+    }
+
+    #[test]
+    fn initials_and_lower_case_continuations_do_not_split() {
+        assert_eq!(
+            split("Donald J. Trump won. It was 3 p.m. on Monday."),
+            ["Donald J. Trump won.", "It was 3 p.m. on Monday."]
+        );
+        assert_eq!(split("Visit www.example.com now. Ok"), ["Visit www.example.com now.", "Ok"]);
+    }
+
+    #[test]
+    fn multibyte_separators_before_a_period() {
+        assert_eq!(
+            split("He said “unacceptable.” Then\u{a0}U.S. left."),
+            ["He said “unacceptable.”", "Then\u{a0}U.S. left."]
+        );
+    }
+
+    #[test]
+    fn sentence_index_finds_the_containing_sentence() {
+        let text = "One. Two.\nThree.";
+        let s = sentences(text);
+        assert_eq!(sentence_index(&s, 0), 0);
+        assert_eq!(sentence_index(&s, 6), 1);
+        assert_eq!(sentence_index(&s, 12), 2);
+    }
+
+    #[test]
+    fn paragraphs_are_trimmed_non_blank_lines() {
+        let text = " A line \r\n\n  B\n";
+        let p: Vec<&str> = paragraphs(text).map(|s| s.text(text)).collect();
+        assert_eq!(p, ["A line", "B"]);
+    }
+}

@@ -1,0 +1,219 @@
+//! Integration tests: the `whosaid` binary run on fixtures under `tests/fixtures/`.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)
+}
+
+fn whosaid(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_whosaid")).args(args).output().expect("whosaid runs")
+}
+
+fn whosaid_stdin(args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("whosaid starts");
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// CSV text as rows of column -> value.
+fn csv_rows(text: &str) -> Vec<HashMap<String, String>> {
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let headers = r.headers().unwrap().clone();
+    r.records()
+        .map(|rec| headers.iter().zip(rec.unwrap().iter()).map(|(h, v)| (h.to_owned(), v.to_owned())).collect())
+        .collect()
+}
+
+fn find<'a>(rows: &'a [HashMap<String, String>], text: &str) -> &'a HashMap<String, String> {
+    rows.iter().find(|r| r["text"] == text).unwrap_or_else(|| panic!("no row with text {text:?}"))
+}
+
+/// Python-style code-point slice.
+fn slice(text: &str, start: &str, end: &str) -> String {
+    let (s, e): (usize, usize) = (start.parse().unwrap(), end.parse().unwrap());
+    text.chars().skip(s).take(e - s).collect()
+}
+
+#[test]
+fn officials_countries_and_orgs_with_code_point_offsets() {
+    let path = fixture("corpus/caucasus.txt");
+    let out = whosaid(&["extract", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows = csv_rows(&stdout(&out));
+    let text = std::fs::read_to_string(&path).unwrap();
+    for r in &rows {
+        assert_eq!(r["doc_id"], "caucasus.txt");
+        assert_eq!(slice(&text, &r["start"], &r["end"]), r["text"], "offsets of {r:?}");
+    }
+    let tavakoli = find(&rows, "Reza Tavakoli");
+    assert_eq!(
+        (&*tavakoli["type"], &*tavakoli["role"], &*tavakoli["country"], &*tavakoli["source"]),
+        ("PERSON", "Deputy Foreign Minister", "Iran", "rule:title")
+    );
+    // "Tehran’s" (curly apostrophe, non-ASCII before it) at code points 13..19
+    let tehran = find(&rows, "Tehran");
+    assert_eq!((&*tehran["start"], &*tehran["end"], &*tehran["country"]), ("13", "19", "Iran"));
+    let ministry = find(&rows, "Ministry of Defense");
+    assert_eq!((&*ministry["entity"], &*ministry["type"]), ("Defense Ministry of Azerbaijan", "ORGANIZATION"));
+    let guliyev = find(&rows, "Farid Guliyev");
+    assert_eq!(
+        (&*guliyev["role"], &*guliyev["country"], &*guliyev["source"]),
+        ("official", "Azerbaijan", "rule:apposition")
+    );
+    let surname = find(&rows, "Tavakoli");
+    assert_eq!(
+        (&*surname["entity"], &*surname["form"], &*surname["source"]),
+        ("Reza Tavakoli", "surname", "rule:surname")
+    );
+    let iranian = find(&rows, "Iranian");
+    assert_eq!((&*iranian["type"], &*iranian["entity_id"]), ("DEMONYM", "IR"));
+}
+
+#[test]
+fn directories_are_walked_with_relative_ids_and_glob() {
+    let dir = fixture("corpus");
+    let out = whosaid(&["extract", dir.to_str().unwrap()]);
+    assert!(out.status.success());
+    let rows = csv_rows(&stdout(&out));
+    let docs: std::collections::BTreeSet<&str> = rows.iter().map(|r| r["doc_id"].as_str()).collect();
+    assert_eq!(docs.into_iter().collect::<Vec<_>>(), ["caucasus.txt", "nested/pacific.txt"]);
+    let hegseth = rows.iter().find(|r| r["text"] == "Pete Hegseth").unwrap();
+    assert_eq!((&*hegseth["role"], &*hegseth["country"]), ("Secretary of Defense", "United States"));
+    let usled = rows.iter().find(|r| r["text"] == "U.S.").unwrap();
+    assert_eq!(usled["entity_id"], "US");
+
+    let out = whosaid(&["extract", "--glob", "*.md", dir.to_str().unwrap()]);
+    let rows = csv_rows(&stdout(&out));
+    assert_eq!(rows.len(), 1);
+    assert_eq!((&*rows[0]["doc_id"], &*rows[0]["text"]), ("notes.md", "Iran"));
+}
+
+#[test]
+fn out_dir_writes_three_tables_and_jsonl_matches_csv() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out_dir = tmp.path().join("out");
+    let input = fixture("corpus/nested/pacific.txt");
+    let out = whosaid(&["extract", "--out-dir", out_dir.to_str().unwrap(), input.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+    let entities = csv_rows(&std::fs::read_to_string(out_dir.join("entities.csv")).unwrap());
+    let hegseth = entities.iter().find(|r| r["entity"] == "Pete Hegseth").unwrap();
+    assert_eq!(
+        (&*hegseth["mentions"], &*hegseth["documents"], &*hegseth["aliases_seen"]),
+        ("2", "1", "Pete Hegseth|Hegseth")
+    );
+    let quotes = std::fs::read_to_string(out_dir.join("quotes.csv")).unwrap();
+    assert!(quotes.starts_with("doc_id,quote_id,kind,quote_start,quote_end,quote,speaker,"));
+    let mentions = csv_rows(&std::fs::read_to_string(out_dir.join("mentions.csv")).unwrap());
+    // no temporary files left behind
+    let mut names: Vec<String> =
+        std::fs::read_dir(&out_dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    names.sort();
+    assert_eq!(names, ["entities.csv", "mentions.csv", "quotes.csv"]);
+
+    let out = whosaid(&["extract", "--format", "jsonl", input.to_str().unwrap()]);
+    let lines: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), mentions.len());
+    assert_eq!(lines[0]["text"], mentions[0]["text"].as_str());
+    assert_eq!(lines[0]["start"], mentions[0]["start"].parse::<u64>().unwrap());
+}
+
+#[test]
+fn standard_input_is_document_dash() {
+    let out = whosaid_stdin(&["extract", "-"], "Tehran would “never intimidate” Baku.");
+    assert!(out.status.success());
+    let rows = csv_rows(&stdout(&out));
+    let got: Vec<(&str, &str, &str)> = rows.iter().map(|r| (&*r["doc_id"], &*r["text"], &*r["country"])).collect();
+    assert_eq!(got, [("-", "Tehran", "Iran"), ("-", "Baku", "Azerbaijan")]);
+}
+
+#[test]
+fn missing_input_fails_that_input_only() {
+    let good = fixture("corpus/nested/pacific.txt");
+    let out = whosaid(&["extract", "no/such/file.txt", good.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no/such/file.txt: no such file or directory"), "{}", stderr(&out));
+    assert!(csv_rows(&stdout(&out)).iter().any(|r| r["text"] == "Pete Hegseth"));
+}
+
+#[test]
+fn user_gazetteers_add_to_or_replace_the_defaults() {
+    let user = fixture("gazetteers-user");
+    let input = fixture("corpus/caucasus.txt");
+    let out = whosaid(&["extract", "--gazetteers", user.to_str().unwrap(), input.to_str().unwrap()]);
+    let rows = csv_rows(&stdout(&out));
+    let tavakoli = find(&rows, "Reza Tavakoli");
+    assert_eq!(tavakoli["entity_id"], "user:tavakoli");
+    assert!(tavakoli["source"].ends_with("people.tsv:3"), "{}", tavakoli["source"]);
+    assert!(rows.iter().any(|r| r["text"] == "Baku"));
+
+    let out = whosaid(&[
+        "extract",
+        "--no-default-gazetteers",
+        "--gazetteers",
+        user.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ]);
+    let rows = csv_rows(&stdout(&out));
+    assert!(!rows.iter().any(|r| r["text"] == "Baku"));
+    assert_eq!(find(&rows, "Tavakoli")["entity_id"], "user:tavakoli");
+}
+
+#[test]
+fn broken_user_gazetteer_stops_the_run_naming_file_line_column() {
+    let bad = fixture("gazetteers-bad");
+    let input = fixture("corpus/caucasus.txt");
+    let out = whosaid(&["extract", "--gazetteers", bad.to_str().unwrap(), input.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("places.tsv:2:3: error: unknown type \"CITY\""), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn gazetteer_check_reports_errors_and_ambiguities() {
+    let out = whosaid(&["gazetteer", "check", fixture("gazetteers-bad").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("places.tsv:2:3: error: unknown type \"CITY\""));
+
+    let out = whosaid(&["gazetteer", "check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains(" 0 errors"));
+
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("a.tsv"),
+        "id\tname\ttype\taliases\nx1\tGeorgia\tCOUNTRY\t\nx2\tGeorgia State\tLOCATION\tGeorgia\n",
+    )
+    .unwrap();
+    let out = whosaid(&["gazetteer", "check", tmp.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("ambiguous alias \"Georgia\": x1 \"Georgia\""), "{}", stdout(&out));
+}
+
+#[test]
+fn every_subcommand_has_help_with_examples() {
+    for args in [&["--help"][..], &["extract", "--help"], &["gazetteer", "check", "--help"]] {
+        let out = whosaid(args);
+        assert!(out.status.success());
+        assert!(stdout(&out).contains("Examples:"), "{args:?}");
+    }
+    assert_eq!(whosaid(&["extract", "--format", "xml"]).status.code(), Some(2));
+}
