@@ -1,6 +1,5 @@
 //! Documents and the ways to read them: text files, directories, standard input.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, ErrorKind, Result};
@@ -12,12 +11,15 @@ pub struct Document {
     pub id: String,
     /// The text. Offsets in tables count code points of this text.
     pub text: String,
+    /// Code points of the whole document that come before `text`: 0, except for the later parts of a file too
+    /// large to process at once. Added to every offset written.
+    pub char_offset: usize,
 }
 
 impl Document {
     /// A document with the given id and text.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
-        Document { id: id.into(), text: text.into() }
+        Document { id: id.into(), text: text.into(), char_offset: 0 }
     }
 }
 
@@ -30,9 +32,8 @@ pub struct ReadWarning {
     pub message: String,
 }
 
-/// Decodes the bytes of a file: a UTF-8 BOM is skipped; invalid UTF-8 is replaced (U+FFFD) with a warning that
-/// names the byte offset of the first bad sequence, or rejected when `strict`; text with NUL bytes in its first
-/// 8 KiB is treated as binary and rejected.
+/// Decodes the bytes of a file: text with NUL bytes in its first 8 KiB is treated as binary and rejected; a
+/// UTF-8 BOM is skipped; invalid UTF-8 is handled by [`decode_utf8`].
 pub fn decode(path: &Path, bytes: Vec<u8>, strict: bool) -> Result<(String, Option<ReadWarning>)> {
     if bytes[..bytes.len().min(8192)].contains(&0) {
         return Err(Error::new(ErrorKind::Input("binary file (NUL bytes), skipped".into())).in_file(path));
@@ -41,10 +42,21 @@ pub fn decode(path: &Path, bytes: Vec<u8>, strict: bool) -> Result<(String, Opti
         Some(rest) => rest.to_vec(),
         None => bytes,
     };
+    decode_utf8(path, bytes, strict, 0)
+}
+
+/// Decodes UTF-8: invalid sequences are replaced (U+FFFD) with a warning that names the byte offset of the
+/// first bad sequence in the file (`byte_base` is where these bytes start in it), or rejected when `strict`.
+pub fn decode_utf8(
+    path: &Path,
+    bytes: Vec<u8>,
+    strict: bool,
+    byte_base: usize,
+) -> Result<(String, Option<ReadWarning>)> {
     match String::from_utf8(bytes) {
         Ok(text) => Ok((text, None)),
         Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
+            let offset = byte_base + e.utf8_error().valid_up_to();
             if strict {
                 return Err(Error::new(ErrorKind::Input(format!("invalid UTF-8 at byte {offset}"))).in_file(path));
             }
@@ -53,21 +65,6 @@ pub fn decode(path: &Path, bytes: Vec<u8>, strict: bool) -> Result<(String, Opti
             Ok((text, Some(ReadWarning { file: path.to_owned(), message })))
         }
     }
-}
-
-/// Reads all of standard input as one document with id `-`.
-pub fn read_stdin(strict: bool) -> Result<(Document, Option<ReadWarning>)> {
-    let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes).map_err(|e| Error::io("<stdin>", e))?;
-    let (text, warning) = decode(Path::new("<stdin>"), bytes, strict)?;
-    Ok((Document::new("-", text), warning))
-}
-
-/// Reads one file as a document with the given id.
-pub fn read_file(path: &Path, id: String, strict: bool) -> Result<(Document, Option<ReadWarning>)> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let (text, warning) = decode(path, bytes, strict)?;
-    Ok((Document::new(id, text), warning))
 }
 
 /// A file to read and the document id it gets.

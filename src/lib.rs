@@ -30,6 +30,7 @@ pub mod error;
 pub mod extraction;
 pub mod extractor;
 pub mod gazetteer;
+pub mod input;
 pub(crate) mod matcher;
 pub mod output;
 pub mod quote;

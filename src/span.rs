@@ -51,6 +51,8 @@ impl Span {
 /// conversion counts at most 63 bytes.
 pub struct CharOffsets<'t> {
     bytes: &'t [u8],
+    /// Added to every result (code points before this text in its document).
+    base: usize,
     /// Code points before byte `64 * i`, for each `i` up to and including the text's end; empty when ASCII.
     checkpoints: Vec<u32>,
 }
@@ -60,6 +62,11 @@ const CHECKPOINT_STRIDE: usize = 64;
 impl<'t> CharOffsets<'t> {
     /// Builds the conversion table for `text`.
     pub fn new(text: &'t str) -> CharOffsets<'t> {
+        CharOffsets::with_base(text, 0)
+    }
+
+    /// Builds the conversion table for `text`, which starts `base` code points into its document.
+    pub fn with_base(text: &'t str, base: usize) -> CharOffsets<'t> {
         let bytes = text.as_bytes();
         let mut checkpoints = Vec::new();
         if !text.is_ascii() {
@@ -71,17 +78,17 @@ impl<'t> CharOffsets<'t> {
                 checkpoints.push(chars);
             }
         }
-        CharOffsets { bytes, checkpoints }
+        CharOffsets { bytes, base, checkpoints }
     }
 
     /// Code-point offset of byte offset `byte` (a character boundary, or the text's length).
     pub fn char_offset(&self, byte: usize) -> usize {
         if self.checkpoints.is_empty() {
-            return byte;
+            return self.base + byte;
         }
         let block = byte / CHECKPOINT_STRIDE;
         let block_start = block * CHECKPOINT_STRIDE;
-        self.checkpoints[block] as usize + count_chars(&self.bytes[block_start..byte]) as usize
+        self.base + self.checkpoints[block] as usize + count_chars(&self.bytes[block_start..byte]) as usize
     }
 }
 

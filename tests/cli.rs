@@ -217,3 +217,33 @@ fn every_subcommand_has_help_with_examples() {
     }
     assert_eq!(whosaid(&["extract", "--format", "xml"]).status.code(), Some(2));
 }
+
+#[test]
+fn output_does_not_depend_on_thread_count() {
+    let dir = fixture("corpus");
+    let one = whosaid(&["extract", "-q", "--threads", "1", dir.to_str().unwrap()]);
+    let two = whosaid(&["extract", "-q", "--threads", "2", dir.to_str().unwrap()]);
+    assert!(one.status.success());
+    assert_eq!(stdout(&one), stdout(&two));
+}
+
+#[test]
+fn jsonl_filter_mode_streams_mentions_of_each_record() {
+    let input = "{\"id\": \"a1\", \"text\": \"Tehran would “never intimidate” Baku.\"}\n{\"id\": \"a2\", \"text\": \"Iranian officials\"}\n";
+    let out = whosaid_stdin(&["extract", "-q", "--input-format", "jsonl", "--format", "jsonl", "-"], input);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let got: Vec<(&str, &str, u64)> = rows
+        .iter()
+        .map(|r| (r["doc_id"].as_str().unwrap(), r["text"].as_str().unwrap(), r["start"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(got, [("a1", "Tehran", 0), ("a1", "Baku", 32), ("a2", "Iranian", 0)]);
+}
+
+#[test]
+fn summary_on_stderr_counts_documents_and_mentions() {
+    let out = whosaid(&["extract", fixture("corpus/nested/pacific.txt").to_str().unwrap()]);
+    let err = stderr(&out);
+    assert!(err.contains("whosaid: 1 documents,"), "{err}");
+    assert!(err.contains("mentions (COUNTRY 3, LOCATION 1, PERSON 3)"), "{err}");
+}

@@ -1,22 +1,36 @@
 //! `whosaid extract`: inputs in, tables out.
+//!
+//! Documents are read in order in batches; each batch is extracted in parallel (rayon) and written in input
+//! order, so the output is the same row for row whatever the number of threads, and memory holds one batch.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::time::Instant;
 
 use clap::Args;
-use whosaid::document::{self, Source};
+use rayon::prelude::*;
+use whosaid::document;
+use whosaid::input::{DocumentStream, Event, InputFormat, InputOptions};
 use whosaid::output::{Format, TableSink};
-use whosaid::{Error, ErrorKind, Extractor};
+use whosaid::{Document, Error, ErrorKind, Extraction, Extractor};
 
+use super::summary::Summary;
 use super::{EXIT_OK, EXIT_SOME_FAILED, GazetteerArgs};
 
 pub const EXAMPLES: &str = "Examples:\n  \
     whosaid extract examples/article.txt               # mentions as CSV on standard output\n  \
     whosaid extract --out-dir out/ corpus/             # out/mentions.csv, out/entities.csv, out/quotes.csv\n  \
     cat article.txt | whosaid extract --format jsonl -\n  \
+    whosaid extract --input-format jsonl --format jsonl - < articles.jsonl   # a filter in a pipe\n  \
     whosaid extract --gazetteers my-lists/ --out-dir out/ corpus/\n\n\
     Offsets are Unicode code points into the document text, end exclusive (Python's text[start:end]).\n\
     Exit status: 0 when every input was processed, 1 when some failed (the others are still written), 2 for\n\
     usage errors and unusable gazetteers.";
+
+/// Documents per batch, per thread: enough to keep every core busy, few enough to bound memory.
+const DOCS_PER_THREAD: usize = 16;
+/// Text bytes per batch at most (a batch also ends at a large document).
+const BATCH_BYTES: usize = 64 << 20;
 
 #[derive(Args)]
 pub struct ExtractArgs {
@@ -24,20 +38,33 @@ pub struct ExtractArgs {
     #[arg(value_name = "INPUT")]
     inputs: Vec<String>,
     /// Write mentions, entities and quotes tables into DIR (created if needed). Without it, mention rows go
-    /// to standard output.
+    /// to standard output as documents finish.
     #[arg(long, short = 'o', value_name = "DIR")]
     out_dir: Option<PathBuf>,
     /// Table format.
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     format: Format,
+    /// Layout of the inputs: text (a file is a document), jsonl (one JSON object per line) or csv (one row per
+    /// document, with a header).
+    #[arg(long, value_enum, default_value_t = InputFormat::Text)]
+    input_format: InputFormat,
+    /// JSONL field or CSV column with the document id (missing ids become FILE:LINE).
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    id_field: String,
+    /// JSONL field or CSV column with the document text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    text_field: String,
     /// Which files to read inside directories (matched against the path relative to the directory and
-    /// against the file name).
-    #[arg(long, default_value = "*.txt", value_name = "GLOB")]
-    glob: String,
+    /// against the file name). Default: *.txt, or *.jsonl / *.csv with --input-format.
+    #[arg(long, value_name = "GLOB")]
+    glob: Option<String>,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    threads: Option<usize>,
     /// Reject files that are not valid UTF-8 instead of replacing bad bytes.
     #[arg(long)]
     strict: bool,
-    /// Print no warnings.
+    /// Print no warnings, progress or summary.
     #[arg(long, short = 'q')]
     quiet: bool,
     #[command(flatten)]
@@ -45,9 +72,23 @@ pub struct ExtractArgs {
 }
 
 pub fn run(args: ExtractArgs) -> whosaid::Result<i32> {
-    let glob = globset::Glob::new(&args.glob)
-        .map_err(|e| Error::new(ErrorKind::Input(format!("bad --glob {:?}: {e}", args.glob))))?
+    let started = Instant::now();
+    let glob_text = args.glob.clone().unwrap_or_else(|| {
+        match args.input_format {
+            InputFormat::Text => "*.txt",
+            InputFormat::Jsonl => "*.jsonl",
+            InputFormat::Csv => "*.csv",
+        }
+        .to_owned()
+    });
+    let glob = globset::Glob::new(&glob_text)
+        .map_err(|e| Error::new(ErrorKind::Input(format!("bad --glob {glob_text:?}: {e}"))))?
         .compile_matcher();
+    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| Error::new(ErrorKind::Input(format!("cannot start {threads} threads: {e}"))))?;
     let gazetteers = args.gazetteers.load()?;
     let extractor = Extractor::new(gazetteers)?;
     let inputs = if args.inputs.is_empty() { vec!["-".to_owned()] } else { args.inputs.clone() };
@@ -57,31 +98,59 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<i32> {
         eprintln!("whosaid: error: {e}");
     }
     if sources.is_empty() && missing.is_empty() && !args.quiet {
-        eprintln!("whosaid: warning: no input file matched {:?}", args.glob);
+        eprintln!("whosaid: warning: no input file matched {glob_text:?}");
     }
+    let options = InputOptions {
+        format: args.input_format,
+        id_field: args.id_field.clone(),
+        text_field: args.text_field.clone(),
+        strict: args.strict,
+        ..InputOptions::default()
+    };
+    let streaming = args.out_dir.is_none();
     let mut sink = match &args.out_dir {
         Some(dir) => TableSink::to_dir(dir, args.format)?,
         None => TableSink::mentions_to(Box::new(std::io::stdout()), args.format)?,
     };
-    for source in sources {
-        let read = match &source {
-            Source::Stdin => document::read_stdin(args.strict),
-            Source::File { path, id } => document::read_file(path, id.clone(), args.strict),
-        };
-        let (doc, warning) = match read {
-            Ok(read) => read,
-            Err(e) => {
-                eprintln!("whosaid: error: {e}");
-                failures += 1;
-                continue;
+    let mut summary = Summary::new(!args.quiet && std::io::stderr().is_terminal());
+    let mut stream = DocumentStream::new(sources, options);
+    let batch_docs = threads * DOCS_PER_THREAD;
+    loop {
+        let mut batch: Vec<Document> = Vec::with_capacity(batch_docs);
+        let mut bytes = 0;
+        let mut ended = true;
+        for event in stream.by_ref() {
+            match event {
+                Event::Document(doc) => {
+                    bytes += doc.text.len();
+                    batch.push(doc);
+                    if batch.len() >= batch_docs || bytes >= BATCH_BYTES {
+                        ended = false;
+                        break;
+                    }
+                }
+                Event::Warning(w) => summary.warn(&w, args.quiet),
+                Event::Failed(e) => {
+                    summary.warn(&format!("error: {e}"), false);
+                    failures += 1;
+                }
             }
-        };
-        if let (Some(w), false) = (warning, args.quiet) {
-            eprintln!("whosaid: warning: {}: {}", w.file.display(), w.message);
         }
-        let x = extractor.extract(&doc);
-        sink.write(&extractor, &doc, &x)?;
+        let results: Vec<Extraction> = pool.install(|| batch.par_iter().map(|doc| extractor.extract(doc)).collect());
+        for (doc, x) in batch.iter().zip(&results) {
+            sink.write(&extractor, doc, x)?;
+            summary.add(doc, x);
+        }
+        if streaming {
+            sink.flush()?;
+        }
+        if ended {
+            break;
+        }
     }
     sink.finish(&extractor)?;
+    if !args.quiet {
+        summary.finish(started.elapsed(), failures);
+    }
     Ok(if failures > 0 { EXIT_SOME_FAILED } else { EXIT_OK })
 }

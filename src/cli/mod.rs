@@ -2,6 +2,7 @@
 
 mod extract;
 mod gazetteer;
+mod summary;
 
 use clap::{Args, Parser, Subcommand};
 

@@ -144,14 +144,23 @@ impl TableSink {
 
     /// Writes one document's rows.
     pub fn write(&mut self, extractor: &Extractor, doc: &Document, x: &Extraction) -> Result<()> {
-        let offsets = CharOffsets::new(&doc.text);
+        let offsets = CharOffsets::with_base(&doc.text, doc.char_offset);
         let mentions = &mut self.mentions;
         rows::mention_rows(extractor, &doc.id, &doc.text, x, &offsets, |row| mentions.row(&row))?;
         if let Some(quotes) = &mut self.quotes {
             rows::quote_rows(extractor, &doc.id, &doc.text, x, &offsets, |row| quotes.row(&row))?;
         }
         if let Some((_, table)) = &mut self.entities {
-            table.add(&doc.text, x);
+            table.add(&doc.id, &doc.text, x);
+        }
+        Ok(())
+    }
+
+    /// Flushes what was written so far (for streaming to a pipe).
+    pub fn flush(&mut self) -> Result<()> {
+        self.mentions.flush()?;
+        if let Some(q) = &mut self.quotes {
+            q.flush()?;
         }
         Ok(())
     }

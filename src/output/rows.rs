@@ -238,6 +238,8 @@ pub struct EntityTable {
 
 struct EntityTally {
     entity: Arc<Entity>,
+    /// The last document that mentioned it (parts of one large document count once).
+    last_doc: String,
     mentions: usize,
     documents: usize,
     aliases: Vec<String>,
@@ -246,14 +248,14 @@ struct EntityTally {
 
 impl EntityTable {
     /// Adds one document's mentions.
-    pub fn add(&mut self, text: &str, x: &Extraction) {
-        let mut in_doc: Vec<bool> = vec![false; x.entities.len()];
+    pub fn add(&mut self, doc_id: &str, text: &str, x: &Extraction) {
         for m in &x.mentions {
             let e = &x.entities[m.entity];
             let tally = self.by_id.entry(e.id.clone()).or_insert_with(|| {
                 self.order.push(e.id.clone());
                 EntityTally {
                     entity: Arc::clone(e),
+                    last_doc: String::new(),
                     mentions: 0,
                     documents: 0,
                     aliases: Vec::new(),
@@ -267,8 +269,9 @@ impl EntityTable {
                 tally.entity = Arc::clone(e);
             }
             tally.mentions += 1;
-            if !in_doc[m.entity] {
-                in_doc[m.entity] = true;
+            if tally.documents == 0 || tally.last_doc != doc_id {
+                tally.last_doc.clear();
+                tally.last_doc.push_str(doc_id);
                 tally.documents += 1;
             }
             let surface = m.span.text(text);

@@ -1,0 +1,378 @@
+//! Streams of documents from the inputs of a run: text files (whole, or in parts when very large), JSON Lines
+//! and CSV files with one document per line or row, and standard input in any of these formats.
+//!
+//! Reading is lazy: a stream holds one file's reader at a time, so memory is bounded by the documents in
+//! flight, not by the corpus. Problems are events in the stream (a warning, a failed input), so one bad file
+//! or line never stops the others.
+
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use crate::document::{Document, Source, decode, decode_utf8};
+use crate::error::{Error, ErrorKind};
+
+/// How input files are laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// Each file is one document.
+    Text,
+    /// One JSON object per line, with an id and a text field.
+    Jsonl,
+    /// CSV with a header row, an id column and a text column.
+    Csv,
+}
+
+/// Options of a document stream.
+#[derive(Clone, Debug)]
+pub struct InputOptions {
+    /// Layout of the inputs.
+    pub format: InputFormat,
+    /// Field (JSONL) or column (CSV) holding the document id; missing ids become `FILE:LINE`.
+    pub id_field: String,
+    /// Field or column holding the text.
+    pub text_field: String,
+    /// Reject invalid UTF-8 instead of replacing it.
+    pub strict: bool,
+    /// Text files larger than this many bytes are processed in parts of about this size, cut at line ends;
+    /// offsets stay those of the whole file.
+    pub part_bytes: usize,
+}
+
+impl Default for InputOptions {
+    fn default() -> InputOptions {
+        InputOptions {
+            format: InputFormat::Text,
+            id_field: "id".into(),
+            text_field: "text".into(),
+            strict: false,
+            part_bytes: 16 << 20,
+        }
+    }
+}
+
+/// What a stream yields.
+#[derive(Debug)]
+pub enum Event {
+    /// A document (or a part of a large one) to process.
+    Document(Document),
+    /// Something the user should know; the input was still read.
+    Warning(String),
+    /// An input, or a line or row of one, that could not be read.
+    Failed(Error),
+}
+
+/// Documents from a list of sources, read one source at a time.
+pub struct DocumentStream {
+    sources: VecDeque<Source>,
+    current: Option<Box<dyn Iterator<Item = Event> + Send>>,
+    options: InputOptions,
+}
+
+impl DocumentStream {
+    /// A stream over `sources`, in order.
+    pub fn new(sources: Vec<Source>, options: InputOptions) -> DocumentStream {
+        DocumentStream { sources: sources.into(), current: None, options }
+    }
+
+    fn open(&self, source: Source) -> Box<dyn Iterator<Item = Event> + Send> {
+        let (name, id): (PathBuf, String) = match &source {
+            Source::Stdin => (PathBuf::from("<stdin>"), "-".to_owned()),
+            Source::File { path, id } => (path.clone(), id.clone()),
+        };
+        let reader: Box<dyn Read + Send> = match &source {
+            Source::Stdin => Box::new(std::io::stdin()),
+            Source::File { path, .. } => match File::open(path) {
+                Ok(f) => Box::new(f),
+                Err(e) => return Box::new(std::iter::once(Event::Failed(Error::io(path, e)))),
+            },
+        };
+        let reader = BufReader::with_capacity(1 << 16, reader);
+        let o = self.options.clone();
+        match o.format {
+            InputFormat::Text => Box::new(TextParts::new(reader, name, id, o)),
+            InputFormat::Jsonl => Box::new(JsonLines { lines: reader, name, line: 0, options: o, buf: Vec::new() }),
+            InputFormat::Csv => csv_documents(reader, name, o),
+        }
+    }
+}
+
+impl Iterator for DocumentStream {
+    type Item = Event;
+
+    fn next(&mut self) -> Option<Event> {
+        loop {
+            if let Some(current) = &mut self.current {
+                if let Some(event) = current.next() {
+                    return Some(event);
+                }
+                self.current = None;
+            }
+            let source = self.sources.pop_front()?;
+            self.current = Some(self.open(source));
+        }
+    }
+}
+
+/// A text file as one document, or as parts of about `part_bytes` cut after a line break.
+struct TextParts<R> {
+    reader: R,
+    name: PathBuf,
+    id: String,
+    options: InputOptions,
+    bytes_before: usize,
+    chars_before: usize,
+    first: bool,
+    done: bool,
+    /// A document held back while its warning is reported.
+    pending: Option<Document>,
+}
+
+impl<R: BufRead> TextParts<R> {
+    fn new(reader: R, name: PathBuf, id: String, options: InputOptions) -> TextParts<R> {
+        TextParts {
+            reader,
+            name,
+            id,
+            options,
+            bytes_before: 0,
+            chars_before: 0,
+            first: true,
+            done: false,
+            pending: None,
+        }
+    }
+
+    /// Reads up to about `part_bytes`, then on to the next line break.
+    fn read_part(&mut self) -> std::io::Result<Vec<u8>> {
+        let mut buf = Vec::new();
+        (&mut self.reader).take(self.options.part_bytes as u64).read_to_end(&mut buf)?;
+        if buf.len() == self.options.part_bytes {
+            self.reader.read_until(b'\n', &mut buf)?;
+        } else {
+            self.done = true;
+        }
+        Ok(buf)
+    }
+}
+
+impl<R: BufRead> Iterator for TextParts<R> {
+    type Item = Event;
+
+    fn next(&mut self) -> Option<Event> {
+        if let Some(doc) = self.pending.take() {
+            return Some(Event::Document(doc));
+        }
+        if self.done {
+            return None;
+        }
+        let bytes = match self.read_part() {
+            Ok(b) => b,
+            Err(e) => {
+                self.done = true;
+                return Some(Event::Failed(Error::io(&self.name, e)));
+            }
+        };
+        let first = std::mem::replace(&mut self.first, false);
+        if bytes.is_empty() && !first {
+            return None;
+        }
+        let byte_base = self.bytes_before;
+        self.bytes_before += bytes.len();
+        let decoded = if first {
+            decode(&self.name, bytes, self.options.strict)
+        } else {
+            decode_utf8(&self.name, bytes, self.options.strict, byte_base)
+        };
+        match decoded {
+            Ok((text, warning)) => {
+                let mut doc = Document::new(self.id.clone(), text);
+                doc.char_offset = self.chars_before;
+                self.chars_before += doc.text.chars().count();
+                match warning {
+                    Some(w) => {
+                        self.pending = Some(doc);
+                        Some(Event::Warning(format!("{}: {}", w.file.display(), w.message)))
+                    }
+                    None => Some(Event::Document(doc)),
+                }
+            }
+            Err(e) => {
+                self.done = true;
+                Some(Event::Failed(e))
+            }
+        }
+    }
+}
+
+/// One JSON object per line.
+struct JsonLines<R> {
+    lines: R,
+    name: PathBuf,
+    line: usize,
+    options: InputOptions,
+    buf: Vec<u8>,
+}
+
+impl<R: BufRead> Iterator for JsonLines<R> {
+    type Item = Event;
+
+    fn next(&mut self) -> Option<Event> {
+        loop {
+            self.buf.clear();
+            match self.lines.read_until(b'\n', &mut self.buf) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => return Some(Event::Failed(Error::io(&self.name, e).at_line(self.line + 1))),
+            }
+            self.line += 1;
+            let line = self.buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&self.buf);
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let fail = |m: String| Error::new(ErrorKind::Input(m)).in_file(&self.name).at_line(self.line);
+            let value: serde_json::Value = match serde_json::from_slice(line) {
+                Ok(v) => v,
+                Err(e) => return Some(Event::Failed(fail(format!("not JSON: {e}")))),
+            };
+            let Some(text) = value.get(&self.options.text_field).and_then(|t| t.as_str()) else {
+                let field = &self.options.text_field;
+                return Some(Event::Failed(fail(format!("no string field {field:?}"))));
+            };
+            let id = match value.get(&self.options.id_field) {
+                Some(serde_json::Value::String(s)) => s.clone(),
+                Some(serde_json::Value::Number(n)) => n.to_string(),
+                _ => format!("{}:{}", self.name.display(), self.line),
+            };
+            return Some(Event::Document(Document::new(id, text)));
+        }
+    }
+}
+
+/// CSV rows with a header: one document per row.
+fn csv_documents<R: Read + Send + 'static>(
+    reader: R,
+    name: PathBuf,
+    options: InputOptions,
+) -> Box<dyn Iterator<Item = Event> + Send> {
+    let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+    let headers = match csv.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            return Box::new(std::iter::once(Event::Failed(Error::new(ErrorKind::Input(e.to_string())).in_file(&name))));
+        }
+    };
+    let column = |field: &str| headers.iter().position(|h| h.trim_start_matches('\u{feff}') == field);
+    let Some(text_col) = column(&options.text_field) else {
+        let message = format!("no column {:?} in the header", options.text_field);
+        return Box::new(std::iter::once(Event::Failed(
+            Error::new(ErrorKind::Input(message)).in_file(&name).at_line(1),
+        )));
+    };
+    let id_col = column(&options.id_field);
+    Box::new(csv.into_records().map(move |rec| {
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                return Event::Failed(Error::new(ErrorKind::Input(e.to_string())).in_file(&name).at_line(line));
+            }
+        };
+        let line = rec.position().map_or(0, |p| p.line() as usize);
+        let id = id_col
+            .and_then(|i| rec.get(i))
+            .filter(|s| !s.is_empty())
+            .map_or_else(|| format!("{}:{line}", name.display()), str::to_owned);
+        Event::Document(Document::new(id, rec.get(text_col).unwrap_or("")))
+    }))
+}
+
+/// Name of an input for messages.
+pub fn display_name(source: &Source) -> &Path {
+    match source {
+        Source::Stdin => Path::new("<stdin>"),
+        Source::File { path, .. } => path,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn events(path: &Path, options: InputOptions) -> Vec<Event> {
+        let source = Source::File { path: path.to_owned(), id: "doc".into() };
+        DocumentStream::new(vec![source], options).collect()
+    }
+
+    #[test]
+    fn large_text_files_come_in_parts_with_their_offsets() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        std::fs::write(&path, "Azerbaijan’s line one.\nTehran line two.\nBaku line three.\n").unwrap();
+        let options = InputOptions { part_bytes: 10, ..InputOptions::default() };
+        let docs: Vec<Document> = events(&path, options)
+            .into_iter()
+            .map(|e| match e {
+                Event::Document(d) => d,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(texts, ["Azerbaijan’s line one.\n", "Tehran line two.\n", "Baku line three.\n"]);
+        let offsets: Vec<usize> = docs.iter().map(|d| d.char_offset).collect();
+        assert_eq!(offsets, [0, 23, 40]);
+        assert!(docs.iter().all(|d| d.id == "doc"));
+    }
+
+    #[test]
+    fn jsonl_lines_become_documents_and_bad_lines_fail_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("in.jsonl");
+        std::fs::write(
+            &path,
+            "{\"id\": \"a\", \"text\": \"Iran\"}\n\nnot json\n{\"id\": 7, \"text\": \"Baku\"}\n{\"text\": 3}\n",
+        )
+        .unwrap();
+        let got: Vec<String> = events(&path, InputOptions { format: InputFormat::Jsonl, ..InputOptions::default() })
+            .into_iter()
+            .map(|e| match e {
+                Event::Document(d) => format!("{}={}", d.id, d.text),
+                Event::Failed(e) => e.to_string().replace(&*path.to_string_lossy(), "F"),
+                Event::Warning(w) => w,
+            })
+            .collect();
+        assert_eq!(got[0], "a=Iran");
+        assert!(got[1].starts_with("F:3: not JSON"), "{}", got[1]);
+        assert_eq!(got[2], "7=Baku");
+        assert_eq!(got[3], "F:5: no string field \"text\"");
+    }
+
+    #[test]
+    fn csv_rows_with_a_text_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("in.csv");
+        std::fs::write(&path, "title,body\nx,\"Tehran, Baku\"\n").unwrap();
+        let options = InputOptions { format: InputFormat::Csv, text_field: "body".into(), ..InputOptions::default() };
+        match &events(&path, options)[..] {
+            [Event::Document(d)] => {
+                assert_eq!(d.text, "Tehran, Baku");
+                assert!(d.id.ends_with("in.csv:2"), "{}", d.id);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_warns_then_yields_the_document() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.txt");
+        std::fs::write(&path, b"Baku \xff Tehran").unwrap();
+        let e = events(&path, InputOptions::default());
+        assert!(
+            matches!(&e[0], Event::Warning(w) if w.ends_with("invalid UTF-8 at byte 5: bad sequences replaced by U+FFFD"))
+        );
+        assert!(matches!(&e[1], Event::Document(d) if d.text == "Baku \u{fffd} Tehran"));
+        assert_eq!(e.len(), 2);
+    }
+}
