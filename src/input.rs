@@ -260,7 +260,9 @@ fn csv_documents<R: Read + Send + 'static>(
     let headers = match csv.headers() {
         Ok(h) => h.clone(),
         Err(e) => {
-            return Box::new(std::iter::once(Event::Failed(Error::new(ErrorKind::Input(e.to_string())).in_file(&name))));
+            return Box::new(std::iter::once(Event::Failed(
+                Error::new(ErrorKind::Input(e.to_string())).in_file(&name),
+            )));
         }
     };
     let column = |field: &str| headers.iter().position(|h| h.trim_start_matches('\u{feff}') == field);

@@ -173,20 +173,18 @@ fn alias_priority(g: &Gazetteers, f: &Found) -> (u32, u32, u32, u32) {
 }
 
 /// Keeps a set of non-overlapping matches: longest first, then by `priority` (lower wins), then leftmost.
-/// Returns them sorted by start.
+/// Returns them sorted by start. O(n log n): the chosen matches live in a map keyed by start, and since they
+/// never overlap, only the one starting last before a candidate's end can clash with it.
 pub(crate) fn resolve_overlaps<K: Ord>(mut found: Vec<Found>, priority: impl Fn(&Found) -> K) -> Vec<Found> {
     found.sort_by_cached_key(|f| (std::cmp::Reverse(f.span.len()), priority(f), f.span.start));
-    let mut chosen: Vec<Found> = Vec::with_capacity(found.len().min(64));
+    let mut chosen: std::collections::BTreeMap<usize, Found> = std::collections::BTreeMap::new();
     for f in found {
-        // chosen is kept sorted by start; the only candidates to overlap are the neighbours
-        let at = chosen.partition_point(|c| c.span.start < f.span.start);
-        let clashes_before = at > 0 && chosen[at - 1].span.overlaps(f.span);
-        let clashes_after = at < chosen.len() && chosen[at].span.overlaps(f.span);
-        if !clashes_before && !clashes_after {
-            chosen.insert(at, f);
+        let clash = chosen.range(..f.span.end).next_back().is_some_and(|(_, c)| c.span.end > f.span.start);
+        if !clash {
+            chosen.insert(f.span.start, f);
         }
     }
-    chosen
+    chosen.into_values().collect()
 }
 
 /// True when `span` starts and ends on word boundaries: the characters just outside it are not letters or

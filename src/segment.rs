@@ -83,6 +83,9 @@ fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
 
 /// True when `before` (the text before a period) ends with an abbreviation or a single initial.
 fn ends_with_abbreviation(before: &str) -> bool {
+    // abbreviations are short: look at the last few characters only (keeps long unbroken lines linear)
+    let tail_start = before.char_indices().rev().nth(12).map_or(0, |(i, _)| i);
+    let before = &before[tail_start..];
     let word_start = before
         .char_indices()
         .rev()

@@ -31,7 +31,8 @@ pub fn run(cmd: GazetteerCommand) -> whosaid::Result<i32> {
             };
             let g = args.load()?;
             let report = whosaid::gazetteer::check(&g);
-            print!("{report}");
+            use std::io::Write;
+            write!(std::io::stdout().lock(), "{report}")?;
             Ok(if report.has_errors() { EXIT_SOME_FAILED } else { EXIT_OK })
         }
     }

@@ -83,7 +83,11 @@ pub fn run() -> i32 {
         Err(e) if e.is_broken_pipe() => EXIT_OK,
         Err(e) => {
             eprintln!("whosaid: error: {e}");
-            EXIT_USAGE
+            // unusable gazetteers or arguments: nothing was processed; a failure while writing: the run failed
+            match e.kind() {
+                whosaid::ErrorKind::Io(_) | whosaid::ErrorKind::Output(_) => EXIT_SOME_FAILED,
+                _ => EXIT_USAGE,
+            }
         }
     }
 }

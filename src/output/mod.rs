@@ -37,39 +37,49 @@ impl Format {
     }
 }
 
-/// One table being written: CSV or JSONL over a buffered writer.
-enum TableWriter {
+/// One table being written: CSV or JSONL over a buffered writer. Errors name the table's file.
+struct TableWriter {
+    out: Encoder,
+    name: PathBuf,
+}
+
+enum Encoder {
     Csv(Box<csv::Writer<Box<dyn Write + Send>>>),
     Jsonl(BufWriter<Box<dyn Write + Send>>),
 }
 
 impl TableWriter {
-    fn new(format: Format, out: Box<dyn Write + Send>, columns: &[&str]) -> Result<TableWriter> {
-        Ok(match format {
-            Format::Csv => {
-                let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(out);
-                w.write_record(columns).map_err(csv_error)?;
-                TableWriter::Csv(Box::new(w))
-            }
-            Format::Jsonl => TableWriter::Jsonl(BufWriter::with_capacity(1 << 16, out)),
-        })
+    fn new(format: Format, out: Box<dyn Write + Send>, columns: &[&str], name: PathBuf) -> Result<TableWriter> {
+        let out = match format {
+            Format::Csv => Encoder::Csv(Box::new(csv::WriterBuilder::new().has_headers(false).from_writer(out))),
+            Format::Jsonl => Encoder::Jsonl(BufWriter::with_capacity(1 << 16, out)),
+        };
+        let mut w = TableWriter { out, name };
+        if let Encoder::Csv(csv) = &mut w.out {
+            let written = csv.write_record(columns).map_err(csv_error);
+            written.map_err(|e| e.in_file(&w.name))?;
+        }
+        Ok(w)
     }
 
     fn row(&mut self, row: &impl Serialize) -> Result<()> {
-        match self {
-            TableWriter::Csv(w) => w.serialize(row).map_err(csv_error),
-            TableWriter::Jsonl(w) => {
-                serde_json::to_writer(&mut *w, row).map_err(|e| Error::new(ErrorKind::Output(e.to_string())))?;
-                w.write_all(b"\n").map_err(Error::from)
-            }
-        }
+        let written = match &mut self.out {
+            Encoder::Csv(w) => w.serialize(row).map_err(csv_error),
+            Encoder::Jsonl(w) => match serde_json::to_writer(&mut *w, row) {
+                Ok(()) => w.write_all(b"\n").map_err(Error::from),
+                Err(e) if e.is_io() => Err(Error::from(std::io::Error::from(e))),
+                Err(e) => Err(Error::new(ErrorKind::Output(e.to_string()))),
+            },
+        };
+        written.map_err(|e| e.in_file(&self.name))
     }
 
     fn flush(&mut self) -> Result<()> {
-        match self {
-            TableWriter::Csv(w) => w.flush().map_err(Error::from),
-            TableWriter::Jsonl(w) => w.flush().map_err(Error::from),
-        }
+        let flushed = match &mut self.out {
+            Encoder::Csv(w) => w.flush(),
+            Encoder::Jsonl(w) => w.flush(),
+        };
+        flushed.map_err(|e| Error::io(&self.name, e))
     }
 }
 
@@ -123,8 +133,9 @@ impl TableSink {
         let mut pending = Vec::new();
         let mut open = |name: &str, columns: &[&str]| -> Result<TableWriter> {
             let (p, file) = PendingFile::create(dir, &format!("{name}.{ext}"))?;
+            let target = p.target.clone();
             pending.push(p);
-            TableWriter::new(format, Box::new(file), columns)
+            TableWriter::new(format, Box::new(file), columns, target)
         };
         let mentions = open("mentions", MENTION_COLUMNS)?;
         let entities = open("entities", ENTITY_COLUMNS)?;
@@ -134,12 +145,8 @@ impl TableSink {
 
     /// Mention rows to `out` (standard output), nothing else.
     pub fn mentions_to(out: Box<dyn Write + Send>, format: Format) -> Result<TableSink> {
-        Ok(TableSink {
-            mentions: TableWriter::new(format, out, MENTION_COLUMNS)?,
-            quotes: None,
-            entities: None,
-            pending: Vec::new(),
-        })
+        let mentions = TableWriter::new(format, out, MENTION_COLUMNS, PathBuf::from("<stdout>"))?;
+        Ok(TableSink { mentions, quotes: None, entities: None, pending: Vec::new() })
     }
 
     /// Writes one document's rows.

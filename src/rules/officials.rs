@@ -44,6 +44,9 @@ const ROLE_PREFIXES: &[&str] = &[
     "Top",
 ];
 
+/// How far before a title the apposition rule looks for "Name, a/an/the ...".
+const APPOSITION_WINDOW: usize = 160;
+
 /// A person whose name is one word, waiting for the document's full names.
 pub(crate) struct PendingPerson {
     pub span: Span,
@@ -127,10 +130,13 @@ impl OfficialRules {
         }
         for mut start in starts {
             // skip ranks and honorifics between the office and the name ("..., General Zakir Hasanov")
-            for next in &titles[n + 1..] {
-                if next.span.start == start && text[next.span.end..].starts_with(' ') {
-                    start = next.span.end + 1;
+            let mut k = n + 1 + titles[n + 1..].partition_point(|t| t.span.start < start);
+            while let Some(next) = titles.get(k).filter(|t| t.span.start == start) {
+                if !text[next.span.end..].starts_with(' ') {
+                    break;
                 }
+                start = next.span.end + 1;
+                k += 1 + titles[k + 1..].partition_point(|t| t.span.start < start);
             }
             let Some(name) = self.person_name(doc, start) else { continue };
             let (country, prefix) = left_context(doc, title);
@@ -156,8 +162,13 @@ impl OfficialRules {
         pending: &mut Vec<PendingPerson>,
     ) {
         let text = doc.text;
+        // look back within the sentence, and at most APPOSITION_WINDOW bytes (a name, a comma, a few words)
         let sentence = sentences.get(crate::segment::sentence_index(sentences, title.start));
-        let from = sentence.map_or(0, |s| s.start.min(title.start));
+        let mut from =
+            sentence.map_or(0, |s| s.start.min(title.start)).max(title.start.saturating_sub(APPOSITION_WINDOW));
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
         let Some(caps) = self.apposition.captures(&text[from..title.start]) else { return };
         let name_start = from + caps.get(1).map_or(0, |m| m.start());
         let Some(name) = self.person_name(doc, name_start) else { return };
