@@ -41,39 +41,36 @@ pub fn sentence_index(sentences: &[Span], pos: usize) -> usize {
 }
 
 fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
-    let bytes = text.as_bytes();
+    let bytes = &text.as_bytes()[..line.end];
     let mut start = line.start;
-    let mut i = line.start;
-    while i < line.end {
+    let mut from = line.start;
+    while let Some(found) = memchr::memchr3(b'.', b'!', b'?', &bytes[from..]) {
+        let i = from + found;
         let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') {
-            // skip closing marks after the punctuation
-            let mut j = i + 1;
-            while j < line.end {
-                let c = text[j..].chars().next().unwrap_or(' ');
-                if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»') {
-                    j += c.len_utf8();
-                } else {
-                    break;
-                }
+        // skip closing marks after the punctuation
+        let mut j = i + 1;
+        while j < line.end {
+            let c = text[j..].chars().next().unwrap_or(' ');
+            if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»') {
+                j += c.len_utf8();
+            } else {
+                break;
             }
-            let next_starts_sentence = j < line.end && {
-                let rest = &text[j..line.end];
-                let trimmed = rest.trim_start();
-                trimmed.len() < rest.len()
-                    && trimmed.chars().next().is_some_and(|c| {
-                        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '\'' | '‘' | '(' | '[')
-                    })
-            };
-            if next_starts_sentence && !(b == b'.' && ends_with_abbreviation(&text[start..i])) {
-                if let Some(s) = trim(text, Span::new(start, j)) {
-                    out.push(s);
-                }
-                start = j;
+        }
+        from = j;
+        let next_starts_sentence = j < line.end && {
+            let rest = &text[j..line.end];
+            let trimmed = rest.trim_start();
+            trimmed.len() < rest.len()
+                && trimmed.chars().next().is_some_and(|c| {
+                    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '\'' | '‘' | '(' | '[')
+                })
+        };
+        if next_starts_sentence && !(b == b'.' && ends_with_abbreviation(&text[start..i])) {
+            if let Some(s) = trim(text, Span::new(start, j)) {
+                out.push(s);
             }
-            i = j;
-        } else {
-            i += 1;
+            start = j;
         }
     }
     if let Some(s) = trim(text, Span::new(start, line.end)) {
