@@ -142,6 +142,7 @@ impl Dictionary {
                 }
             }
         }
+        self.scan_all_caps(text, &mut aliases);
         let aliases = resolve_overlaps(aliases, |f| alias_priority(g, f));
         let titles = resolve_overlaps(titles, |f| match f.hit {
             Hit::Title(i) => (g.titles[i as usize].kind != TitleKind::Office) as u32,
@@ -150,6 +151,83 @@ impl Dictionary {
         org_heads.sort_unstable();
         org_heads.dedup();
         Scan { aliases, titles, org_heads }
+    }
+}
+
+impl Dictionary {
+    /// Headlines and datelines are written in capitals ("LONDON", "JAPAN GET LUCKY WIN"): each run of
+    /// all-capital ASCII words is title-cased in a copy of the same length ("London", "Japan Get Lucky Win")
+    /// and scanned again; matches map back one to one. Runs are rare in body text, so this costs little.
+    fn scan_all_caps(&self, text: &str, aliases: &mut Vec<Found>) {
+        let bytes = text.as_bytes();
+        let mut copy = String::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let Some(run) = all_caps_run(bytes, i) else {
+                i += 1;
+                continue;
+            };
+            title_case_ascii(&text[run.start..run.end], &mut copy);
+            for automaton in &self.automata {
+                for m in automaton.ac.find_overlapping_iter(&copy) {
+                    let span = Span::new(run.start + m.start(), run.start + m.end());
+                    if !is_whole_word(text, span) {
+                        continue;
+                    }
+                    let (from, to) = automaton.ranges[m.pattern().as_usize()];
+                    for &hit in &automaton.hits[from as usize..to as usize] {
+                        if matches!(hit, Hit::Alias(_)) {
+                            aliases.push(Found { span, hit });
+                        }
+                    }
+                }
+            }
+            i = run.end.max(i + 1);
+        }
+    }
+}
+
+/// The run of all-capital words starting at `i` (a word start), if one does: words of capital ASCII letters
+/// (at least one with three letters or more) joined by spaces, hyphens, periods or apostrophes.
+fn all_caps_run(bytes: &[u8], i: usize) -> Option<Span> {
+    if !bytes[i].is_ascii_uppercase() || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+        return None;
+    }
+    let mut end = i;
+    let mut j = i;
+    let mut long_word = false;
+    loop {
+        let word_start = j;
+        while j < bytes.len() && bytes[j].is_ascii_uppercase() {
+            j += 1;
+        }
+        let word_len = j - word_start;
+        if word_len == 0 || (j < bytes.len() && (bytes[j].is_ascii_lowercase() || bytes[j] >= 0x80)) {
+            break; // not an all-capital word ("London", "Ünal")
+        }
+        long_word |= word_len >= 3;
+        end = j;
+        // a separator and another capital word continue the run
+        match bytes.get(j) {
+            Some(b' ' | b'-' | b'.' | b'\'') if bytes.get(j + 1).is_some_and(u8::is_ascii_uppercase) => j += 1,
+            _ => break,
+        }
+    }
+    long_word.then(|| Span::new(i, end))
+}
+
+/// `src` with the first letter of each ASCII word upper-case and the rest lower-case, into `out` (same length).
+fn title_case_ascii(src: &str, out: &mut String) {
+    out.clear();
+    let mut at_word_start = true;
+    for c in src.chars() {
+        if c.is_ascii_alphabetic() {
+            out.push(if at_word_start { c } else { c.to_ascii_lowercase() });
+            at_word_start = false;
+        } else {
+            out.push(c);
+            at_word_start = true;
+        }
     }
 }
 
@@ -287,6 +365,18 @@ mod tests {
         let d = Dictionary::build(&g);
         let text = "THE WHITE HOUSE said; the white house";
         assert_eq!(texts(text, &d.scan(text, &g).aliases), ["WHITE HOUSE", "white house"]);
+    }
+
+    #[test]
+    fn all_capital_headlines_and_datelines() {
+        let g = gazetteers();
+        let d = Dictionary::build(&g);
+        let text = "JAPAN GET LUCKY WIN. AZERBAIJAN-JAPAN TALKS\nTOKYO 1996-08-30 Japan won; US and NATO";
+        assert_eq!(texts(text, &d.scan(text, &g).aliases), ["JAPAN", "AZERBAIJAN", "JAPAN", "Japan", "US"]);
+        assert_eq!(all_caps_run(b"US and", 0), None);
+        let mut s = String::new();
+        title_case_ascii("NEW YORK-BASED U.S. O'NEIL", &mut s);
+        assert_eq!(s, "New York-Based U.S. O'Neil");
     }
 
     #[test]
