@@ -13,6 +13,8 @@ use crate::error::Result;
 use crate::extraction::{DocBuilder, Extraction, Origin};
 use crate::gazetteer::{Entity, Gazetteers};
 use crate::matcher::{Dictionary, Hit};
+use crate::quote::attribute::{self, CueHit};
+use crate::quote::marks;
 use crate::rules::officials::OfficialRules;
 use crate::rules::{organizations, surnames};
 use crate::segment;
@@ -85,7 +87,22 @@ impl Extractor {
         for m in &mut mentions {
             m.sentence = segment::sentence_index(&sentences, m.span.start);
         }
-        Extraction { entities, mentions, quotes: Vec::new(), sentences }
+        let cues: Vec<CueHit> = scan
+            .cues
+            .iter()
+            .filter_map(|f| match f.hit {
+                // "so-called" is no cue
+                Hit::Cue(i) if !text[..f.span.start].ends_with('-') => {
+                    Some(CueHit { span: f.span, kind: g.cues[i as usize].kind })
+                }
+                _ => None,
+            })
+            .collect();
+        let marked = marks::quotation_spans(text);
+        let context =
+            attribute::Context { text, sentences: &sentences, cues: &cues, mentions: &mentions, entities: &entities };
+        let quotes = attribute::attribute(&context, &marked);
+        Extraction { entities, mentions, quotes, sentences }
     }
 }
 

@@ -29,6 +29,8 @@ pub(crate) enum Hit {
     Title(u32),
     /// A word that heads organization names ("Ministry", "Command").
     OrgHead,
+    /// A cue: index into `Gazetteers::cues`.
+    Cue(u32),
 }
 
 /// A whole-word match of one pattern.
@@ -63,6 +65,8 @@ pub(crate) struct Scan {
     pub titles: Vec<Found>,
     /// Organization head words, sorted by start.
     pub org_heads: Vec<Span>,
+    /// Chosen cue matches (longest, non-overlapping), sorted by start.
+    pub cues: Vec<Found>,
 }
 
 impl Dictionary {
@@ -92,6 +96,12 @@ impl Dictionary {
             // a lower-case title ("spokesman") also starts sentences ("Spokesman ...")
             if let Some(upper) = upper_first(&title.text) {
                 add(&upper, false, Hit::Title(i as u32));
+            }
+        }
+        for (i, cue) in g.cues.iter().enumerate() {
+            add(&cue.text, false, Hit::Cue(i as u32));
+            if let Some(upper) = upper_first(&cue.text) {
+                add(&upper, false, Hit::Cue(i as u32));
             }
         }
         for k in g.keywords.iter().filter(|k| k.kind == "org_head") {
@@ -125,6 +135,7 @@ impl Dictionary {
         let mut aliases = Vec::new();
         let mut titles = Vec::new();
         let mut org_heads = Vec::new();
+        let mut cues = Vec::new();
         for automaton in &self.automata {
             for m in automaton.ac.find_overlapping_iter(text) {
                 let span = Span::new(m.start(), m.end());
@@ -138,6 +149,7 @@ impl Dictionary {
                         Hit::Alias(_) => aliases.push(found),
                         Hit::Title(_) => titles.push(found),
                         Hit::OrgHead => org_heads.push(span),
+                        Hit::Cue(_) => cues.push(found),
                     }
                 }
             }
@@ -150,7 +162,8 @@ impl Dictionary {
         });
         org_heads.sort_unstable();
         org_heads.dedup();
-        Scan { aliases, titles, org_heads }
+        let cues = resolve_overlaps(cues, |_| 0);
+        Scan { aliases, titles, org_heads, cues }
     }
 }
 

@@ -150,6 +150,28 @@ pub struct Title {
     pub role: String,
 }
 
+/// What a cue introduces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CueKind {
+    /// A verb of saying: said, told, added, tweeted.
+    Speech,
+    /// "according to".
+    AccordingTo,
+    /// A verb of belief (thinks, believes): weaker evidence of speech.
+    Belief,
+}
+
+/// A cue verb or phrase from a cue file.
+#[derive(Clone, Debug)]
+pub struct Cue {
+    /// The surface form to match ("said", "according to").
+    pub text: String,
+    /// Its lemma ("say").
+    pub lemma: String,
+    /// What it introduces.
+    pub kind: CueKind,
+}
+
 /// A word from a keyword file.
 #[derive(Clone, Debug)]
 pub struct Keyword {
@@ -204,8 +226,8 @@ pub struct Gazetteers {
     pub aliases: Vec<Alias>,
     /// Titles and roles.
     pub titles: Vec<Title>,
-    /// Cue files, as `(file name, text)`: the quote stage parses them.
-    pub cue_files: Vec<(String, String)>,
+    /// Cue verbs and phrases that introduce quotations.
+    pub cues: Vec<Cue>,
     /// Keywords (organization heads, stop words).
     pub keywords: Vec<Keyword>,
     /// Problems found while loading.
@@ -294,7 +316,7 @@ impl Gazetteers {
         match tsv.kind {
             FileKind::Entities => self.add_entities(file, rank, &tsv),
             FileKind::Titles => self.add_titles(file, &tsv),
-            FileKind::Cues => self.cue_files.push((file.to_owned(), text.to_owned())),
+            FileKind::Cues => self.add_cues(file, &tsv),
             FileKind::Keywords => self.add_keywords(file, &tsv),
         }
     }
@@ -485,6 +507,29 @@ impl Gazetteers {
         }
     }
 
+    fn add_cues(&mut self, file: &str, tsv: &tsv::TsvFile) {
+        let (lemma_col, kind_col) = (tsv.column("lemma"), tsv.column("kind"));
+        for row in &tsv.rows {
+            let text = row.get(Some(0));
+            let kind = match row.get(kind_col) {
+                "" | "speech" => CueKind::Speech,
+                "according_to" => CueKind::AccordingTo,
+                "belief" => CueKind::Belief,
+                other => {
+                    let column = kind_col.map(|c| c + 1);
+                    let message = format!("unknown cue kind {other:?} (expected speech, according_to or belief)");
+                    self.diagnostics.push(Diagnostic::error(file, row.line, column, message));
+                    continue;
+                }
+            };
+            if text.is_empty() {
+                self.diagnostics.push(Diagnostic::error(file, row.line, Some(1), "empty cue"));
+                continue;
+            }
+            self.cues.push(Cue { text: text.to_owned(), lemma: row.get(lemma_col).to_owned(), kind });
+        }
+    }
+
     fn add_keywords(&mut self, file: &str, tsv: &tsv::TsvFile) {
         let kind_col = tsv.column("kind");
         for row in &tsv.rows {
@@ -566,6 +611,16 @@ mod tests {
         let mut g = Gazetteers::new();
         g.add_text("t.tsv", "title\tkind\trole\nspokesman\toffice\t\nGen.\trank\tGeneral\n");
         g.add_text("k.tsv", "keyword\tkind\nMinistry\torg_head\nReading\tstopword\n");
+        g.add_text(
+            "c.tsv",
+            "cue\tlemma\tkind\nsaid\tsay\tspeech\naccording to\taccording to\taccording_to\nx\t\tshout\n",
+        );
+        assert_eq!(g.cues.len(), 2);
+        assert_eq!(g.cues[1].kind, CueKind::AccordingTo);
+        assert_eq!(
+            g.diagnostics[0].to_string(),
+            "c.tsv:4:3: error: unknown cue kind \"shout\" (expected speech, according_to or belief)"
+        );
         assert_eq!(g.titles[1].role, "General");
         assert_eq!(g.titles[0].role, "spokesman");
         assert_eq!(g.stopwords().collect::<Vec<_>>(), ["Reading"]);
@@ -578,5 +633,6 @@ mod tests {
         assert!(errors.is_empty(), "{errors:?}");
         assert!(g.entity_by_id("IR").is_some());
         assert!(!g.titles.is_empty());
+        assert!(g.cues.iter().any(|c| c.text == "said"));
     }
 }

@@ -1,5 +1,10 @@
-//! Quotations and who said them.
+//! Quotations and who said them: quotation spans from their marks ([`marks`]), then kinds, speakers and cues
+//! ([`attribute`]), on the mentions and cues the extractor already found.
 
+pub(crate) mod attribute;
+pub(crate) mod marks;
+
+pub use crate::gazetteer::CueKind;
 use crate::span::Span;
 
 /// The kind of a quotation.

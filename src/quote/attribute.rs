@@ -1,0 +1,770 @@
+//! Who said a quotation, and what kind of quotation it is.
+//!
+//! For each quotation, in order (the first rule that finds a speaker wins):
+//! 1. **After the quote** (`“…,” SPEAKER CUE`, `“…,” CUE SPEAKER`, `“…,” according to SPEAKER`): the words
+//!    between the closing mark and a cue verb a few words later, or the noun phrase after a cue that directly
+//!    follows. Only when the quotation ends with `,` `?` `!` `—` or is followed by a comma: a quotation that ends
+//!    its sentence with a period is not attributed by the next sentence.
+//! 2. **Before the quote**, in its sentence (or in the previous sentence when that ends with a colon):
+//!    `SPEAKER CUE: “…”`, `SPEAKER, apposition, CUE “…”`, `SPEAKER called Japan an “indispensable partner”`,
+//!    `according to SPEAKER`. The speaker is the subject of the cue nearest before the quote: a mention ending
+//!    there, a pronoun, the noun phrase before an apposition, or the noun phrase ending there.
+//! 3. **Continuation**: the previous quotation of the paragraph had a speaker (“…,” he said. “…”), or the
+//!    paragraph opens with a quotation and the previous paragraph's last quotation had one (multi-paragraph
+//!    quotations), or the previous paragraph ended with a cue and a colon.
+//!
+//! Pronouns (he, she, they, it) are linked to the most recent fitting speaker or mention: a person for he/she,
+//! an organization or country for it/they. Nominal speakers ("officials", "a source") keep their words.
+//!
+//! Kinds: `direct` when the quotation opens a sentence or clause (after a line start, `.`, `:` or `,`), or is
+//! ten words or longer; `partial` when it sits inside the reporter's sentence. A partial quotation of at most
+//! four words with no cue verb within eight words before it in its sentence and no speaker after it is a
+//! `term` (scare quotes and names: "America First" policy, a new "war-fighting headquarters"). Quotations right
+//! after `=` are markup attributes (`href="…"`) and are dropped. `indirect`: sentences without quotation marks
+//! that report speech: `…, SPEAKER said.`, `SPEAKER said (that) …`, `…, according to SPEAKER.`
+
+use crate::extraction::{Mention, MentionType};
+use crate::gazetteer::{Entity, EntityType};
+use crate::segment::sentence_index;
+use crate::span::Span;
+
+use super::marks::{Ending, Marked};
+use super::{CueKind, Method, Quote, QuoteKind, Speaker};
+
+/// A cue found in the text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct CueHit {
+    pub span: Span,
+    pub kind: CueKind,
+}
+
+/// Words that are pronouns when they name a speaker.
+const PRONOUNS: &[&str] =
+    &["he", "she", "they", "it", "I", "we", "you", "He", "She", "They", "It", "We", "You", "who", "Who"];
+/// Words skipped between a subject and its cue ("Trump has also said").
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "then",
+    "once",
+    "previously",
+    "recently",
+    "repeatedly",
+    "would",
+    "will",
+    "was",
+    "is",
+    "again",
+    "further",
+    "reportedly",
+    "often",
+    "always",
+    "never",
+    "just",
+    "even",
+    "first",
+    "earlier",
+    "quickly",
+    "simply",
+    "flatly",
+    "publicly",
+    "privately",
+    "bluntly",
+    "famously",
+    "originally",
+    "initially",
+    "subsequently",
+    "ultimately",
+    "finally",
+    "already",
+    "still",
+    "could",
+    "might",
+    "may",
+    "can",
+    "did",
+    "does",
+    "do",
+    "had",
+    "been",
+    "not",
+    "frequently",
+    "angrily",
+    "proudly",
+    "openly",
+    "explicitly",
+    "directly",
+];
+/// Words that end a noun phrase walked backwards from a cue.
+const NP_BOUNDARIES: &[&str] = &[
+    "that",
+    "and",
+    "but",
+    "or",
+    "when",
+    "as",
+    "if",
+    "because",
+    "while",
+    "after",
+    "before",
+    "which",
+    "where",
+    "since",
+    "so",
+    "than",
+    "though",
+    "although",
+    "whether",
+    "until",
+    "unless",
+    "said",
+    "says",
+    "told",
+    "Meanwhile",
+    "However",
+    "meanwhile",
+    "however",
+    "But",
+    "And",
+    "Yet",
+    "yet",
+    "wrote",
+    "added",
+    "then",
+    "what",
+    "What",
+    "how",
+    "why",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "to",
+    "not",
+    "also",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "With",
+    "In",
+    "On",
+    "At",
+];
+/// Words that end a noun phrase read forwards after a cue ("said Trump in a statement").
+const NP_AFTER_BOUNDARIES: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "when",
+    "while",
+    "that",
+    "who",
+    "which",
+    "this",
+    "last",
+    "on",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "yesterday",
+    "today",
+    "to",
+    "and",
+    "but",
+    "as",
+    "with",
+    "from",
+    "about",
+    "recently",
+    "earlier",
+    "later",
+    "told",
+    "adding",
+    "according",
+];
+
+/// Inputs of attribution for one document.
+pub(crate) struct Context<'a> {
+    pub text: &'a str,
+    pub sentences: &'a [Span],
+    pub cues: &'a [CueHit],
+    pub mentions: &'a [Mention],
+    pub entities: &'a [std::sync::Arc<Entity>],
+}
+
+/// What attribution found for one quotation.
+struct Found {
+    speaker: Speaker,
+    cue: Option<Span>,
+    method: Method,
+    confidence: f32,
+}
+
+/// Attributes marked quotations and finds indirect ones.
+pub(crate) fn attribute(cx: &Context<'_>, marked: &[Marked]) -> Vec<Quote> {
+    let mut quotes: Vec<Quote> = Vec::with_capacity(marked.len());
+    // (paragraph start, speaker) of the last attributed quotation, for continuations
+    let mut last: Option<(usize, Found)> = None;
+    let mut previous_para_open_end: Option<usize> = None;
+    for m in marked {
+        if m.ending == Ending::Nested || is_markup(cx.text, m.open) {
+            continue;
+        }
+        let inner = trim_quote(cx.text, m.inner);
+        if inner.is_empty() {
+            continue;
+        }
+        let para = paragraph_of(cx.text, m.open.start);
+        let close_end = closing_mark_end(cx.text, m.inner.end);
+        let sentence = cx.sentences.get(sentence_index(cx.sentences, m.open.start)).copied().unwrap_or(para);
+        let mut found = transcript_speaker(cx, inner)
+            .or_else(|| after_quote(cx, inner, close_end, para))
+            .or_else(|| signature(cx, close_end, para))
+            .or_else(|| before_quote(cx, m.open, sentence, para));
+        let kind = quote_kind(cx, m, inner, sentence, para, found.is_some());
+        if found.is_none() && kind != QuoteKind::Term {
+            found = continuation(cx, m.open, para, last.as_ref(), previous_para_open_end);
+        }
+        if m.ending == Ending::ParagraphEnd {
+            previous_para_open_end = Some(para.end);
+        } else if previous_para_open_end.is_some_and(|e| e < para.start) {
+            previous_para_open_end = None;
+        }
+        let quote = match found {
+            Some(f) => {
+                let q = Quote {
+                    kind,
+                    span: inner,
+                    speaker: Some(f.speaker),
+                    cue: f.cue,
+                    method: f.method,
+                    confidence: f.confidence,
+                };
+                if kind != QuoteKind::Term {
+                    last = Some((para.start, f));
+                }
+                q
+            }
+            None => Quote { kind, span: inner, speaker: None, cue: None, method: Method::None, confidence: 0.0 },
+        };
+        quotes.push(quote);
+    }
+    indirect(cx, marked, &mut quotes);
+    quotes.sort_by_key(|q| (q.span.start, q.span.end));
+    quotes
+}
+
+/// `href="…"`: a quotation mark right after `=` belongs to markup.
+fn is_markup(text: &str, open: Span) -> bool {
+    text[..open.start].ends_with('=')
+}
+
+/// The quotation without surrounding white space and a trailing comma.
+fn trim_quote(text: &str, inner: Span) -> Span {
+    let s = &text[inner.start..inner.end];
+    let start = inner.start + (s.len() - s.trim_start().len());
+    let mut end = inner.start + s.trim_end().len();
+    if end > start && text[..end].ends_with(',') {
+        end -= 1;
+    }
+    sp(start, end.max(start))
+}
+
+/// End of the closing mark that follows a quotation ending at `at` (or `at` when there is none).
+fn closing_mark_end(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    if rest.starts_with("''") {
+        at + 2
+    } else {
+        match rest.chars().next() {
+            Some(c @ ('"' | '”' | '‟' | '»' | '“')) => at + c.len_utf8(),
+            _ => at,
+        }
+    }
+}
+
+fn paragraph_of(text: &str, pos: usize) -> Span {
+    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    sp(start, end)
+}
+
+/// Cues starting inside `range`, in order.
+fn cues_in(cues: &[CueHit], range: Span) -> &[CueHit] {
+    let from = cues.partition_point(|c| c.span.start < range.start);
+    let to = cues.partition_point(|c| c.span.start < range.end);
+    &cues[from..to.max(from)]
+}
+
+/// Rule 1: `“…,” SPEAKER CUE` / `“…,” CUE SPEAKER` / `“…,” according to SPEAKER`.
+fn after_quote(cx: &Context<'_>, inner: Span, close_end: usize, para: Span) -> Option<Found> {
+    let text = cx.text;
+    let quote_text = inner.text(text);
+    let mut pos = close_end;
+    let rest = &text[pos..para.end];
+    let after_comma = rest.trim_start().starts_with([',', '—', '–']);
+    let open_ending = quote_text.ends_with(['?', '!', '—', '–', '-', '…'])
+        || text[inner.end..close_end.max(inner.end)].starts_with(',')
+        || text[..close_end].trim_end_matches(['"', '”', '\'']).ends_with(',');
+    if !(after_comma || open_ending) {
+        return None;
+    }
+    pos += rest.len() - rest.trim_start_matches([' ', ',', '—', '–', '\u{a0}']).len();
+    // the window: up to the end of the sentence (abbreviations such as "Mr." do not end it) or the next mark
+    let sentence_end = cx.sentences.get(sentence_index(cx.sentences, pos)).map_or(para.end, |s| s.end.min(para.end));
+    let sentence_end = if sentence_end <= pos { para.end } else { sentence_end };
+    let window_end = text[pos..sentence_end].find(['“', '"', ';', '\n']).map_or(sentence_end, |i| pos + i);
+    let window_end = if text[pos..].starts_with("''") {
+        pos
+    } else {
+        text[pos..window_end].find("''").map_or(window_end, |i| pos + i)
+    };
+    let window = sp(pos, window_end);
+    let cue = *cues_in(cx.cues, window).first()?;
+    if cue.span.start == pos {
+        // "“…,” said Trump", "“…,” according to officials"
+        let speaker = np_after(text, cue.span.end, window_end)?;
+        let method = if cue.kind == CueKind::AccordingTo { Method::AccordingTo } else { Method::Explicit };
+        return Some(found(cx, speaker, Some(cue.span), method, 0.9));
+    }
+    // "“…,” Brafman said", "“…,” the judge exclaimed", "“…,” Kessel, whose group ..., said"
+    let subject = sp(pos, skip_auxiliaries_back(text, cue.span.start, pos));
+    if subject.is_empty() || words(subject.text(text)) > 12 {
+        return None;
+    }
+    let speaker = match subject.text(text).find(',') {
+        Some(comma) => trim_span(text, sp(subject.start, subject.start + comma)),
+        None => trim_span(text, subject),
+    };
+    if speaker.is_empty() || words(speaker.text(text)) > 8 {
+        return None;
+    }
+    Some(found(cx, speaker, Some(cue.span), Method::Explicit, 0.95))
+}
+
+/// Rule 2: the subject of the nearest cue before the quotation in its sentence.
+fn before_quote(cx: &Context<'_>, open: Span, sentence: Span, para: Span) -> Option<Found> {
+    let text = cx.text;
+    let mut start = sentence.start.max(para.start);
+    // a quotation that opens its sentence may be introduced by the previous one ending with a colon
+    if text[start..open.start].trim().is_empty() {
+        let before = text[para.start..start].trim_end();
+        if before.ends_with(':') {
+            let i = sentence_index(cx.sentences, start.saturating_sub(2));
+            start = cx.sentences.get(i).map_or(para.start, |s| s.start.max(para.start));
+        }
+    }
+    let window = sp(start, open.start);
+    let cues = cues_in(cx.cues, window);
+    let cue = cues.iter().rev().find(|c| c.span.end <= open.start)?;
+    if cue.kind == CueKind::AccordingTo {
+        let speaker = np_after(text, cue.span.end, open.start)?;
+        return Some(found(cx, speaker, Some(cue.span), Method::AccordingTo, 0.85));
+    }
+    // "Trump responded …, saying": a participle's speaker is the subject of the sentence
+    if cue.span.text(text).ends_with("ing")
+        && let Some(speaker) = sentence_subject(cx, start, cue.span.start)
+    {
+        return Some(found(cx, speaker, Some(cue.span), Method::Explicit, 0.8));
+    }
+    if let Some(speaker) = subject_before(cx, cue.span.start, start) {
+        return Some(found(cx, speaker, Some(cue.span), Method::Explicit, 0.9));
+    }
+    // "said Trump: “…”"
+    let speaker = np_after(text, cue.span.end, open.start)?;
+    Some(found(cx, speaker, Some(cue.span), Method::Explicit, 0.8))
+}
+
+/// The subject of a sentence: its first mention or pronoun within the first ten words, before `end`.
+fn sentence_subject(cx: &Context<'_>, start: usize, end: usize) -> Option<Span> {
+    let text = cx.text;
+    let head_end = text[start..end].split_whitespace().take(10).last().map_or(start, |w| {
+        let offset = w.as_ptr() as usize - text.as_ptr() as usize;
+        offset + w.len()
+    });
+    let from = cx.mentions.partition_point(|m| m.span.start < start);
+    let mention = cx.mentions[from..]
+        .iter()
+        .take_while(|m| m.span.end <= head_end)
+        .find(|m| m.mention_type != MentionType::Demonym)
+        .map(|m| m.span);
+    let mut at = start;
+    for word in text[start..head_end].split(|c: char| c.is_whitespace() || c == ',') {
+        if PRONOUNS.contains(&word) && !word.eq_ignore_ascii_case("who") {
+            let pronoun = sp(at, at + word.len());
+            return Some(match mention {
+                Some(m) if m.start < pronoun.start => m,
+                _ => pronoun,
+            });
+        }
+        at += word.len() + 1;
+    }
+    mention
+}
+
+/// A signature after the quotation: `“…” ― Krystal Correa`, `“…” — Name`.
+fn signature(cx: &Context<'_>, close_end: usize, para: Span) -> Option<Found> {
+    let text = cx.text;
+    let rest = text[close_end..para.end].trim_start();
+    let dash = rest.chars().next().filter(|c| matches!(c, '―' | '—' | '–' | '-'))?;
+    let name_start = para.end - rest.len() + dash.len_utf8();
+    let name = trim_span(text, sp(name_start, para.end));
+    let name_text = name.text(text);
+    (name_text.starts_with(char::is_uppercase) && words(name_text) <= 6)
+        .then(|| found(cx, name, None, Method::Explicit, 0.85))
+}
+
+/// A transcript line quoted whole: `“WALLACE: Let’s start …”`: the speaker is the capitalised name.
+fn transcript_speaker(cx: &Context<'_>, inner: Span) -> Option<Found> {
+    let text = cx.text;
+    let s = inner.text(text);
+    let colon = s.char_indices().take(40).find(|&(_, c)| c == ':').map(|(i, _)| i)?;
+    let name = &s[..colon];
+    let is_caps_name = !name.is_empty()
+        && name.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'')
+        && name.chars().any(char::is_alphabetic);
+    is_caps_name.then(|| found(cx, sp(inner.start, inner.start + colon), None, Method::Explicit, 0.85))
+}
+
+/// Rule 3: continuation of the paragraph's or the previous paragraph's speaker.
+fn continuation(
+    cx: &Context<'_>,
+    open: Span,
+    para: Span,
+    last: Option<&(usize, Found)>,
+    previous_para_open_end: Option<usize>,
+) -> Option<Found> {
+    let text = cx.text;
+    let (last_para, f) = last?;
+    let same_paragraph = *last_para == para.start;
+    let opens_paragraph = text[para.start..open.start].trim().is_empty();
+    let previous_paragraph = para.start > 0 && paragraph_of(cx.text, para.start - 1).start == *last_para;
+    let previous_open = previous_para_open_end.is_some_and(|e| e + 1 >= para.start.saturating_sub(2));
+    if same_paragraph || (opens_paragraph && (previous_paragraph || previous_open)) {
+        return Some(Found { speaker: f.speaker, cue: None, method: Method::Continuation, confidence: 0.75 });
+    }
+    None
+}
+
+/// Kind of a marked quotation (see the module docs).
+fn quote_kind(
+    cx: &Context<'_>,
+    m: &Marked,
+    inner: Span,
+    sentence: Span,
+    para: Span,
+    attributed_after: bool,
+) -> QuoteKind {
+    let text = cx.text;
+    let before = text[para.start.max(sentence.start.min(m.open.start))..m.open.start].trim_end();
+    let opens_clause = before.is_empty() || before.ends_with(['.', ':', ',', '!', '?', '—', '–', '(', '[', ';']);
+    let n = words(inner.text(text));
+    if opens_clause || n >= 10 {
+        return QuoteKind::Direct;
+    }
+    if n <= 4 && !attributed_after {
+        let window_start = sentence.start.max(para.start).min(m.open.start);
+        let near = cues_in(cx.cues, sp(window_start, m.open.start))
+            .iter()
+            .rev()
+            .any(|c| words(&text[c.span.end..m.open.start]) <= 8);
+        if !near {
+            return QuoteKind::Term;
+        }
+    }
+    QuoteKind::Partial
+}
+
+/// Indirect speech: sentences without quotation marks that report speech.
+fn indirect(cx: &Context<'_>, marked: &[Marked], quotes: &mut Vec<Quote>) {
+    let text = cx.text;
+    let mut k = 0;
+    for &sentence in cx.sentences {
+        while k < marked.len() && marked[k].inner.end < sentence.start {
+            k += 1;
+        }
+        if marked.get(k).is_some_and(|m| m.open.start < sentence.end) {
+            continue; // has quotation marks
+        }
+        let s = sentence.text(text);
+        if s.contains(['"', '“', '”']) || s.contains("''") {
+            continue;
+        }
+        let cues = cues_in(cx.cues, sentence);
+        let Some(cue) = cues.iter().find(|c| c.kind != CueKind::Belief) else { continue };
+        let body_end = trim_span(text, sp(sentence.start, sentence.end)).end;
+        let body_end = if text[..body_end].ends_with(['.', '!', '?']) { body_end - 1 } else { body_end };
+        let before = trim_span(text, sp(sentence.start, cue.span.start));
+        let found_quote = if text[..before.end.max(sentence.start)].ends_with(',') && cue.kind == CueKind::AccordingTo {
+            // "…, according to a statement by the Foreign Ministry."
+            np_after(text, cue.span.end, body_end)
+                .map(|speaker| (sp(sentence.start, before.end - 1), speaker, Method::AccordingTo))
+        } else if let Some(comma) = text[sentence.start..cue.span.start].rfind(", ") {
+            // "The two sides agreed to …, Nakatani said."
+            let subject = sp(sentence.start + comma + 2, skip_auxiliaries_back(text, cue.span.start, sentence.start));
+            let tail = text[cue.span.end..body_end].trim();
+            let short_subject = !subject.is_empty() && words(subject.text(text)) <= 6;
+            (short_subject && words(tail) <= 3 && comma > 0)
+                .then(|| (sp(sentence.start, sentence.start + comma), trim_span(text, subject), Method::Explicit))
+        } else {
+            // "Kanaani said his country saw …"
+            subject_before(cx, cue.span.start, sentence.start).filter(|s| s.start == sentence.start).and_then(
+                |speaker| {
+                    let mut from = cue.span.end;
+                    let rest = &text[from..body_end];
+                    let skip = rest.len() - rest.trim_start().len();
+                    from += skip;
+                    if text[from..body_end].starts_with("that ") {
+                        from += 5;
+                    }
+                    let content = trim_span(text, sp(from, body_end));
+                    (words(content.text(text)) >= 4).then_some((content, speaker, Method::Explicit))
+                },
+            )
+        };
+        if let Some((content, speaker, method)) = found_quote {
+            let content = trim_span(text, content);
+            if content.is_empty() || speaker.is_empty() {
+                continue;
+            }
+            let f = found(cx, speaker, Some(cue.span), method, 0.7);
+            quotes.push(Quote {
+                kind: QuoteKind::Indirect,
+                span: content,
+                speaker: Some(f.speaker),
+                cue: f.cue,
+                method: f.method,
+                confidence: f.confidence,
+            });
+        }
+    }
+}
+
+/// The subject of a cue starting at `cue_start`, looking back no further than `limit`.
+fn subject_before(cx: &Context<'_>, cue_start: usize, limit: usize) -> Option<Span> {
+    let text = cx.text;
+    let mut pos = skip_auxiliaries_back(text, cue_start, limit);
+    if pos <= limit {
+        return None;
+    }
+    // a mention ending here: "Nasser Kanaani said", "the State Department said"
+    if let Some(m) = mention_ending_at(cx.mentions, pos).filter(|m| m.mention_type != MentionType::Demonym) {
+        return Some(extend_possessive_phrase(text, m.span, limit));
+    }
+    let (word_start, word) = last_word(text, limit, pos)?;
+    if PRONOUNS.contains(&word) {
+        if word.eq_ignore_ascii_case("who") {
+            // "Trump, who said …": the noun phrase before the comma
+            let before = text[limit..word_start].trim_end();
+            if before.ends_with(',') {
+                return np_before(cx, limit + before.len() - 1, limit);
+            }
+            return None;
+        }
+        return Some(sp(word_start, pos));
+    }
+    if text[limit..pos].ends_with(',') {
+        // "Ayhan Hajizadeh, an official of the Ministry …, tweeted": the noun phrase before the apposition
+        pos -= 1;
+        let clause = &text[limit..pos];
+        if let Some(comma) = clause.rfind(", ") {
+            let subject_end = limit + comma;
+            if words(&text[subject_end..pos]) <= 16 {
+                return np_before(cx, subject_end, limit);
+            }
+        }
+        return None;
+    }
+    np_before(cx, pos, limit)
+}
+
+/// The noun phrase ending at `end` (up to seven words back, stopping at clause words and punctuation).
+fn np_before(cx: &Context<'_>, end: usize, limit: usize) -> Option<Span> {
+    let text = cx.text;
+    if let Some(m) = mention_ending_at(cx.mentions, end).filter(|m| m.mention_type != MentionType::Demonym) {
+        return Some(extend_possessive_phrase(text, m.span, limit));
+    }
+    let mut start = end;
+    let mut count = 0;
+    while count < 7 {
+        let Some((ws, w)) = last_word(text, limit, start) else { break };
+        if NP_BOUNDARIES.contains(&w) || CUE_LIKE.contains(&w) {
+            break;
+        }
+        start = ws;
+        count += 1;
+        // stop at punctuation before the word
+        if text[limit..ws].trim_end().ends_with([',', '.', ';', ':', '(', '"', '“', '”', '—']) {
+            break;
+        }
+    }
+    let span = trim_span(text, sp(start, end));
+    // drop a leading preposition ("In Tehran officials said")
+    (!span.is_empty()).then_some(span)
+}
+
+/// Verbs that end a backwards noun-phrase walk although they are not cues of the lexicon.
+const CUE_LIKE: &[&str] = &["saying", "adding", "noting", "according"];
+
+/// The noun phrase after `pos` (after a cue), up to punctuation or a boundary word, at most eight words.
+fn np_after(text: &str, pos: usize, limit: usize) -> Option<Span> {
+    let rest = &text[pos..limit];
+    let start = pos + (rest.len() - rest.trim_start().len());
+    let mut end = start;
+    let mut count = 0;
+    let mut at = start;
+    while at < limit && count < 8 {
+        let word_end = text[at..limit]
+            .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '“' | '”' | '"' | '(' | ')'))
+            .map_or(limit, |i| at + i);
+        let word = text[at..word_end].trim_end_matches('.');
+        if word.is_empty()
+            || (count > 0 && NP_AFTER_BOUNDARIES.contains(&word))
+            || (count == 0 && NP_AFTER_BOUNDARIES.contains(&word) && word != "to")
+        {
+            break;
+        }
+        end = at + word.len();
+        count += 1;
+        if text[word_end..limit].starts_with(' ') {
+            at = word_end + 1;
+        } else {
+            break;
+        }
+        // a sentence end inside ("Trump. The …")
+        if text[..word_end].ends_with('.') && !word.ends_with("Mr") && word.len() > 3 {
+            break;
+        }
+    }
+    let span = trim_span(text, sp(start, end));
+    (!span.is_empty()).then_some(span)
+}
+
+/// A mention that ends a possessive or title phrase keeps it: "Trump campaign manager Corey Lewandowski".
+fn extend_possessive_phrase(_text: &str, span: Span, _limit: usize) -> Span {
+    span
+}
+
+fn mention_ending_at(mentions: &[Mention], end: usize) -> Option<&Mention> {
+    let i = mentions.partition_point(|m| m.span.end < end);
+    mentions.get(i).filter(|m| m.span.end == end)
+}
+
+/// Position before `pos` with white space and auxiliary words ("has also") skipped, not before `limit`.
+fn skip_auxiliaries_back(text: &str, mut pos: usize, limit: usize) -> usize {
+    loop {
+        let trimmed = text[limit..pos].trim_end();
+        pos = limit + trimmed.len();
+        match last_word(text, limit, pos) {
+            Some((ws, w)) if AUXILIARIES.contains(&w) => pos = ws,
+            _ => return pos,
+        }
+    }
+}
+
+/// The word (letters, digits, apostrophes, hyphens, periods) ending at `end`, not before `limit`.
+fn last_word(text: &str, limit: usize, end: usize) -> Option<(usize, &str)> {
+    let before = &text[limit..end];
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.'))
+        .last()
+        .map(|(i, _)| limit + i)?;
+    Some((start, &text[start..end]))
+}
+
+/// A span from `start` to `end`, empty at `start` when `end` comes first (word walks can cross).
+fn sp(start: usize, end: usize) -> Span {
+    Span::new(start, end.max(start))
+}
+
+fn trim_span(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end.max(span.start)];
+    let start = span.start + (s.len() - s.trim_start().len());
+    let t = s.trim();
+    let t = t.trim_end_matches([',', '.', ';', ':']);
+    sp(start, start + t.len())
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// A speaker with its entity, and the method refined by what the words are.
+fn found(cx: &Context<'_>, span: Span, cue: Option<Span>, method: Method, confidence: f32) -> Found {
+    let text = cx.text;
+    let words_text = span.text(text);
+    let is_pronoun = PRONOUNS.contains(&words_text) || matches!(words_text, "him" | "her" | "them");
+    let (entity, method) = if is_pronoun {
+        (resolve_pronoun(cx, words_text, span.start), Method::Pronoun)
+    } else {
+        let entity = entity_in(cx, span);
+        let method = match (method, entity) {
+            (Method::Explicit, None) if !words_text.starts_with(char::is_uppercase) => Method::Nominal,
+            (m, _) => m,
+        };
+        (entity, method)
+    };
+    Found { speaker: Speaker { span, entity }, cue, method, confidence }
+}
+
+/// The entity a speaker's words name: a person, else an organization, else a country mentioned in them.
+fn entity_in(cx: &Context<'_>, span: Span) -> Option<usize> {
+    let from = cx.mentions.partition_point(|m| m.span.end <= span.start);
+    let inside = cx.mentions[from..].iter().take_while(|m| m.span.start < span.end);
+    let mut best: Option<(u8, usize)> = None;
+    for m in inside {
+        let rank = match m.mention_type {
+            MentionType::Person => 0,
+            MentionType::Organization => 1,
+            MentionType::Country => 2,
+            _ => continue,
+        };
+        if best.is_none_or(|(r, _)| rank < r) {
+            best = Some((rank, m.entity));
+        }
+    }
+    best.map(|(_, e)| e)
+}
+
+/// he/she: the latest person mentioned before `pos`; it/they: the latest organization or country.
+fn resolve_pronoun(cx: &Context<'_>, pronoun: &str, pos: usize) -> Option<usize> {
+    let wanted: &[EntityType] = match pronoun.to_ascii_lowercase().as_str() {
+        "he" | "she" | "him" | "her" => &[EntityType::Person],
+        "it" | "they" | "them" => &[EntityType::Organization, EntityType::Country],
+        _ => return None,
+    };
+    let end = cx.mentions.partition_point(|m| m.span.start < pos);
+    cx.mentions[..end]
+        .iter()
+        .rev()
+        .take(60)
+        .find(|m| m.mention_type != MentionType::Demonym && wanted.contains(&cx.entities[m.entity].entity_type))
+        .map(|m| m.entity)
+}
