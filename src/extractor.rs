@@ -91,8 +91,8 @@ impl Extractor {
             .cues
             .iter()
             .filter_map(|f| match f.hit {
-                // "so-called" is no cue
-                Hit::Cue(i) if !text[..f.span.start].ends_with('-') => {
+                // "so-called" is no cue, nor is a noun: "his promise", "a statement", "the call"
+                Hit::Cue(i) if !text[..f.span.start].ends_with('-') && !after_determiner(text, f.span.start) => {
                     Some(CueHit { span: f.span, kind: g.cues[i as usize].kind })
                 }
                 _ => None,
@@ -104,6 +104,37 @@ impl Extractor {
         let quotes = attribute::attribute(&context, &marked);
         Extraction { entities, mentions, quotes, sentences }
     }
+}
+
+/// True when the word before `pos` is a determiner or possessive (the word at `pos` is then a noun).
+fn after_determiner(text: &str, pos: usize) -> bool {
+    let before = text[..pos].trim_end();
+    let word_start =
+        before.char_indices().rev().find(|&(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
+    matches!(
+        &before[word_start..],
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "that"
+            | "The"
+            | "A"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Its"
+            | "no"
+            | "every"
+            | "each"
+    ) && before.len() + 1 == pos
 }
 
 #[cfg(test)]

@@ -136,8 +136,19 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<i32> {
                 }
             }
         }
-        let results: Vec<Extraction> = pool.install(|| batch.par_iter().map(|doc| extractor.extract(doc)).collect());
+        // a bug must not cost the other documents: a panic fails its document only
+        let results: Vec<Option<Extraction>> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|doc| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(doc))).ok())
+                .collect()
+        });
         for (doc, x) in batch.iter().zip(&results) {
+            let Some(x) = x else {
+                summary.warn(&format!("error: {}: internal error while extracting (please report it)", doc.id), false);
+                failures += 1;
+                continue;
+            };
             sink.write(&extractor, doc, x)?;
             summary.add(doc, x);
         }

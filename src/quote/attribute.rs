@@ -7,8 +7,11 @@
 //!    its sentence with a period is not attributed by the next sentence.
 //! 2. **Before the quote**, in its sentence (or in the previous sentence when that ends with a colon):
 //!    `SPEAKER CUE: “…”`, `SPEAKER, apposition, CUE “…”`, `SPEAKER called Japan an “indispensable partner”`,
-//!    `according to SPEAKER`. The speaker is the subject of the cue nearest before the quote: a mention ending
-//!    there, a pronoun, the noun phrase before an apposition, or the noun phrase ending there.
+//!    `according to SPEAKER`. The cue is the sentence's first verb of saying when its subject opens the
+//!    sentence ("Rubio says he feels he did “great”": Rubio), else the cue nearest before the quote. The
+//!    speaker is the cue's subject: a mention ending there, a pronoun, the noun phrase before an apposition,
+//!    or the noun phrase ending there; participles and infinitives ("…, saying", "to accuse") take the
+//!    sentence's subject. A quote inside a sentence with no cue is given to the sentence's subject.
 //! 3. **Continuation**: the previous quotation of the paragraph had a speaker (“…,” he said. “…”), or the
 //!    paragraph opens with a quotation and the previous paragraph's last quotation had one (multi-paragraph
 //!    quotations), or the previous paragraph ended with a cue and a colon.
@@ -97,6 +100,11 @@ const AUXILIARIES: &[&str] = &[
     "openly",
     "explicitly",
     "directly",
+];
+/// Words that cannot start a speaker's name after a quotation ("“…,” but he said").
+const CLAUSE_WORDS: &[&str] = &[
+    "but", "and", "or", "as", "while", "when", "which", "that", "if", "because", "though", "although", "so", "then",
+    "before", "after", "since", "where", "until", "in", "on", "at", "for", "with", "of", "to", "from", "by",
 ];
 /// Words that end a noun phrase walked backwards from a cue.
 const NP_BOUNDARIES: &[&str] = &[
@@ -248,7 +256,10 @@ pub(crate) fn attribute(cx: &Context<'_>, marked: &[Marked]) -> Vec<Quote> {
             .or_else(|| before_quote(cx, m.open, sentence, para));
         let kind = quote_kind(cx, m, inner, sentence, para, found.is_some());
         if found.is_none() && kind != QuoteKind::Term {
-            found = continuation(cx, m.open, para, last.as_ref(), previous_para_open_end);
+            found = introduced_by_previous_paragraph(cx, m.open, para)
+                .or_else(|| continuation(cx, m.open, para, last.as_ref(), previous_para_open_end))
+                .or_else(|| subject_of_sentence_around(cx, m.open, sentence, para))
+                .or_else(|| previous_paragraph_speaker(cx, m.open, para));
         }
         if m.ending == Ending::ParagraphEnd {
             previous_para_open_end = Some(para.end);
@@ -308,7 +319,10 @@ fn closing_mark_end(text: &str, at: usize) -> usize {
     }
 }
 
-fn paragraph_of(text: &str, pos: usize) -> Span {
+fn paragraph_of(text: &str, mut pos: usize) -> Span {
+    while !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
     let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
     let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
     sp(start, end)
@@ -330,8 +344,15 @@ fn after_quote(cx: &Context<'_>, inner: Span, close_end: usize, para: Span) -> O
     let after_comma = rest.trim_start().starts_with([',', '—', '–']);
     let open_ending = quote_text.ends_with(['?', '!', '—', '–', '-', '…'])
         || text[inner.end..close_end.max(inner.end)].starts_with(',')
-        || text[..close_end].trim_end_matches(['"', '”', '\'']).ends_with(',');
-    if !(after_comma || open_ending) {
+        || text[..close_end].trim_end_matches(['"', '”', '\'', '’']).ends_with(',');
+    // "“….” Trump said.": a short clause that only names the speaker
+    let sentence_rest = text[pos..para.end].trim_start();
+    let short_clause = sentence_rest
+        .find(['.', '“', '"'])
+        .is_some_and(|i| words(&sentence_rest[..i]) <= 4 && !cues_in(cx.cues, sp(pos, pos + i)).is_empty());
+    let quote_core = quote_text.trim_end_matches(['’', '\'', '"']);
+    let open_ending = open_ending || quote_core.ends_with(['?', '!', ',']);
+    if !(after_comma || open_ending || short_clause) {
         return None;
     }
     pos += rest.len() - rest.trim_start_matches([' ', ',', '—', '–', '\u{a0}']).len();
@@ -345,7 +366,13 @@ fn after_quote(cx: &Context<'_>, inner: Span, close_end: usize, para: Span) -> O
         text[pos..window_end].find("''").map_or(window_end, |i| pos + i)
     };
     let window = sp(pos, window_end);
-    let cue = *cues_in(cx.cues, window).first()?;
+    let Some(&cue) = cues_in(cx.cues, window).first() else {
+        // "“…,” Trump barked": a name or pronoun and a verb not in the cue lexicon
+        return subject_and_verb(cx, pos, window_end);
+    };
+    if cue.span.start == pos && cue.span.text(text).ends_with("ing") {
+        return None; // "“…,” telling reporters …": the speaker is before the quote
+    }
     if cue.span.start == pos {
         // "“…,” said Trump", "“…,” according to officials"
         let speaker = np_after(text, cue.span.end, window_end)?;
@@ -354,17 +381,101 @@ fn after_quote(cx: &Context<'_>, inner: Span, close_end: usize, para: Span) -> O
     }
     // "“…,” Brafman said", "“…,” the judge exclaimed", "“…,” Kessel, whose group ..., said"
     let subject = sp(pos, skip_auxiliaries_back(text, cue.span.start, pos));
-    if subject.is_empty() || words(subject.text(text)) > 12 {
+    let before_comma = subject.text(text).split(',').next().unwrap_or("");
+    if subject.is_empty() || words(before_comma) > 8 || words(subject.text(text)) > 24 {
         return None;
     }
     let speaker = match subject.text(text).find(',') {
         Some(comma) => trim_span(text, sp(subject.start, subject.start + comma)),
         None => trim_span(text, subject),
     };
-    if speaker.is_empty() || words(speaker.text(text)) > 8 {
-        return None;
+    let first_word = speaker.text(text).split_whitespace().next().unwrap_or("");
+    let subject_like = speaker.text(text).split_whitespace().any(|w| w.starts_with(char::is_uppercase))
+        || PRONOUNS.contains(&first_word)
+        || DETERMINERS.contains(&first_word);
+    if speaker.is_empty() || words(speaker.text(text)) > 8 || CLAUSE_WORDS.contains(&first_word) || !subject_like {
+        // "“…” about the decision, said RoseAnn DeMoro": a speaker after the cue
+        let speaker = np_after(text, cue.span.end, window_end)?;
+        return speaker
+            .text(text)
+            .starts_with(char::is_uppercase)
+            .then(|| found(cx, speaker, Some(cue.span), Method::Explicit, 0.7));
     }
     Some(found(cx, speaker, Some(cue.span), Method::Explicit, 0.95))
+}
+
+/// Determiners that may open a speaker's noun phrase ("a spokesman", "one", "another").
+const DETERMINERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "one",
+    "another",
+    "some",
+    "many",
+    "several",
+    "two",
+    "three",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "this",
+    "that",
+    "these",
+    "those",
+    "officials",
+    "critics",
+    "supporters",
+    "aides",
+    "both",
+    "most",
+];
+
+/// `“…,” Trump barked`, `“…,” he snapped`, `“…!” beamed Donald Hartley`: a speech verb missing from the lexicon
+/// next to a name or pronoun right after the quotation.
+fn subject_and_verb(cx: &Context<'_>, pos: usize, limit: usize) -> Option<Found> {
+    let text = cx.text;
+    let first_end = text[pos..limit].find([' ', ',', '.']).map_or(limit, |i| pos + i);
+    let first = &text[pos..first_end];
+    // verb first: "beamed Donald Hartley"
+    if first.len() > 3 && first.starts_with(char::is_lowercase) && first.ends_with("ed") {
+        let speaker = np_after(text, first_end, limit)?;
+        return speaker
+            .text(text)
+            .starts_with(char::is_uppercase)
+            .then(|| found(cx, speaker, None, Method::Explicit, 0.6));
+    }
+    let subject = match cx.mentions.get(cx.mentions.partition_point(|m| m.span.start < pos)) {
+        Some(m)
+            if m.span.start < first_end.max(pos + 1)
+                && m.span.start >= pos
+                && m.mention_type != MentionType::Demonym =>
+        {
+            // "Texas delegate Bill Eastland": run on to a person named right after
+            let next = cx.mentions.iter().find(|n| n.span.start > m.span.end && n.span.start <= m.span.end + 40);
+            match next {
+                Some(n)
+                    if n.mention_type == MentionType::Person
+                        && !text[m.span.end..n.span.start].contains([',', '.']) =>
+                {
+                    sp(pos, n.span.end)
+                }
+                _ => sp(pos, m.span.end),
+            }
+        }
+        _ if PRONOUNS.contains(&first) => sp(pos, first_end),
+        _ => return None,
+    };
+    let rest = text[subject.end..limit].trim_start_matches([',', ' ']);
+    let verb = rest.split([' ', ',', '.']).next().unwrap_or("");
+    let verb_like = verb.len() > 2
+        && verb.chars().all(char::is_lowercase)
+        && !CLAUSE_WORDS.contains(&verb)
+        && !DETERMINERS.contains(&verb);
+    verb_like.then(|| found(cx, subject, None, Method::Explicit, 0.65))
 }
 
 /// Rule 2: the subject of the nearest cue before the quotation in its sentence.
@@ -381,13 +492,31 @@ fn before_quote(cx: &Context<'_>, open: Span, sentence: Span, para: Span) -> Opt
     }
     let window = sp(start, open.start);
     let cues = cues_in(cx.cues, window);
-    let cue = cues.iter().rev().find(|c| c.span.end <= open.start)?;
+    // the sentence's first speech cue when its subject opens the sentence ("Rubio says he feels he did
+    // “great”"), else the cue nearest before the quotation
+    let first_speech = cues
+        .iter()
+        .find(|c| c.kind == CueKind::Speech && c.span.end <= open.start)
+        .filter(|c| subject_before(cx, c.span.start, start).is_some_and(|s| text[start..s.start].trim().is_empty()));
+    let Some(cue) = first_speech.or_else(|| cues.iter().rev().find(|c| c.span.end <= open.start)) else {
+        // "The email goes on: “…”", "The judge turned to me. “…”" (previous sentence's subject for a quote
+        // that is a sentence of its own)
+        let before = text[start..open.start].trim_end();
+        if before.ends_with(':') {
+            return sentence_subject(cx, start, start + before.len())
+                .map(|s| found(cx, s, None, Method::Explicit, 0.6));
+        }
+        return None;
+    };
     if cue.kind == CueKind::AccordingTo {
         let speaker = np_after(text, cue.span.end, open.start)?;
         return Some(found(cx, speaker, Some(cue.span), Method::AccordingTo, 0.85));
     }
-    // "Trump responded …, saying": a participle's speaker is the subject of the sentence
-    if cue.span.text(text).ends_with("ing")
+    // "Trump responded …, saying", "Trump took to Twitter to accuse": the speaker of a participle or an
+    // infinitive is the subject of the sentence
+    let cue_word = cue.span.text(text);
+    let before_cue = text[start..cue.span.start].trim_end();
+    if (cue_word.ends_with("ing") || before_cue.ends_with(" to") || before_cue == "to")
         && let Some(speaker) = sentence_subject(cx, start, cue.span.start)
     {
         return Some(found(cx, speaker, Some(cue.span), Method::Explicit, 0.8));
@@ -395,15 +524,72 @@ fn before_quote(cx: &Context<'_>, open: Span, sentence: Span, para: Span) -> Opt
     if let Some(speaker) = subject_before(cx, cue.span.start, start) {
         return Some(found(cx, speaker, Some(cue.span), Method::Explicit, 0.9));
     }
-    // "said Trump: “…”"
+    if let Some(speaker) = sentence_subject(cx, start, cue.span.start) {
+        return Some(found(cx, speaker, Some(cue.span), Method::Explicit, 0.7));
+    }
+    // "Said Trump: “…”": the cue opens its clause
+    if !before_cue.is_empty() {
+        return None;
+    }
     let speaker = np_after(text, cue.span.end, open.start)?;
     Some(found(cx, speaker, Some(cue.span), Method::Explicit, 0.8))
 }
 
-/// The subject of a sentence: its first mention or pronoun within the first ten words, before `end`.
+/// Words that open an introductory phrase before a sentence's subject ("In a tweet on Saturday, …").
+const INTRODUCERS: &[&str] = &[
+    "In",
+    "On",
+    "At",
+    "After",
+    "When",
+    "While",
+    "As",
+    "Since",
+    "Despite",
+    "Although",
+    "Though",
+    "If",
+    "Because",
+    "During",
+    "With",
+    "For",
+    "Before",
+    "Until",
+    "Unlike",
+    "Like",
+    "Speaking",
+    "Asked",
+    "Earlier",
+    "Later",
+    "Meanwhile",
+    "However",
+    "But",
+    "And",
+    "Still",
+    "Yet",
+    "Instead",
+    "Also",
+    "Last",
+    "This",
+    "Then",
+    "Now",
+    "Separately",
+];
+
+/// The subject of the clause starting at `start` and ending before `end`: after an introductory phrase, the
+/// first person or organization mention or pronoun within its first six words, else its first words up to a
+/// verb-like word.
 fn sentence_subject(cx: &Context<'_>, start: usize, end: usize) -> Option<Span> {
     let text = cx.text;
-    let head_end = text[start..end].split_whitespace().take(10).last().map_or(start, |w| {
+    let mut start = start + (text[start..end].len() - text[start..end].trim_start().len());
+    let first = text[start..end].split_whitespace().next().unwrap_or("");
+    if INTRODUCERS.contains(&first.trim_end_matches(',')) {
+        match text[start..end].find(", ") {
+            Some(comma) if words(&text[start..start + comma]) <= 12 => start += comma + 2,
+            _ => {}
+        }
+    }
+    let head_end = text[start..end].split_whitespace().take(6).last().map_or(start, |w| {
         let offset = w.as_ptr() as usize - text.as_ptr() as usize;
         offset + w.len()
     });
@@ -411,20 +597,41 @@ fn sentence_subject(cx: &Context<'_>, start: usize, end: usize) -> Option<Span> 
     let mention = cx.mentions[from..]
         .iter()
         .take_while(|m| m.span.end <= head_end)
-        .find(|m| m.mention_type != MentionType::Demonym)
-        .map(|m| m.span);
+        .find(|m| matches!(m.mention_type, MentionType::Person | MentionType::Organization))
+        .map(|m| sp(start, m.span.end));
     let mut at = start;
     for word in text[start..head_end].split(|c: char| c.is_whitespace() || c == ',') {
-        if PRONOUNS.contains(&word) && !word.eq_ignore_ascii_case("who") {
+        if (PRONOUNS.contains(&word) && !word.eq_ignore_ascii_case("who")) || matches!(word, "I") {
             let pronoun = sp(at, at + word.len());
             return Some(match mention {
-                Some(m) if m.start < pronoun.start => m,
+                Some(m) if m.end <= pronoun.start => m,
                 _ => pronoun,
             });
         }
         at += word.len() + 1;
     }
-    mention
+    if mention.is_some() {
+        return mention;
+    }
+    // a noun phrase: words up to the first verb-like lower-case word
+    let mut end_np = start;
+    let mut at = start;
+    for (n, word) in text[start..end].split(' ').enumerate() {
+        let bare = word.trim_end_matches([',', '.', ':', ';']);
+        let verb_like = n > 0
+            && bare.starts_with(char::is_lowercase)
+            && (bare.ends_with("ed") || bare.ends_with('s') && !bare.ends_with("ss") || AUXILIARIES.contains(&bare));
+        if verb_like || n >= 6 || bare.is_empty() {
+            break;
+        }
+        end_np = at + bare.len();
+        if bare.len() < word.len() {
+            break;
+        }
+        at += word.len() + 1;
+    }
+    let np = trim_span(text, sp(start, end_np));
+    (!np.is_empty()).then_some(np)
 }
 
 /// A signature after the quotation: `“…” ― Krystal Correa`, `“…” — Name`.
@@ -449,6 +656,58 @@ fn transcript_speaker(cx: &Context<'_>, inner: Span) -> Option<Found> {
         && name.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'')
         && name.chars().any(char::is_alphabetic);
     is_caps_name.then(|| found(cx, sp(inner.start, inner.start + colon), None, Method::Explicit, 0.85))
+}
+
+/// A quotation opening a paragraph after one that ends with a colon ("Cruz continued:"): the speaker is the
+/// subject of that paragraph's last cue, or of its last sentence.
+fn introduced_by_previous_paragraph(cx: &Context<'_>, open: Span, para: Span) -> Option<Found> {
+    let text = cx.text;
+    if para.start < 2 || !text[para.start..open.start].trim().is_empty() {
+        return None;
+    }
+    let before = text[..para.start].trim_end();
+    if !before.ends_with(':') {
+        return None;
+    }
+    let prev = paragraph_of(text, before.len() - 1);
+    let sentence = cx.sentences.get(sentence_index(cx.sentences, before.len() - 1)).copied().unwrap_or(prev);
+    let start = sentence.start.max(prev.start);
+    let colon = before.len() - 1;
+    if let Some(cue) = cues_in(cx.cues, sp(start, colon)).last() {
+        let speaker =
+            subject_before(cx, cue.span.start, start).or_else(|| sentence_subject(cx, start, cue.span.start))?;
+        return Some(found(cx, speaker, Some(cue.span), Method::Explicit, 0.8));
+    }
+    sentence_subject(cx, start, colon).map(|s| found(cx, s, None, Method::Explicit, 0.6))
+}
+
+/// A quotation inside a sentence with no cue: the sentence's subject said or wrote it ("He has coined a new
+/// phrase, “undocumented Democrats,” …").
+fn subject_of_sentence_around(cx: &Context<'_>, open: Span, sentence: Span, para: Span) -> Option<Found> {
+    let text = cx.text;
+    let start = sentence.start.max(para.start);
+    if text[start..open.start].trim().is_empty() {
+        return None;
+    }
+    let clause_start = text[start..open.start].rfind("; ").map_or(start, |i| start + i + 2);
+    let subject = sentence_subject(cx, clause_start, open.start)?;
+    Some(found(cx, subject, None, Method::Explicit, 0.5))
+}
+
+/// A quotation opening a paragraph with no speaker of its own: the speaker of the previous paragraph's last
+/// cue (news writes the attribution once, then quotes on).
+fn previous_paragraph_speaker(cx: &Context<'_>, open: Span, para: Span) -> Option<Found> {
+    let text = cx.text;
+    if para.start < 2 || !text[para.start..open.start].trim().is_empty() {
+        return None;
+    }
+    let prev_end = text[..para.start].trim_end().len();
+    let prev = paragraph_of(text, prev_end.saturating_sub(1));
+    let cue = cues_in(cx.cues, sp(prev.start, prev_end)).iter().rev().find(|c| c.kind != CueKind::Belief)?;
+    let sentence = cx.sentences.get(sentence_index(cx.sentences, cue.span.start)).copied().unwrap_or(prev);
+    let start = sentence.start.max(prev.start);
+    let speaker = subject_before(cx, cue.span.start, start).or_else(|| sentence_subject(cx, start, cue.span.start))?;
+    Some(Found { method: Method::Continuation, ..found(cx, speaker, Some(cue.span), Method::Explicit, 0.5) })
 }
 
 /// Rule 3: continuation of the paragraph's or the previous paragraph's speaker.
@@ -577,15 +836,9 @@ fn subject_before(cx: &Context<'_>, cue_start: usize, limit: usize) -> Option<Sp
         return Some(extend_possessive_phrase(text, m.span, limit));
     }
     let (word_start, word) = last_word(text, limit, pos)?;
-    if PRONOUNS.contains(&word) {
-        if word.eq_ignore_ascii_case("who") {
-            // "Trump, who said …": the noun phrase before the comma
-            let before = text[limit..word_start].trim_end();
-            if before.ends_with(',') {
-                return np_before(cx, limit + before.len() - 1, limit);
-            }
-            return None;
-        }
+    if PRONOUNS.contains(&word) || matches!(word, "which" | "that") && text[limit..word_start].trim_end().ends_with(',')
+    {
+        // "he said"; "McConnell, who in 2010 said": the relative pronoun names the speaker
         return Some(sp(word_start, pos));
     }
     if text[limit..pos].ends_with(',') {
@@ -675,6 +928,31 @@ fn mention_ending_at(mentions: &[Mention], end: usize) -> Option<&Mention> {
     mentions.get(i).filter(|m| m.span.end == end)
 }
 
+/// Years, weekdays and time words that may stand between a subject and its cue.
+fn is_time_word(w: &str) -> bool {
+    (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+        || matches!(
+            w,
+            "Monday"
+                | "Tuesday"
+                | "Wednesday"
+                | "Thursday"
+                | "Friday"
+                | "Saturday"
+                | "Sunday"
+                | "week"
+                | "month"
+                | "year"
+                | "night"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "today"
+                | "yesterday"
+                | "Tuesday's"
+        )
+}
+
 /// Position before `pos` with white space and auxiliary words ("has also") skipped, not before `limit`.
 fn skip_auxiliaries_back(text: &str, mut pos: usize, limit: usize) -> usize {
     loop {
@@ -682,6 +960,16 @@ fn skip_auxiliaries_back(text: &str, mut pos: usize, limit: usize) -> usize {
         pos = limit + trimmed.len();
         match last_word(text, limit, pos) {
             Some((ws, w)) if AUXILIARIES.contains(&w) => pos = ws,
+            // "boldly suggested"
+            Some((ws, w)) if w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase) => pos = ws,
+            // "who in 2010 said", "Trump on Monday said", "Clinton last week told"
+            Some((ws, w)) if is_time_word(w) => {
+                let before = text[limit..ws].trim_end();
+                match last_word(text, limit, limit + before.len()) {
+                    Some((ws2, "in" | "on" | "last" | "this" | "early" | "late")) => pos = ws2,
+                    _ => pos = ws,
+                }
+            }
             _ => return pos,
         }
     }
