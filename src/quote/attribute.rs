@@ -250,11 +250,29 @@ pub(crate) fn attribute(cx: &Context<'_>, marked: &[Marked]) -> Vec<Quote> {
         let para = paragraph_of(cx.text, m.open.start);
         let close_end = closing_mark_end(cx.text, m.inner.end);
         let sentence = cx.sentences.get(sentence_index(cx.sentences, m.open.start)).copied().unwrap_or(para);
+        // a cue right before the quotation ("Hasanov said the “…,” reported Azertac") outranks one after it
+        let introduced = cue_right_before(cx, m.open, para);
+        let mut after = if introduced { None } else { after_quote(cx, inner, close_end, para) };
+        // "Hasanov said the “…,” reported the state news agency Azertac": the outlet reported, Hasanov spoke
+        if after.as_ref().is_some_and(|f| f.cue.is_some_and(|c| cx.text[c.start..c.end].starts_with("report")))
+            && let Some(before) = before_quote(cx, m.open, sentence, para)
+        {
+            after = Some(before);
+        }
+        let attributed_after = after.is_some();
         let mut found = transcript_speaker(cx, inner)
-            .or_else(|| after_quote(cx, inner, close_end, para))
+            .or(after)
             .or_else(|| signature(cx, close_end, para))
+            .or_else(|| according_to_after(cx, close_end, sentence, para))
             .or_else(|| before_quote(cx, m.open, sentence, para));
-        let kind = quote_kind(cx, m, inner, sentence, para, found.is_some());
+        let kind = if is_label(cx, marked, m, inner) {
+            QuoteKind::Term
+        } else {
+            quote_kind(cx, m, inner, sentence, para, found.is_some() || attributed_after)
+        };
+        if kind == QuoteKind::Term {
+            found = None;
+        }
         if found.is_none() && kind != QuoteKind::Term {
             found = introduced_by_previous_paragraph(cx, m.open, para)
                 .or_else(|| continuation(cx, m.open, para, last.as_ref(), previous_para_open_end))
@@ -333,6 +351,31 @@ fn cues_in(cues: &[CueHit], range: Span) -> &[CueHit] {
     let from = cues.partition_point(|c| c.span.start < range.start);
     let to = cues.partition_point(|c| c.span.start < range.end);
     &cues[from..to.max(from)]
+}
+
+/// True when a cue ends right before the opening mark ("said: “", "said, “").
+fn cue_right_before(cx: &Context<'_>, open: Span, para: Span) -> bool {
+    let from = para.start.max(open.start.saturating_sub(60));
+    let mut from_ok = from;
+    while !cx.text.is_char_boundary(from_ok) {
+        from_ok += 1;
+    }
+    cues_in(cx.cues, sp(from_ok, open.start))
+        .iter()
+        .rev()
+        .any(|c| c.kind != CueKind::Belief && words(&cx.text[c.span.end..open.start]) == 0)
+}
+
+/// `“never intimidate” Baku, according to a statement by the Foreign Ministry.`
+fn according_to_after(cx: &Context<'_>, close_end: usize, sentence: Span, para: Span) -> Option<Found> {
+    let end = sentence.end.min(para.end).max(close_end);
+    let window = sp(close_end, end);
+    let cue = cues_in(cx.cues, window).iter().find(|c| c.kind == CueKind::AccordingTo)?;
+    if cx.text[close_end..cue.span.start].contains(['“', '"']) {
+        return None;
+    }
+    let speaker = np_after(cx.text, cue.span.end, end)?;
+    Some(found(cx, speaker, Some(cue.span), Method::AccordingTo, 0.8))
 }
 
 /// Rule 1: `“…,” SPEAKER CUE` / `“…,” CUE SPEAKER` / `“…,” according to SPEAKER`.
@@ -596,7 +639,7 @@ fn sentence_subject(cx: &Context<'_>, start: usize, end: usize) -> Option<Span> 
     let from = cx.mentions.partition_point(|m| m.span.start < start);
     let mention = cx.mentions[from..]
         .iter()
-        .take_while(|m| m.span.end <= head_end)
+        .take_while(|m| m.span.start < head_end)
         .find(|m| matches!(m.mention_type, MentionType::Person | MentionType::Organization))
         .map(|m| sp(start, m.span.end));
     let mut at = start;
@@ -730,6 +773,34 @@ fn continuation(
     None
 }
 
+/// A quoted name rather than speech: a short phrase quoted again elsewhere in the document (a name in reuse:
+/// a new “war-fighting headquarters” … to serve as “war-fighting headquarters”), or a modifier after a
+/// possessive (Trump's “America First” policy).
+fn is_label(cx: &Context<'_>, marked: &[Marked], m: &Marked, inner: Span) -> bool {
+    let text = cx.text;
+    let phrase = inner.text(text).trim_end_matches(['.', ',', '!', '?']);
+    if words(phrase) > 4 || phrase.is_empty() {
+        return false;
+    }
+    let before = text[..m.open.start].trim_end();
+    let after = text[closing_mark_end(text, m.inner.end)..].trim_start_matches(' ');
+    let modifier = (before.ends_with("'s") || before.ends_with("’s"))
+        && after.split([' ', ',', '.']).next().is_some_and(|w| w.len() > 2 && w.chars().all(char::is_lowercase));
+    let repeated = marked.iter().any(|o| {
+        o.inner != m.inner
+            && o.ending != Ending::Nested
+            && trim_quote(text, o.inner).text(text).trim_end_matches(['.', ',', '!', '?']) == phrase
+    });
+    modifier || (repeated && !cue_within(cx, m.open, 8))
+}
+
+/// True when a cue ends within `n` words before the opening mark, in the same sentence.
+fn cue_within(cx: &Context<'_>, open: Span, n: usize) -> bool {
+    let sentence = cx.sentences.get(sentence_index(cx.sentences, open.start)).copied().unwrap_or(open);
+    let start = sentence.start.min(open.start);
+    cues_in(cx.cues, sp(start, open.start)).iter().any(|c| words(&cx.text[c.span.end..open.start]) <= n)
+}
+
 /// Kind of a marked quotation (see the module docs).
 fn quote_kind(
     cx: &Context<'_>,
@@ -748,11 +819,8 @@ fn quote_kind(
     }
     if n <= 4 && !attributed_after {
         let window_start = sentence.start.max(para.start).min(m.open.start);
-        let near = cues_in(cx.cues, sp(window_start, m.open.start))
-            .iter()
-            .rev()
-            .any(|c| words(&text[c.span.end..m.open.start]) <= 8);
-        if !near {
+        let _ = window_start;
+        if !cue_within(cx, m.open, 8) {
             return QuoteKind::Term;
         }
     }
@@ -835,13 +903,11 @@ fn subject_before(cx: &Context<'_>, cue_start: usize, limit: usize) -> Option<Sp
     if let Some(m) = mention_ending_at(cx.mentions, pos).filter(|m| m.mention_type != MentionType::Demonym) {
         return Some(extend_possessive_phrase(text, m.span, limit));
     }
-    let (word_start, word) = last_word(text, limit, pos)?;
-    if PRONOUNS.contains(&word) || matches!(word, "which" | "that") && text[limit..word_start].trim_end().ends_with(',')
-    {
-        // "he said"; "McConnell, who in 2010 said": the relative pronoun names the speaker
-        return Some(sp(word_start, pos));
-    }
     if text[limit..pos].ends_with(',') {
+        // "the Azeri Minister of Defense, General Zakir Hasanov, said": a person named right before the comma
+        if let Some(m) = mention_ending_at(cx.mentions, pos - 1).filter(|m| m.mention_type == MentionType::Person) {
+            return Some(m.span);
+        }
         // "Ayhan Hajizadeh, an official of the Ministry …, tweeted": the noun phrase before the apposition
         pos -= 1;
         let clause = &text[limit..pos];
@@ -852,6 +918,12 @@ fn subject_before(cx: &Context<'_>, cue_start: usize, limit: usize) -> Option<Sp
             }
         }
         return None;
+    }
+    let (word_start, word) = last_word(text, limit, pos)?;
+    if PRONOUNS.contains(&word) || matches!(word, "which" | "that") && text[limit..word_start].trim_end().ends_with(',')
+    {
+        // "he said"; "McConnell, who in 2010 said": the relative pronoun names the speaker
+        return Some(sp(word_start, pos));
     }
     np_before(cx, pos, limit)
 }
@@ -1049,10 +1121,9 @@ fn resolve_pronoun(cx: &Context<'_>, pronoun: &str, pos: usize) -> Option<usize>
         _ => return None,
     };
     let end = cx.mentions.partition_point(|m| m.span.start < pos);
-    cx.mentions[..end]
-        .iter()
-        .rev()
-        .take(60)
-        .find(|m| m.mention_type != MentionType::Demonym && wanted.contains(&cx.entities[m.entity].entity_type))
-        .map(|m| m.entity)
+    let fits =
+        |m: &&Mention| m.mention_type != MentionType::Demonym && wanted.contains(&cx.entities[m.entity].entity_type);
+    let latest = cx.mentions[..end].iter().rev().take(60).find(fits)?;
+    // the first fitting mention of that sentence: its subject, more often the antecedent than its object
+    cx.mentions[..end].iter().find(|m| m.sentence == latest.sentence && fits(m)).map(|m| m.entity)
 }
