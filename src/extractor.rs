@@ -99,8 +99,14 @@ impl Extractor {
             })
             .collect();
         let marked = marks::quotation_spans(text);
-        let context =
-            attribute::Context { text, sentences: &sentences, cues: &cues, mentions: &mentions, entities: &entities };
+        let context = attribute::Context {
+            text,
+            sentences: &sentences,
+            cues: &cues,
+            mentions: &mentions,
+            entities: &entities,
+            paragraphs: attribute::Context::paragraphs_of(text),
+        };
         let quotes = attribute::attribute(&context, &marked);
         Extraction { entities, mentions, quotes, sentences }
     }

@@ -26,6 +26,8 @@
 //! after `=` are markup attributes (`href="…"`) and are dropped. `indirect`: sentences without quotation marks
 //! that report speech: `…, SPEAKER said.`, `SPEAKER said (that) …`, `…, according to SPEAKER.`
 
+use std::collections::HashMap;
+
 use crate::extraction::{Mention, MentionType};
 use crate::gazetteer::{Entity, EntityType};
 use crate::segment::sentence_index;
@@ -223,6 +225,21 @@ pub(crate) struct Context<'a> {
     pub cues: &'a [CueHit],
     pub mentions: &'a [Mention],
     pub entities: &'a [std::sync::Arc<Entity>],
+    /// Paragraph (line) spans, in order; built by [`Context::paragraphs_of`].
+    pub paragraphs: Vec<Span>,
+}
+
+impl Context<'_> {
+    /// The line spans of `text`, end excluding the line break.
+    pub fn paragraphs_of(text: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            out.push(Span::new(start, start + line.trim_end_matches('\n').len()));
+            start += line.len();
+        }
+        out
+    }
 }
 
 /// What attribution found for one quotation.
@@ -239,6 +256,14 @@ pub(crate) fn attribute(cx: &Context<'_>, marked: &[Marked]) -> Vec<Quote> {
     // (paragraph start, speaker) of the last attributed quotation, for continuations
     let mut last: Option<(usize, Found)> = None;
     let mut previous_para_open_end: Option<usize> = None;
+    // short quoted phrases and how often each is quoted (labels are quoted again)
+    let mut phrase_counts: HashMap<&str, u32> = HashMap::new();
+    for m in marked.iter().filter(|m| m.ending != Ending::Nested) {
+        let phrase = trim_quote(cx.text, m.inner).text(cx.text).trim_end_matches(['.', ',', '!', '?']);
+        if words(phrase) <= 4 {
+            *phrase_counts.entry(phrase).or_default() += 1;
+        }
+    }
     for m in marked {
         if m.ending == Ending::Nested || is_markup(cx.text, m.open) {
             continue;
@@ -247,7 +272,7 @@ pub(crate) fn attribute(cx: &Context<'_>, marked: &[Marked]) -> Vec<Quote> {
         if inner.is_empty() {
             continue;
         }
-        let para = paragraph_of(cx.text, m.open.start);
+        let para = paragraph_of(cx, m.open.start);
         let close_end = closing_mark_end(cx.text, m.inner.end);
         let sentence = cx.sentences.get(sentence_index(cx.sentences, m.open.start)).copied().unwrap_or(para);
         // a cue right before the quotation ("Hasanov said the “…,” reported Azertac") outranks one after it
@@ -265,7 +290,7 @@ pub(crate) fn attribute(cx: &Context<'_>, marked: &[Marked]) -> Vec<Quote> {
             .or_else(|| signature(cx, close_end, para))
             .or_else(|| according_to_after(cx, close_end, sentence, para))
             .or_else(|| before_quote(cx, m.open, sentence, para));
-        let kind = if is_label(cx, marked, m, inner) {
+        let kind = if is_label(cx, &phrase_counts, m, inner) {
             QuoteKind::Term
         } else {
             quote_kind(cx, m, inner, sentence, para, found.is_some() || attributed_after)
@@ -337,13 +362,10 @@ fn closing_mark_end(text: &str, at: usize) -> usize {
     }
 }
 
-fn paragraph_of(text: &str, mut pos: usize) -> Span {
-    while !text.is_char_boundary(pos) {
-        pos -= 1;
-    }
-    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
-    sp(start, end)
+/// The paragraph (line) containing byte `pos`.
+fn paragraph_of(cx: &Context<'_>, pos: usize) -> Span {
+    let i = cx.paragraphs.partition_point(|p| p.start <= pos).saturating_sub(1);
+    cx.paragraphs.get(i).copied().unwrap_or(Span::new(0, cx.text.len()))
 }
 
 /// Cues starting inside `range`, in order.
@@ -512,6 +534,9 @@ fn subject_and_verb(cx: &Context<'_>, pos: usize, limit: usize) -> Option<Found>
         _ if PRONOUNS.contains(&first) => sp(pos, first_end),
         _ => return None,
     };
+    if subject.end > limit {
+        return None;
+    }
     let rest = text[subject.end..limit].trim_start_matches([',', ' ']);
     let verb = rest.split([' ', ',', '.']).next().unwrap_or("");
     let verb_like = verb.len() > 2
@@ -712,7 +737,7 @@ fn introduced_by_previous_paragraph(cx: &Context<'_>, open: Span, para: Span) ->
     if !before.ends_with(':') {
         return None;
     }
-    let prev = paragraph_of(text, before.len() - 1);
+    let prev = paragraph_of(cx, before.len() - 1);
     let sentence = cx.sentences.get(sentence_index(cx.sentences, before.len() - 1)).copied().unwrap_or(prev);
     let start = sentence.start.max(prev.start);
     let colon = before.len() - 1;
@@ -745,7 +770,7 @@ fn previous_paragraph_speaker(cx: &Context<'_>, open: Span, para: Span) -> Optio
         return None;
     }
     let prev_end = text[..para.start].trim_end().len();
-    let prev = paragraph_of(text, prev_end.saturating_sub(1));
+    let prev = paragraph_of(cx, prev_end.saturating_sub(1));
     let cue = cues_in(cx.cues, sp(prev.start, prev_end)).iter().rev().find(|c| c.kind != CueKind::Belief)?;
     let sentence = cx.sentences.get(sentence_index(cx.sentences, cue.span.start)).copied().unwrap_or(prev);
     let start = sentence.start.max(prev.start);
@@ -765,7 +790,7 @@ fn continuation(
     let (last_para, f) = last?;
     let same_paragraph = *last_para == para.start;
     let opens_paragraph = text[para.start..open.start].trim().is_empty();
-    let previous_paragraph = para.start > 0 && paragraph_of(cx.text, para.start - 1).start == *last_para;
+    let previous_paragraph = para.start > 0 && paragraph_of(cx, para.start - 1).start == *last_para;
     let previous_open = previous_para_open_end.is_some_and(|e| e + 1 >= para.start.saturating_sub(2));
     if same_paragraph || (opens_paragraph && (previous_paragraph || previous_open)) {
         return Some(Found { speaker: f.speaker, cue: None, method: Method::Continuation, confidence: 0.75 });
@@ -776,7 +801,7 @@ fn continuation(
 /// A quoted name rather than speech: a short phrase quoted again elsewhere in the document (a name in reuse:
 /// a new “war-fighting headquarters” … to serve as “war-fighting headquarters”), or a modifier after a
 /// possessive (Trump's “America First” policy).
-fn is_label(cx: &Context<'_>, marked: &[Marked], m: &Marked, inner: Span) -> bool {
+fn is_label(cx: &Context<'_>, phrase_counts: &HashMap<&str, u32>, m: &Marked, inner: Span) -> bool {
     let text = cx.text;
     let phrase = inner.text(text).trim_end_matches(['.', ',', '!', '?']);
     if words(phrase) > 4 || phrase.is_empty() {
@@ -786,11 +811,7 @@ fn is_label(cx: &Context<'_>, marked: &[Marked], m: &Marked, inner: Span) -> boo
     let after = text[closing_mark_end(text, m.inner.end)..].trim_start_matches(' ');
     let modifier = (before.ends_with("'s") || before.ends_with("’s"))
         && after.split([' ', ',', '.']).next().is_some_and(|w| w.len() > 2 && w.chars().all(char::is_lowercase));
-    let repeated = marked.iter().any(|o| {
-        o.inner != m.inner
-            && o.ending != Ending::Nested
-            && trim_quote(text, o.inner).text(text).trim_end_matches(['.', ',', '!', '?']) == phrase
-    });
+    let repeated = phrase_counts.get(phrase).is_some_and(|&n| n > 1);
     modifier || (repeated && !cue_within(cx, m.open, 8))
 }
 
@@ -908,9 +929,22 @@ fn subject_before(cx: &Context<'_>, cue_start: usize, limit: usize) -> Option<Sp
         if let Some(m) = mention_ending_at(cx.mentions, pos - 1).filter(|m| m.mention_type == MentionType::Person) {
             return Some(m.span);
         }
-        // "Ayhan Hajizadeh, an official of the Ministry …, tweeted": the noun phrase before the apposition
+        // "Ayhan Hajizadeh, an official of the Ministry …, tweeted", "Johnnie Wilson, of Springfield, Va.,
+        // said": the nearest comma, going back, that a person or organization ends at
         pos -= 1;
         let clause = &text[limit..pos];
+        let mut search_end = clause.len();
+        while let Some(comma) = clause[..search_end].rfind(", ") {
+            if words(&clause[comma..]) > 20 {
+                break;
+            }
+            let named = mention_ending_at(cx.mentions, limit + comma)
+                .filter(|m| matches!(m.mention_type, MentionType::Person | MentionType::Organization));
+            if let Some(m) = named {
+                return Some(m.span);
+            }
+            search_end = comma;
+        }
         if let Some(comma) = clause.rfind(", ") {
             let subject_end = limit + comma;
             if words(&text[subject_end..pos]) <= 16 {
