@@ -27,6 +27,7 @@
 
 pub mod document;
 pub mod error;
+pub mod eval;
 pub mod extraction;
 pub mod extractor;
 pub mod gazetteer;

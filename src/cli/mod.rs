@@ -1,5 +1,6 @@
 //! Command-line arguments (clap) and dispatch to one module per subcommand.
 
+mod eval;
 mod extract;
 mod gazetteer;
 mod summary;
@@ -35,6 +36,9 @@ enum Command {
     /// Work with gazetteer files.
     #[command(subcommand)]
     Gazetteer(gazetteer::GazetteerCommand),
+    /// Score quotation extraction against gold annotations (brat standoff, PolNeAR layout).
+    #[command(after_help = eval::EXAMPLES)]
+    Eval(eval::EvalArgs),
 }
 
 /// Which gazetteers to load: the embedded defaults and/or the user's directories.
@@ -77,6 +81,7 @@ pub fn run() -> i32 {
     let outcome = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Gazetteer(cmd) => gazetteer::run(cmd),
+        Command::Eval(args) => eval::run(args),
     };
     match outcome {
         Ok(code) => code,

@@ -1,0 +1,43 @@
+//! Evaluation against gold standards: quotations and speakers on PolNeAR-style brat annotations
+//! ([`quotes`]).
+
+pub mod quotes;
+
+use rayon::prelude::*;
+
+use crate::document::Document;
+use crate::extractor::Extractor;
+use crate::output::rows::quote_rows;
+use crate::span::CharOffsets;
+use quotes::{Gold, PredictedQuote};
+
+/// Runs the extractor on every gold article and returns its quotations of kind direct and partial (the kinds
+/// the reference scorer scores), with code-point offsets.
+pub fn predict_quotes(extractor: &Extractor, gold: &Gold) -> Vec<PredictedQuote> {
+    let docs: Vec<(&String, &String)> = gold.texts.iter().collect();
+    let per_doc: Vec<Vec<PredictedQuote>> = docs
+        .par_iter()
+        .map(|(stem, text)| {
+            let doc = Document::new(stem.as_str(), text.as_str());
+            let x = extractor.extract(&doc);
+            let offsets = CharOffsets::new(text);
+            let mut out = Vec::new();
+            let _ = quote_rows(extractor, stem, text, &x, &offsets, |row| {
+                if matches!(row.kind, "direct" | "partial") {
+                    out.push(PredictedQuote {
+                        doc: (*stem).clone(),
+                        quote_start: row.quote_start,
+                        quote_end: row.quote_end,
+                        speaker: row.speaker.to_owned(),
+                        speaker_start: row.speaker_start,
+                        speaker_end: row.speaker_end,
+                        cue: row.cue.to_owned(),
+                    });
+                }
+                Ok::<(), ()>(())
+            });
+            out
+        })
+        .collect();
+    per_doc.into_iter().flatten().collect()
+}
