@@ -667,16 +667,15 @@ fn sentence_subject(cx: &Context<'_>, start: usize, end: usize) -> Option<Span> 
         .take_while(|m| m.span.start < head_end)
         .find(|m| matches!(m.mention_type, MentionType::Person | MentionType::Organization))
         .map(|m| sp(start, m.span.end));
-    let mut at = start;
     for word in text[start..head_end].split(|c: char| c.is_whitespace() || c == ',') {
         if (PRONOUNS.contains(&word) && !word.eq_ignore_ascii_case("who")) || matches!(word, "I") {
+            let at = word.as_ptr() as usize - text.as_ptr() as usize;
             let pronoun = sp(at, at + word.len());
             return Some(match mention {
                 Some(m) if m.end <= pronoun.start => m,
                 _ => pronoun,
             });
         }
-        at += word.len() + 1;
     }
     if mention.is_some() {
         return mention;
@@ -864,7 +863,10 @@ fn indirect(cx: &Context<'_>, marked: &[Marked], quotes: &mut Vec<Quote>) {
             continue;
         }
         let cues = cues_in(cx.cues, sentence);
-        let Some(cue) = cues.iter().find(|c| c.kind != CueKind::Belief) else { continue };
+        // the trailing pattern ("…, Nakatani said.") is judged on the last cue, the leading one on the first
+        let Some(last_cue) = cues.iter().rev().find(|c| c.kind != CueKind::Belief) else { continue };
+        let trailing = words(text[last_cue.span.end..sentence.end].trim_end_matches(['.', '!', '?'])) <= 3;
+        let cue = if trailing { last_cue } else { cues.iter().find(|c| c.kind != CueKind::Belief).unwrap_or(last_cue) };
         let body_end = trim_span(text, sp(sentence.start, sentence.end)).end;
         let body_end = if text[..body_end].ends_with(['.', '!', '?']) { body_end - 1 } else { body_end };
         let before = trim_span(text, sp(sentence.start, cue.span.start));
@@ -1160,4 +1162,136 @@ fn resolve_pronoun(cx: &Context<'_>, pronoun: &str, pos: usize) -> Option<usize>
     let latest = cx.mentions[..end].iter().rev().take(60).find(fits)?;
     // the first fitting mention of that sentence: its subject, more often the antecedent than its object
     cx.mentions[..end].iter().find(|m| m.sentence == latest.sentence && fits(m)).map(|m| m.entity)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Document, Extractor, Gazetteers, QuoteKind};
+
+    /// (quote text, kind, speaker words, speaker entity name, cue, method) of every quotation.
+    fn quotes(text: &str) -> Vec<(String, &'static str, String, String, String, &'static str)> {
+        static EXTRACTOR: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+        let extractor = EXTRACTOR.get_or_init(|| Extractor::new(Gazetteers::embedded()).unwrap());
+        let x = extractor.extract(&Document::new("t", text));
+        x.quotes
+            .iter()
+            .map(|q| {
+                let speaker = q.speaker.map_or(String::new(), |s| s.span.text(text).to_owned());
+                let entity = q.speaker.and_then(|s| s.entity).map_or(String::new(), |e| x.entities[e].name.clone());
+                let cue = q.cue.map_or(String::new(), |c| c.text(text).to_owned());
+                (q.span.text(text).to_owned(), q.kind.as_str(), speaker, entity, cue, q.method.as_str())
+            })
+            .collect()
+    }
+
+    fn q(
+        quote: &str,
+        kind: &'static str,
+        speaker: &str,
+        entity: &str,
+        cue: &str,
+        method: &'static str,
+    ) -> (String, &'static str, String, String, String, &'static str) {
+        (quote.into(), kind, speaker.into(), entity.into(), cue.into(), method)
+    }
+
+    #[test]
+    fn speaker_cue_colon_quote_then_pronoun_in_the_next_paragraph() {
+        let text =
+            "Iranian Foreign Ministry spokesman Leila Karimi said: “We will respond.”\n\nShe added: “Isn’t it clear?”";
+        assert_eq!(
+            quotes(text),
+            [
+                q("We will respond.", "direct", "Leila Karimi", "Leila Karimi", "said", "explicit"),
+                q("Isn’t it clear?", "direct", "She", "Leila Karimi", "added", "pronoun"),
+            ]
+        );
+    }
+
+    #[test]
+    fn speaker_after_the_quote_either_order() {
+        assert_eq!(
+            quotes("“This is a biased approach,” Guliyev said."),
+            [q("This is a biased approach", "direct", "Guliyev", "", "said", "explicit")]
+        );
+        assert_eq!(
+            quotes("''We are ready,'' said Defense Minister Gen Nakatani."),
+            [q("We are ready", "direct", "Defense Minister Gen Nakatani", "Gen Nakatani", "said", "explicit")]
+        );
+    }
+
+    #[test]
+    fn apposition_between_speaker_and_cue() {
+        let text = "In response, Ayhan Hajizadeh, an official of the Ministry of Foreign Affairs of Azerbaijan, tweeted: “We have clarified our position.”";
+        assert_eq!(
+            quotes(text),
+            [q(
+                "We have clarified our position.",
+                "direct",
+                "Ayhan Hajizadeh",
+                "Ayhan Hajizadeh",
+                "tweeted",
+                "explicit"
+            )]
+        );
+    }
+
+    #[test]
+    fn partial_quote_in_the_reporters_sentence_and_a_term() {
+        let text = "US Defense Secretary Pete Hegseth called Japan an “indispensable partner” under President Donald Trump's “America First” policy.";
+        assert_eq!(
+            quotes(text),
+            [
+                q("indispensable partner", "partial", "Pete Hegseth", "Pete Hegseth", "called", "explicit"),
+                q("America First", "term", "", "", "", "none"),
+            ]
+        );
+    }
+
+    #[test]
+    fn according_to_and_nominal_speakers() {
+        let text = "Azerbaijan said Tehran would “never intimidate” Baku, according to a statement by the Foreign Ministry.\n\n“The talks failed,” officials said.";
+        let got = quotes(text);
+        assert_eq!(got[0].0, "never intimidate");
+        assert_eq!(
+            (got[0].3.as_str(), got[0].4.as_str(), got[0].5),
+            ("Foreign Ministry", "according to", "according_to")
+        );
+        assert_eq!(got[1], q("The talks failed", "direct", "officials", "", "said", "nominal"));
+    }
+
+    #[test]
+    fn continuation_over_paragraphs_and_unattributed_quotes() {
+        let text =
+            "Mayor Ana Ruiz said: “The first paragraph goes on\n\n“and the second one ends it.”\n\n“Nobody said this.”";
+        let got = quotes(text);
+        assert_eq!(got[0].2, "Ana Ruiz");
+        assert_eq!(
+            (got[1].0.as_str(), got[1].2.as_str(), got[1].5),
+            ("and the second one ends it.", "Ana Ruiz", "continuation")
+        );
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[2].0, "Nobody said this.");
+    }
+
+    #[test]
+    fn indirect_speech_without_marks() {
+        let text = "The two sides agreed to produce missiles together, Nakatani said.\n\nKanaani said his country saw the statements as hostile.";
+        let got = quotes(text);
+        assert_eq!(
+            got[0],
+            q("The two sides agreed to produce missiles together", "indirect", "Nakatani", "", "said", "explicit")
+        );
+        assert_eq!(got[1].0, "his country saw the statements as hostile");
+        assert_eq!((got[1].1, got[1].2.as_str()), ("indirect", "Kanaani"));
+    }
+
+    #[test]
+    fn markup_attributes_are_not_quotes() {
+        let text = "<a href=\"https://example.org/x\">link</a> and “real words,” she said.";
+        let got = quotes(text);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "real words");
+        assert_eq!(got[0].1, QuoteKind::Partial.as_str());
+    }
 }
