@@ -54,6 +54,9 @@ type PatternTable = (HashMap<String, usize>, Vec<(String, Vec<Hit>)>);
 /// The compiled dictionary: built once, shared by all threads.
 pub(crate) struct Dictionary {
     automata: Vec<Automaton>,
+    /// Lower-case keywords (cue verbs, titles such as "spokesman") in a small DFA of their own: lower-case
+    /// patterns make the names' automaton leave its start state far more often.
+    keywords: Option<Automaton>,
 }
 
 /// Results of scanning one text, split by kind; entity matches are already resolved to non-overlapping ones.
@@ -91,17 +94,39 @@ impl Dictionary {
                 add(&alias.text, alias.case_insensitive, Hit::Alias(i as u32));
             }
         }
+        // lower-case keywords: cue verbs, and titles such as "spokesman" (their capitalised forms, which open
+        // sentences, stay with the names)
+        let mut keyword_index: HashMap<String, usize> = HashMap::new();
+        let mut keyword_patterns: Vec<(String, Vec<Hit>)> = Vec::new();
+        let mut add_keyword = |text: &str, hit: Hit| {
+            let i = *keyword_index.entry(text.to_owned()).or_insert_with(|| {
+                keyword_patterns.push((text.to_owned(), Vec::new()));
+                keyword_patterns.len() - 1
+            });
+            if !keyword_patterns[i].1.contains(&hit) {
+                keyword_patterns[i].1.push(hit);
+            }
+        };
         for (i, title) in g.titles.iter().enumerate() {
-            add(&title.text, false, Hit::Title(i as u32));
-            // a lower-case title ("spokesman") also starts sentences ("Spokesman ...")
+            let hit = Hit::Title(i as u32);
+            if title.text.starts_with(char::is_lowercase) {
+                add_keyword(&title.text, hit);
+            } else {
+                add(&title.text, false, hit);
+            }
             if let Some(upper) = upper_first(&title.text) {
-                add(&upper, false, Hit::Title(i as u32));
+                add(&upper, false, hit);
             }
         }
         for (i, cue) in g.cues.iter().enumerate() {
-            add(&cue.text, false, Hit::Cue(i as u32));
+            let hit = Hit::Cue(i as u32);
+            if cue.text.starts_with(char::is_lowercase) {
+                add_keyword(&cue.text, hit);
+            } else {
+                add(&cue.text, false, hit);
+            }
             if let Some(upper) = upper_first(&cue.text) {
-                add(&upper, false, Hit::Cue(i as u32));
+                add(&upper, false, hit);
             }
         }
         for k in g.keywords.iter().filter(|k| k.kind == "org_head") {
@@ -126,7 +151,21 @@ impl Dictionary {
                 Automaton { ac, ranges, hits }
             })
             .collect();
-        Dictionary { automata }
+        let keywords = (!keyword_patterns.is_empty()).then(|| {
+            let mut ranges = Vec::with_capacity(keyword_patterns.len());
+            let mut hits = Vec::new();
+            for (_, h) in &keyword_patterns {
+                ranges.push((hits.len() as u32, (hits.len() + h.len()) as u32));
+                hits.extend_from_slice(h);
+            }
+            let ac = AhoCorasickBuilder::new()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(keyword_patterns.iter().map(|(p, _)| p))
+                .expect("keywords fit in an automaton");
+            Automaton { ac, ranges, hits }
+        });
+        Dictionary { automata, keywords }
     }
 
     /// Scans `text`: whole-word matches of every pattern, overlaps among entity aliases and among titles
@@ -156,12 +195,28 @@ impl Dictionary {
         }
         self.scan_all_caps(text, &mut aliases);
         let aliases = resolve_overlaps(aliases, |f| alias_priority(g, f));
+        org_heads.sort_unstable();
+        org_heads.dedup();
+        if let Some(k) = &self.keywords {
+            for m in k.ac.find_iter(text) {
+                let span = Span::new(m.start(), m.end());
+                if !is_whole_word(text, span) {
+                    continue;
+                }
+                let (from, to) = k.ranges[m.pattern().as_usize()];
+                for &hit in &k.hits[from as usize..to as usize] {
+                    match hit {
+                        Hit::Title(_) => titles.push(Found { span, hit }),
+                        Hit::Cue(_) => cues.push(Found { span, hit }),
+                        _ => {}
+                    }
+                }
+            }
+        }
         let titles = resolve_overlaps(titles, |f| match f.hit {
             Hit::Title(i) => (g.titles[i as usize].kind != TitleKind::Office) as u32,
             _ => 0,
         });
-        org_heads.sort_unstable();
-        org_heads.dedup();
         let cues = resolve_overlaps(cues, |_| 0);
         Scan { aliases, titles, org_heads, cues }
     }

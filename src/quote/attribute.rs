@@ -385,7 +385,7 @@ fn cue_right_before(cx: &Context<'_>, open: Span, para: Span) -> bool {
     cues_in(cx.cues, sp(from_ok, open.start))
         .iter()
         .rev()
-        .any(|c| c.kind != CueKind::Belief && words(&cx.text[c.span.end..open.start]) == 0)
+        .any(|c| c.kind != CueKind::Belief && cx.text[c.span.end..open.start].trim().is_empty())
 }
 
 /// `“never intimidate” Baku, according to a statement by the Foreign Ministry.`
@@ -818,7 +818,17 @@ fn is_label(cx: &Context<'_>, phrase_counts: &HashMap<&str, u32>, m: &Marked, in
 fn cue_within(cx: &Context<'_>, open: Span, n: usize) -> bool {
     let sentence = cx.sentences.get(sentence_index(cx.sentences, open.start)).copied().unwrap_or(open);
     let start = sentence.start.min(open.start);
-    cues_in(cx.cues, sp(start, open.start)).iter().any(|c| words(&cx.text[c.span.end..open.start]) <= n)
+    // the nearest cue is the one to measure
+    cues_in(cx.cues, sp(start, open.start))
+        .iter()
+        .rev()
+        .find(|c| c.span.end <= open.start)
+        .is_some_and(|c| words_at_most(&cx.text[c.span.end..open.start], n))
+}
+
+/// True when `s` has at most `n` words (stops counting early).
+fn words_at_most(s: &str, n: usize) -> bool {
+    s.split_whitespace().nth(n).is_none()
 }
 
 /// Kind of a marked quotation (see the module docs).
@@ -865,7 +875,7 @@ fn indirect(cx: &Context<'_>, marked: &[Marked], quotes: &mut Vec<Quote>) {
         let cues = cues_in(cx.cues, sentence);
         // the trailing pattern ("…, Nakatani said.") is judged on the last cue, the leading one on the first
         let Some(last_cue) = cues.iter().rev().find(|c| c.kind != CueKind::Belief) else { continue };
-        let trailing = words(text[last_cue.span.end..sentence.end].trim_end_matches(['.', '!', '?'])) <= 3;
+        let trailing = words_at_most(text[last_cue.span.end..sentence.end].trim_end_matches(['.', '!', '?']), 3);
         let cue = if trailing { last_cue } else { cues.iter().find(|c| c.kind != CueKind::Belief).unwrap_or(last_cue) };
         let body_end = trim_span(text, sp(sentence.start, sentence.end)).end;
         let body_end = if text[..body_end].ends_with(['.', '!', '?']) { body_end - 1 } else { body_end };

@@ -111,8 +111,16 @@ fn close(stack: &mut Vec<(Span, Style)>, out: &mut Vec<Marked>, k: usize, at: us
 /// Double quotation marks in `text[start..end]`: (span, style, stated direction).
 fn find_marks(text: &str, start: usize, end: usize, out: &mut Vec<(Span, Style, Direction)>) {
     let bytes = text.as_bytes();
+    // every mark starts with '"', '\'', 0xE2 (“ ” „ ‟) or 0xC2 (« »): jump between candidates
+    let has_guillemets = memchr::memchr(0xC2, &bytes[start..end]).is_some();
     let mut i = start;
     while i < end {
+        if !has_guillemets {
+            match memchr::memchr3(b'"', b'\'', 0xE2, &bytes[i..end]) {
+                Some(k) => i += k,
+                None => break,
+            }
+        }
         let b = bytes[i];
         if b == b'"' {
             out.push((Span::new(i, i + 1), Style::Straight, Direction::Either));
