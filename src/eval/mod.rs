@@ -19,7 +19,12 @@ pub fn predict_quotes(extractor: &Extractor, gold: &Gold) -> Vec<PredictedQuote>
         .par_iter()
         .map(|(stem, text)| {
             let doc = Document::new(stem.as_str(), text.as_str());
-            let x = extractor.extract(&doc);
+            let Ok(x) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(&doc))) else {
+                eprintln!(
+                    "whosaid: error: {stem}: internal error while extracting (please report it); scored as empty"
+                );
+                return Vec::new();
+            };
             let offsets = CharOffsets::new(text);
             let mut out = Vec::new();
             let _ = quote_rows(extractor, stem, text, &x, &offsets, |row| {

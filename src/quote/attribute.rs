@@ -289,6 +289,7 @@ pub(crate) fn attribute(cx: &Context<'_>, marked: &[Marked]) -> Vec<Quote> {
             .or(after)
             .or_else(|| signature(cx, close_end, para))
             .or_else(|| according_to_after(cx, close_end, sentence, para))
+            .or_else(|| trailing_attribution(cx, close_end, sentence, para))
             .or_else(|| before_quote(cx, m.open, sentence, para));
         let kind = if is_label(cx, &phrase_counts, m, inner) {
             QuoteKind::Term
@@ -398,6 +399,43 @@ fn according_to_after(cx: &Context<'_>, close_end: usize, sentence: Span, para: 
     }
     let speaker = np_after(cx.text, cue.span.end, end)?;
     Some(found(cx, speaker, Some(cue.span), Method::AccordingTo, 0.8))
+}
+
+/// A sentence that ends by naming its speaker after the quotation: `“…” in comparison to Obama, Gingrich
+/// said.`, `…, said Steve Elmendorf, a strategist.`, `… as Cruz said on the radio.`
+fn trailing_attribution(cx: &Context<'_>, close_end: usize, sentence: Span, para: Span) -> Option<Found> {
+    let text = cx.text;
+    let end = sentence.end.min(para.end).max(close_end);
+    let rest = &text[close_end..end];
+    if rest.contains(['“', '"']) || rest.contains("''") {
+        return None; // another quotation first
+    }
+    let cue = cues_in(cx.cues, sp(close_end, end)).iter().rev().find(|c| c.kind == CueKind::Speech)?;
+    let before_cue = &text[close_end..cue.span.start];
+    let clause_start = before_cue
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, ',' | ';' | '—'))
+        .map_or(close_end, |(i, c)| close_end + i + c.len_utf8());
+    let tail = text[cue.span.end..end].trim_end_matches(['.', '!', '?']);
+    // ", Gingrich said." / ", he said on Monday."
+    let subject = trim_span(text, sp(clause_start, skip_auxiliaries_back(text, cue.span.start, clause_start)));
+    let subject_text = subject.text(text);
+    let subject_text = subject_text.strip_prefix("as ").unwrap_or(subject_text);
+    let subject = sp(subject.end - subject_text.len(), subject.end);
+    let first = subject_text.split_whitespace().next().unwrap_or("");
+    let named = first.starts_with(char::is_uppercase) || PRONOUNS.contains(&first);
+    if !subject.is_empty() && named && words_at_most(subject_text, 5) && words_at_most(tail, 6) {
+        return Some(found(cx, subject, Some(cue.span), Method::Explicit, 0.7));
+    }
+    // ", said Steve Elmendorf, a strategist."
+    if text[..cue.span.start].trim_end().ends_with(',') {
+        let speaker = np_after(text, cue.span.end, end)?;
+        if speaker.text(text).starts_with(char::is_uppercase) {
+            return Some(found(cx, speaker, Some(cue.span), Method::Explicit, 0.7));
+        }
+    }
+    None
 }
 
 /// Rule 1: `“…,” SPEAKER CUE` / `“…,” CUE SPEAKER` / `“…,” according to SPEAKER`.
@@ -532,6 +570,19 @@ fn subject_and_verb(cx: &Context<'_>, pos: usize, limit: usize) -> Option<Found>
             }
         }
         _ if PRONOUNS.contains(&first) => sp(pos, first_end),
+        // "“…,” Hannity started.": a capitalised word, then a verb that ends the clause
+        _ if first.starts_with(char::is_uppercase)
+            && first.chars().skip(1).all(char::is_lowercase)
+            && first.len() > 2 =>
+        {
+            let rest = text[first_end..limit].trim_start();
+            let verb_end = rest.find([' ', ',', '.']).unwrap_or(rest.len());
+            let after_verb = rest[verb_end..].trim_start();
+            if !(after_verb.is_empty() || after_verb.starts_with([',', '.'])) {
+                return None;
+            }
+            sp(pos, first_end)
+        }
         _ => return None,
     };
     if subject.end > limit {
