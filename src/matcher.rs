@@ -125,7 +125,10 @@ impl Dictionary {
             } else {
                 add(&cue.text, false, hit);
             }
-            if let Some(upper) = upper_first(&cue.text) {
+            // "According to …", "Asked about …" open sentences; a capitalised base form is more often a noun
+            // ("State Department", "Report")
+            let opens_sentences = cue.text.contains(' ') || cue.text.ends_with("ed") || cue.text.ends_with("ing");
+            if let Some(upper) = upper_first(&cue.text).filter(|_| opens_sentences) {
                 add(&upper, false, hit);
             }
         }

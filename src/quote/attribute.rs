@@ -397,7 +397,7 @@ fn according_to_after(cx: &Context<'_>, close_end: usize, sentence: Span, para: 
     if cx.text[close_end..cue.span.start].contains(['“', '"']) {
         return None;
     }
-    let speaker = np_after(cx.text, cue.span.end, end)?;
+    let speaker = statement_source(cx.text, np_after(cx.text, cue.span.end, end)?);
     Some(found(cx, speaker, Some(cue.span), Method::AccordingTo, 0.8))
 }
 
@@ -628,7 +628,7 @@ fn before_quote(cx: &Context<'_>, open: Span, sentence: Span, para: Span) -> Opt
         return None;
     };
     if cue.kind == CueKind::AccordingTo {
-        let speaker = np_after(text, cue.span.end, open.start)?;
+        let speaker = statement_source(text, np_after(text, cue.span.end, open.start)?);
         return Some(found(cx, speaker, Some(cue.span), Method::AccordingTo, 0.85));
     }
     // "Trump responded …, saying", "Trump took to Twitter to accuse": the speaker of a participle or an
@@ -1034,7 +1034,11 @@ fn np_before(cx: &Context<'_>, end: usize, limit: usize) -> Option<Span> {
     let mut start = end;
     let mut count = 0;
     while count < 7 {
-        let Some((ws, w)) = last_word(text, limit, start) else { break };
+        let word_end = limit + text[limit..start].trim_end().len();
+        if count > 0 && word_end == start {
+            break; // no space: punctuation or the start
+        }
+        let Some((ws, w)) = last_word(text, limit, word_end) else { break };
         if NP_BOUNDARIES.contains(&w) || CUE_LIKE.contains(&w) {
             break;
         }
@@ -1054,6 +1058,14 @@ fn np_before(cx: &Context<'_>, end: usize, limit: usize) -> Option<Span> {
 const CUE_LIKE: &[&str] = &["saying", "adding", "noting", "according"];
 
 /// The noun phrase after `pos` (after a cue), up to punctuation or a boundary word, at most eight words.
+/// The source named in "according to a statement by the Foreign Ministry": the words after "by".
+fn statement_source(text: &str, span: Span) -> Span {
+    match span.text(text).find(" by ") {
+        Some(i) => sp(span.start + i + 4, span.end),
+        None => span,
+    }
+}
+
 fn np_after(text: &str, pos: usize, limit: usize) -> Option<Span> {
     let rest = &text[pos..limit];
     let start = pos + (rest.len() - rest.trim_start().len());
@@ -1182,8 +1194,13 @@ fn found(cx: &Context<'_>, span: Span, cue: Option<Span>, method: Method, confid
         (resolve_pronoun(cx, words_text, span.start), Method::Pronoun)
     } else {
         let entity = entity_in(cx, span);
+        let first = words_text.split_whitespace().next().unwrap_or("").to_lowercase();
         let method = match (method, entity) {
-            (Method::Explicit, None) if !words_text.starts_with(char::is_uppercase) => Method::Nominal,
+            (Method::Explicit, None)
+                if !words_text.starts_with(char::is_uppercase) || DETERMINERS.contains(&first.as_str()) =>
+            {
+                Method::Nominal
+            }
             (m, _) => m,
         };
         (entity, method)
@@ -1196,11 +1213,19 @@ fn entity_in(cx: &Context<'_>, span: Span) -> Option<usize> {
     let from = cx.mentions.partition_point(|m| m.span.end <= span.start);
     let inside = cx.mentions[from..].iter().take_while(|m| m.span.start < span.end);
     let mut best: Option<(u8, usize)> = None;
+    let text = cx.text;
     for m in inside {
+        // "a senior US official" is not the United States: an organization or country is the speaker only when
+        // it is the whole phrase (a determiner aside)
+        let whole = {
+            let before = text[span.start..m.span.start.max(span.start)].trim();
+            let after = text[m.span.end.min(span.end)..span.end].trim();
+            after.is_empty() && (before.is_empty() || DETERMINERS.contains(&before))
+        };
         let rank = match m.mention_type {
             MentionType::Person => 0,
-            MentionType::Organization => 1,
-            MentionType::Country => 2,
+            MentionType::Organization if whole => 1,
+            MentionType::Country if whole => 2,
             _ => continue,
         };
         if best.is_none_or(|(r, _)| rank < r) {
