@@ -247,3 +247,79 @@ fn summary_on_stderr_counts_documents_and_mentions() {
     assert!(err.contains("whosaid: 1 documents,"), "{err}");
     assert!(err.contains("mentions (COUNTRY 3, LOCATION 1, PERSON 3)"), "{err}");
 }
+
+#[test]
+fn crlf_text_keeps_offsets_true_to_the_decoded_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("crlf.txt");
+    let text = "Iranian spokesman Leila Karimi said:\r\n“We will respond,” she added.\r\nTehran and Baku.\r\n";
+    std::fs::write(&path, text).unwrap();
+    let out_dir = tmp.path().join("out");
+    let out = whosaid(&["extract", "-q", "--out-dir", out_dir.to_str().unwrap(), path.to_str().unwrap()]);
+    assert!(out.status.success());
+    let mentions = csv_rows(&std::fs::read_to_string(out_dir.join("mentions.csv")).unwrap());
+    for r in &mentions {
+        assert_eq!(slice(text, &r["start"], &r["end"]), r["text"]);
+    }
+    assert!(mentions.iter().any(|r| r["text"] == "Baku"));
+    let quotes = csv_rows(&std::fs::read_to_string(out_dir.join("quotes.csv")).unwrap());
+    assert_eq!(quotes[0]["quote"], "We will respond");
+    assert_eq!(slice(text, &quotes[0]["quote_start"], &quotes[0]["quote_end"]), quotes[0]["quote"]);
+    assert_eq!(quotes[0]["speaker"], "Leila Karimi");
+}
+
+#[test]
+fn bad_inputs_are_answered_and_the_rest_still_runs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("a_empty.txt"), "").unwrap();
+    std::fs::write(dir.join("b_binary.txt"), b"%PDF-1.4\0\0\x01binary").unwrap();
+    std::fs::write(dir.join("c_latin1.txt"), b"Caf\xe9 in Baku").unwrap();
+    std::fs::write(dir.join("d_bom.txt"), b"\xEF\xBB\xBFTehran said no.").unwrap();
+    std::fs::write(dir.join("e_good.txt"), "Azerbaijan and Iran.").unwrap();
+    let out = whosaid(&["extract", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "the binary file fails");
+    let err = stderr(&out);
+    assert!(err.contains("b_binary.txt: binary file (NUL bytes), skipped"), "{err}");
+    assert!(err.contains("c_latin1.txt: invalid UTF-8 at byte 3: bad sequences replaced by U+FFFD"), "{err}");
+    let rows = csv_rows(&stdout(&out));
+    let got: Vec<(&str, &str, &str)> = rows.iter().map(|r| (&*r["doc_id"], &*r["start"], &*r["text"])).collect();
+    assert_eq!(
+        got,
+        [
+            ("c_latin1.txt", "8", "Baku"),
+            ("d_bom.txt", "0", "Tehran"),
+            ("e_good.txt", "0", "Azerbaijan"),
+            ("e_good.txt", "15", "Iran"),
+        ]
+    );
+    // --strict rejects the Latin-1 file instead
+    let out = whosaid(&["extract", "--strict", dir.join("c_latin1.txt").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("c_latin1.txt: invalid UTF-8 at byte 3"));
+    assert!(stdout(&out).lines().count() == 1, "header only");
+}
+
+#[test]
+fn a_failed_run_leaves_an_earlier_output_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out_dir = tmp.path().join("out");
+    let input = fixture("corpus/nested/pacific.txt");
+    assert!(
+        whosaid(&["extract", "-q", "--out-dir", out_dir.to_str().unwrap(), input.to_str().unwrap()]).status.success()
+    );
+    let before = std::fs::read(out_dir.join("mentions.csv")).unwrap();
+    // a broken gazetteer stops the run before anything is written
+    let bad = fixture("gazetteers-bad");
+    let out = whosaid(&[
+        "extract",
+        "--gazetteers",
+        bad.to_str().unwrap(),
+        "--out-dir",
+        out_dir.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read(out_dir.join("mentions.csv")).unwrap(), before);
+}

@@ -108,3 +108,38 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    /// The same documents give the same rows on one thread and on several.
+    #[test]
+    fn output_does_not_depend_on_thread_count(texts in prop::collection::vec(text_strategy(), 1..12)) {
+        use rayon::prelude::*;
+        let extractor = extractor();
+        let docs: Vec<Document> = texts.iter().enumerate().map(|(i, t)| Document::new(i.to_string(), t.clone())).collect();
+        let rows = |threads: usize| -> Vec<String> {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let per_doc: Vec<Vec<String>> = pool.install(|| {
+                docs.par_iter()
+                    .map(|d| {
+                        let x = extractor.extract(d);
+                        let offsets = CharOffsets::new(&d.text);
+                        let mut out = Vec::new();
+                        mention_rows(extractor, &d.id, &d.text, &x, &offsets, |r| {
+                            out.push(format!("{r:?}"));
+                            Ok::<(), ()>(())
+                        }).unwrap();
+                        quote_rows(extractor, &d.id, &d.text, &x, &offsets, |r| {
+                            out.push(format!("{r:?}"));
+                            Ok::<(), ()>(())
+                        }).unwrap();
+                        out
+                    })
+                    .collect()
+            });
+            per_doc.into_iter().flatten().collect()
+        };
+        prop_assert_eq!(rows(1), rows(3));
+    }
+}
