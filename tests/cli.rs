@@ -323,3 +323,36 @@ fn a_failed_run_leaves_an_earlier_output_untouched() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(std::fs::read(out_dir.join("mentions.csv")).unwrap(), before);
 }
+
+#[test]
+fn csv_cells_are_safe_for_spreadsheets_unless_raw_and_jsonl_is_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("inject.txt");
+    std::fs::write(&input, "“=SUM(A1:A9)*cmd|' /C calc'!A0” and “-10 points,” Mayor Ana Ruiz said in Baku.\n").unwrap();
+    let run = |extra: &[&str], name: &str| {
+        let out_dir = tmp.path().join(name);
+        let mut args = vec!["extract", "-q", "--out-dir", out_dir.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        args.push(input.to_str().unwrap());
+        assert!(whosaid(&args).status.success());
+        out_dir
+    };
+    let safe = run(&[], "safe");
+    let quotes = csv_rows(&std::fs::read_to_string(safe.join("quotes.csv")).unwrap());
+    let cells: Vec<&str> = quotes.iter().map(|r| r["quote"].as_str()).collect();
+    assert_eq!(cells, ["'=SUM(A1:A9)*cmd|' /C calc'!A0", "'-10 points"]);
+    assert_eq!(quotes[1]["speaker"], "Ana Ruiz");
+
+    let raw = run(&["--raw-cells"], "raw");
+    let quotes = csv_rows(&std::fs::read_to_string(raw.join("quotes.csv")).unwrap());
+    assert_eq!(quotes[1]["quote"], "-10 points");
+
+    let jsonl = run(&["--format", "jsonl"], "jsonl");
+    let first: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(jsonl.join("quotes.jsonl")).unwrap().lines().next().unwrap())
+            .unwrap();
+    assert_eq!(first["quote"], "=SUM(A1:A9)*cmd|' /C calc'!A0");
+
+    let excel = run(&["--excel"], "excel");
+    assert!(std::fs::read(excel.join("mentions.csv")).unwrap().starts_with(b"\xEF\xBB\xBFdoc_id,"));
+}

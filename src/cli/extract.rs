@@ -11,7 +11,7 @@ use clap::Args;
 use rayon::prelude::*;
 use whosaid::document;
 use whosaid::input::{DocumentStream, Event, InputFormat, InputOptions};
-use whosaid::output::{Format, TableSink};
+use whosaid::output::{CsvOptions, Format, TableSink};
 use whosaid::{Document, Error, ErrorKind, Extraction, Extractor};
 
 use super::summary::Summary;
@@ -61,6 +61,13 @@ pub struct ExtractArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     threads: Option<usize>,
+    /// Write CSV cells exactly as extracted. By default a cell starting with = + - @ tab or carriage return
+    /// gets a leading apostrophe so that spreadsheets do not run it as a formula (OWASP); JSONL is never changed.
+    #[arg(long)]
+    raw_cells: bool,
+    /// Start CSV files with a UTF-8 byte order mark, so that Excel shows non-ASCII names right.
+    #[arg(long)]
+    excel: bool,
     /// Reject files that are not valid UTF-8 instead of replacing bad bytes.
     #[arg(long)]
     strict: bool,
@@ -108,9 +115,10 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<i32> {
         ..InputOptions::default()
     };
     let streaming = args.out_dir.is_none();
+    let csv_options = CsvOptions { neutralise: !args.raw_cells, bom: args.excel };
     let mut sink = match &args.out_dir {
-        Some(dir) => TableSink::to_dir(dir, args.format)?,
-        None => TableSink::mentions_to(Box::new(std::io::stdout()), args.format)?,
+        Some(dir) => TableSink::to_dir(dir, args.format, csv_options)?,
+        None => TableSink::mentions_to(Box::new(std::io::stdout()), args.format, csv_options)?,
     };
     let mut summary = Summary::new(!args.quiet && std::io::stderr().is_terminal());
     let mut stream = DocumentStream::new(sources, options);

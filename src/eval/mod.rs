@@ -28,15 +28,15 @@ pub fn predict_quotes(extractor: &Extractor, gold: &Gold) -> Vec<PredictedQuote>
             let offsets = CharOffsets::new(text);
             let mut out = Vec::new();
             let _ = quote_rows(extractor, stem, text, &x, &offsets, |row| {
-                if matches!(row.kind, "direct" | "partial") {
+                if matches!(&*row.kind, "direct" | "partial") {
                     out.push(PredictedQuote {
                         doc: (*stem).clone(),
                         quote_start: row.quote_start,
                         quote_end: row.quote_end,
-                        speaker: row.speaker.to_owned(),
+                        speaker: row.speaker.into_owned(),
                         speaker_start: row.speaker_start,
                         speaker_end: row.speaker_end,
-                        cue: row.cue.to_owned(),
+                        cue: row.cue.into_owned(),
                     });
                 }
                 Ok::<(), ()>(())

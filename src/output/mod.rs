@@ -17,7 +17,22 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::extraction::Extraction;
 use crate::extractor::Extractor;
 use crate::span::CharOffsets;
-use rows::{ENTITY_COLUMNS, EntityTable, MENTION_COLUMNS, QUOTE_COLUMNS};
+use rows::{ENTITY_COLUMNS, EntityTable, MENTION_COLUMNS, QUOTE_COLUMNS, SpreadsheetSafe};
+
+/// How CSV tables are written for spreadsheets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CsvOptions {
+    /// Neutralise cells a spreadsheet would read as formulas (see [`rows::SpreadsheetSafe`]). Default: on.
+    pub neutralise: bool,
+    /// Start each file with a UTF-8 byte order mark, so that Excel reads non-ASCII names right.
+    pub bom: bool,
+}
+
+impl Default for CsvOptions {
+    fn default() -> CsvOptions {
+        CsvOptions { neutralise: true, bom: false }
+    }
+}
 
 /// Table file format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -41,6 +56,7 @@ impl Format {
 struct TableWriter {
     out: Encoder,
     name: PathBuf,
+    neutralise: bool,
 }
 
 enum Encoder {
@@ -49,12 +65,22 @@ enum Encoder {
 }
 
 impl TableWriter {
-    fn new(format: Format, out: Box<dyn Write + Send>, columns: &[&str], name: PathBuf) -> Result<TableWriter> {
+    fn new(
+        format: Format,
+        mut out: Box<dyn Write + Send>,
+        columns: &[&str],
+        name: PathBuf,
+        options: CsvOptions,
+    ) -> Result<TableWriter> {
+        if format == Format::Csv && options.bom {
+            out.write_all(b"\xEF\xBB\xBF").map_err(|e| Error::io(&name, e))?;
+        }
         let out = match format {
             Format::Csv => Encoder::Csv(Box::new(csv::WriterBuilder::new().has_headers(false).from_writer(out))),
             Format::Jsonl => Encoder::Jsonl(BufWriter::with_capacity(1 << 16, out)),
         };
-        let mut w = TableWriter { out, name };
+        let neutralise = format == Format::Csv && options.neutralise;
+        let mut w = TableWriter { out, name, neutralise };
         if let Encoder::Csv(csv) = &mut w.out {
             let written = csv.write_record(columns).map_err(csv_error);
             written.map_err(|e| e.in_file(&w.name))?;
@@ -62,10 +88,13 @@ impl TableWriter {
         Ok(w)
     }
 
-    fn row(&mut self, row: &impl Serialize) -> Result<()> {
+    fn row(&mut self, mut row: impl Serialize + SpreadsheetSafe) -> Result<()> {
+        if self.neutralise {
+            row.neutralise();
+        }
         let written = match &mut self.out {
-            Encoder::Csv(w) => w.serialize(row).map_err(csv_error),
-            Encoder::Jsonl(w) => match serde_json::to_writer(&mut *w, row) {
+            Encoder::Csv(w) => w.serialize(&row).map_err(csv_error),
+            Encoder::Jsonl(w) => match serde_json::to_writer(&mut *w, &row) {
                 Ok(()) => w.write_all(b"\n").map_err(Error::from),
                 Err(e) if e.is_io() => Err(Error::from(std::io::Error::from(e))),
                 Err(e) => Err(Error::new(ErrorKind::Output(e.to_string()))),
@@ -127,7 +156,7 @@ pub struct TableSink {
 impl TableSink {
     /// Tables written into `dir` (created if needed): `mentions`, `entities` and `quotes`, committed by
     /// [`TableSink::finish`].
-    pub fn to_dir(dir: &Path, format: Format) -> Result<TableSink> {
+    pub fn to_dir(dir: &Path, format: Format, options: CsvOptions) -> Result<TableSink> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let ext = format.extension();
         let mut pending = Vec::new();
@@ -135,7 +164,7 @@ impl TableSink {
             let (p, file) = PendingFile::create(dir, &format!("{name}.{ext}"))?;
             let target = p.target.clone();
             pending.push(p);
-            TableWriter::new(format, Box::new(file), columns, target)
+            TableWriter::new(format, Box::new(file), columns, target, options)
         };
         let mentions = open("mentions", MENTION_COLUMNS)?;
         let entities = open("entities", ENTITY_COLUMNS)?;
@@ -144,8 +173,8 @@ impl TableSink {
     }
 
     /// Mention rows to `out` (standard output), nothing else.
-    pub fn mentions_to(out: Box<dyn Write + Send>, format: Format) -> Result<TableSink> {
-        let mentions = TableWriter::new(format, out, MENTION_COLUMNS, PathBuf::from("<stdout>"))?;
+    pub fn mentions_to(out: Box<dyn Write + Send>, format: Format, options: CsvOptions) -> Result<TableSink> {
+        let mentions = TableWriter::new(format, out, MENTION_COLUMNS, PathBuf::from("<stdout>"), options)?;
         Ok(TableSink { mentions, quotes: None, entities: None, pending: Vec::new() })
     }
 
@@ -153,9 +182,9 @@ impl TableSink {
     pub fn write(&mut self, extractor: &Extractor, doc: &Document, x: &Extraction) -> Result<()> {
         let offsets = CharOffsets::with_base(&doc.text, doc.char_offset);
         let mentions = &mut self.mentions;
-        rows::mention_rows(extractor, &doc.id, &doc.text, x, &offsets, |row| mentions.row(&row))?;
+        rows::mention_rows(extractor, &doc.id, &doc.text, x, &offsets, |row| mentions.row(row))?;
         if let Some(quotes) = &mut self.quotes {
-            rows::quote_rows(extractor, &doc.id, &doc.text, x, &offsets, |row| quotes.row(&row))?;
+            rows::quote_rows(extractor, &doc.id, &doc.text, x, &offsets, |row| quotes.row(row))?;
         }
         if let Some((_, table)) = &mut self.entities {
             table.add(&doc.id, &doc.text, x);
@@ -175,7 +204,7 @@ impl TableSink {
     /// Writes the entity table, flushes everything and moves finished files into place.
     pub fn finish(mut self, extractor: &Extractor) -> Result<()> {
         if let Some((mut writer, table)) = self.entities.take() {
-            table.rows(extractor, |row| writer.row(&row))?;
+            table.rows(extractor, |row| writer.row(row))?;
             writer.flush()?;
         }
         self.mentions.flush()?;
@@ -206,54 +235,54 @@ mod tests {
     #[test]
     fn row_fields_follow_the_column_lists() {
         let mention = rows::MentionRow {
-            doc_id: "d",
+            doc_id: "d".into(),
             start: 0,
             end: 0,
-            text: "",
-            entity_id: "",
-            entity: "",
-            mention_type: "",
-            subtype: "",
-            role: "",
-            country: "",
-            form: "",
-            source: "",
+            text: "".into(),
+            entity_id: "".into(),
+            entity: "".into(),
+            mention_type: "".into(),
+            subtype: "".into(),
+            role: "".into(),
+            country: "".into(),
+            form: "".into(),
+            source: "".into(),
             sentence: 0,
         };
         assert_eq!(csv_header_of(&mention), MENTION_COLUMNS.join(","));
         let quote = rows::QuoteRow {
-            doc_id: "d",
+            doc_id: "d".into(),
             quote_id: "q1".into(),
-            kind: "",
+            kind: "".into(),
             quote_start: 0,
             quote_end: 0,
-            quote: "",
-            speaker: "",
-            speaker_entity_id: "",
-            speaker_type: "",
-            speaker_role: "",
-            speaker_country: "",
-            speaker_mention: "",
+            quote: "".into(),
+            speaker: "".into(),
+            speaker_entity_id: "".into(),
+            speaker_type: "".into(),
+            speaker_role: "".into(),
+            speaker_country: "".into(),
+            speaker_mention: "".into(),
             speaker_start: None,
             speaker_end: None,
-            cue: "",
+            cue: "".into(),
             cue_start: None,
             cue_end: None,
-            method: "",
+            method: "".into(),
             confidence: 0.0,
         };
         assert_eq!(csv_header_of(&quote), QUOTE_COLUMNS.join(","));
         let entity = rows::EntityRow {
-            entity_id: "",
-            entity: "",
-            entity_type: "",
-            subtype: "",
-            role: "",
-            country: "",
+            entity_id: "".into(),
+            entity: "".into(),
+            entity_type: "".into(),
+            subtype: "".into(),
+            role: "".into(),
+            country: "".into(),
             mentions: 0,
             documents: 0,
             aliases_seen: String::new(),
-            source: "",
+            source: "".into(),
         };
         assert_eq!(csv_header_of(&entity), ENTITY_COLUMNS.join(","));
     }
@@ -261,7 +290,7 @@ mod tests {
     #[test]
     fn failed_run_leaves_no_partial_file() {
         let dir = std::env::temp_dir().join(format!("whosaid-sink-{}", std::process::id()));
-        let sink = TableSink::to_dir(&dir, Format::Csv).unwrap();
+        let sink = TableSink::to_dir(&dir, Format::Csv, CsvOptions::default()).unwrap();
         drop(sink); // not finished: nothing is committed, temporaries are removed
         assert!(std::fs::read_dir(&dir).unwrap().next().is_none());
         std::fs::remove_dir_all(&dir).unwrap();
