@@ -85,7 +85,11 @@ impl Summary {
             if secs > 0.0 { mb / secs } else { 0.0 },
             if failures > 0 { format!("; {failures} inputs failed") } else { String::new() }
         );
-        eprintln!("whosaid: {mentions} mentions ({})", list(&self.mentions));
+        if mentions > 0 {
+            eprintln!("whosaid: {mentions} mentions ({})", list(&self.mentions));
+        } else {
+            eprintln!("whosaid: 0 mentions");
+        }
         if quotes > 0 {
             let share = 100.0 * self.attributed as f64 / quotes as f64;
             eprintln!("whosaid: {quotes} quotes ({}), {share:.0}% attributed", list(&self.quotes));

@@ -157,6 +157,9 @@ impl TableSink {
     /// Tables written into `dir` (created if needed): `mentions`, `entities` and `quotes`, committed by
     /// [`TableSink::finish`].
     pub fn to_dir(dir: &Path, format: Format, options: CsvOptions) -> Result<TableSink> {
+        if dir.exists() && !dir.is_dir() {
+            return Err(Error::new(ErrorKind::Output("exists and is not a directory".into())).in_file(dir));
+        }
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let ext = format.extension();
         let mut pending = Vec::new();
