@@ -48,6 +48,26 @@ struct Automaton {
     hits: Vec<Hit>,
 }
 
+impl Automaton {
+    /// Compiles `patterns` (text and the hits it stands for) with `builder`.
+    fn new(patterns: &[(String, Vec<Hit>)], builder: &AhoCorasickBuilder) -> Automaton {
+        let mut ranges = Vec::with_capacity(patterns.len());
+        let mut hits = Vec::new();
+        for (_, h) in patterns {
+            ranges.push((hits.len() as u32, (hits.len() + h.len()) as u32));
+            hits.extend_from_slice(h);
+        }
+        let ac = builder.build(patterns.iter().map(|(p, _)| p)).expect("gazetteer patterns fit in an automaton");
+        Automaton { ac, ranges, hits }
+    }
+
+    /// What pattern `p` stands for.
+    fn hits_of(&self, p: aho_corasick::PatternID) -> &[Hit] {
+        let (from, to) = self.ranges[p.as_usize()];
+        &self.hits[from as usize..to as usize]
+    }
+}
+
 /// Patterns being collected for one automaton: pattern text -> index, and (pattern, hits) in insertion order.
 type PatternTable = (HashMap<String, usize>, Vec<(String, Vec<Hit>)>);
 
@@ -140,33 +160,15 @@ impl Dictionary {
             .enumerate()
             .filter(|(_, (_, patterns))| !patterns.is_empty())
             .map(|(insensitive, (_, patterns))| {
-                let mut ranges = Vec::with_capacity(patterns.len());
-                let mut hits = Vec::new();
-                for (_, h) in &patterns {
-                    ranges.push((hits.len() as u32, (hits.len() + h.len()) as u32));
-                    hits.extend_from_slice(h);
-                }
-                let ac = AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .ascii_case_insensitive(insensitive == 1)
-                    .build(patterns.iter().map(|(p, _)| p))
-                    .expect("gazetteer patterns fit in an automaton");
-                Automaton { ac, ranges, hits }
+                let mut builder = AhoCorasickBuilder::new();
+                builder.match_kind(MatchKind::Standard).ascii_case_insensitive(insensitive == 1);
+                Automaton::new(&patterns, &builder)
             })
             .collect();
         let keywords = (!keyword_patterns.is_empty()).then(|| {
-            let mut ranges = Vec::with_capacity(keyword_patterns.len());
-            let mut hits = Vec::new();
-            for (_, h) in &keyword_patterns {
-                ranges.push((hits.len() as u32, (hits.len() + h.len()) as u32));
-                hits.extend_from_slice(h);
-            }
-            let ac = AhoCorasickBuilder::new()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(keyword_patterns.iter().map(|(p, _)| p))
-                .expect("keywords fit in an automaton");
-            Automaton { ac, ranges, hits }
+            let mut builder = AhoCorasickBuilder::new();
+            builder.kind(Some(aho_corasick::AhoCorasickKind::DFA)).match_kind(MatchKind::LeftmostLongest);
+            Automaton::new(&keyword_patterns, &builder)
         });
         Dictionary { automata, keywords }
     }
@@ -184,8 +186,7 @@ impl Dictionary {
                 if !is_whole_word(text, span) {
                     continue;
                 }
-                let (from, to) = automaton.ranges[m.pattern().as_usize()];
-                for &hit in &automaton.hits[from as usize..to as usize] {
+                for &hit in automaton.hits_of(m.pattern()) {
                     let found = Found { span, hit };
                     match hit {
                         Hit::Alias(_) => aliases.push(found),
@@ -206,8 +207,7 @@ impl Dictionary {
                 if !is_whole_word(text, span) {
                     continue;
                 }
-                let (from, to) = k.ranges[m.pattern().as_usize()];
-                for &hit in &k.hits[from as usize..to as usize] {
+                for &hit in k.hits_of(m.pattern()) {
                     match hit {
                         Hit::Title(_) => titles.push(Found { span, hit }),
                         Hit::Cue(_) => cues.push(Found { span, hit }),
@@ -245,8 +245,7 @@ impl Dictionary {
                     if !is_whole_word(text, span) {
                         continue;
                     }
-                    let (from, to) = automaton.ranges[m.pattern().as_usize()];
-                    for &hit in &automaton.hits[from as usize..to as usize] {
+                    for &hit in automaton.hits_of(m.pattern()) {
                         if matches!(hit, Hit::Alias(_)) {
                             aliases.push(Found { span, hit });
                         }
