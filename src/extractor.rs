@@ -35,7 +35,7 @@ use crate::segment;
 pub struct Extractor {
     gazetteers: Gazetteers,
     dictionary: Dictionary,
-    officials: OfficialRules,
+    officials: &'static OfficialRules,
     /// Country id -> entity, to fill the country column.
     countries: HashMap<String, Arc<Entity>>,
 }
@@ -53,7 +53,7 @@ impl Extractor {
             .filter(|e| e.entity_type == crate::EntityType::Country)
             .map(|e| (e.id.clone(), Arc::clone(e)))
             .collect();
-        Ok(Extractor { gazetteers, dictionary, officials: OfficialRules::new(), countries })
+        Ok(Extractor { gazetteers, dictionary, officials: OfficialRules::shared(), countries })
     }
 
     /// The gazetteers it was built from.

@@ -61,7 +61,13 @@ pub(crate) struct OfficialRules {
 }
 
 impl OfficialRules {
-    pub fn new() -> OfficialRules {
+    /// The compiled rules; compiled once per process and shared (they depend on no gazetteer).
+    pub fn shared() -> &'static OfficialRules {
+        static RULES: std::sync::OnceLock<OfficialRules> = std::sync::OnceLock::new();
+        RULES.get_or_init(OfficialRules::new)
+    }
+
+    fn new() -> OfficialRules {
         let name = r"\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \u{a0}](?:(?:al|el|bin|ibn|de|van|von|da|du)[ \u{a0}])?\p{Lu}[\p{L}\p{M}'’.-]*)+";
         let apposition =
             Regex::new(&format!(r#"(?:^|[\s(“"])({name}), (?:an?|the|a top|the top)(?: [\p{{Ll}}-]+){{0,3}} $"#))
