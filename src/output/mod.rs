@@ -4,7 +4,10 @@
 //! place when the run completes, so a file is there whole or not at all and a failed run leaves an existing
 //! output untouched. Without one, mention rows stream to standard output.
 
+pub mod collect;
+pub mod html;
 pub mod rows;
+pub mod xlsx;
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -41,13 +44,19 @@ pub enum Format {
     Csv,
     /// One JSON object per line, with the same fields as the CSV columns.
     Jsonl,
+    /// One Excel workbook, `whosaid.xlsx`: sheets Quotes, Mentions, Entities and Summary (needs an output
+    /// directory; rows are kept in memory until the end).
+    Xlsx,
+    /// One self-contained review page, `review.html` (needs an output directory; rows and texts are kept in
+    /// memory until the end).
+    Html,
 }
 
 impl Format {
     fn extension(self) -> &'static str {
         match self {
             Format::Csv => "csv",
-            Format::Jsonl => "jsonl",
+            Format::Jsonl | Format::Xlsx | Format::Html => "jsonl",
         }
     }
 }
@@ -77,7 +86,7 @@ impl TableWriter {
         }
         let out = match format {
             Format::Csv => Encoder::Csv(Box::new(csv::WriterBuilder::new().has_headers(false).from_writer(out))),
-            Format::Jsonl => Encoder::Jsonl(BufWriter::with_capacity(1 << 16, out)),
+            Format::Jsonl | Format::Xlsx | Format::Html => Encoder::Jsonl(BufWriter::with_capacity(1 << 16, out)),
         };
         let neutralise = format == Format::Csv && options.neutralise;
         let mut w = TableWriter { out, name, neutralise };
@@ -147,6 +156,8 @@ impl Drop for PendingFile {
 
 /// Writes the tables of a run, document by document.
 pub struct TableSink {
+    /// Whole-run formats (workbook, review page): the rows are collected and written at the end.
+    collect: Option<(Format, PathBuf, collect::Collected, EntityTable)>,
     mentions: TableWriter,
     quotes: Option<TableWriter>,
     entities: Option<(TableWriter, EntityTable)>,
@@ -161,6 +172,11 @@ impl TableSink {
             return Err(Error::new(ErrorKind::Output("exists and is not a directory".into())).in_file(dir));
         }
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        if matches!(format, Format::Xlsx | Format::Html) {
+            let sink = TableSink::mentions_to(Box::new(std::io::sink()), Format::Jsonl, options)?;
+            let collected = (format, dir.to_owned(), collect::Collected::default(), EntityTable::default());
+            return Ok(TableSink { collect: Some(collected), ..sink });
+        }
         let ext = format.extension();
         let mut pending = Vec::new();
         let mut open = |name: &str, columns: &[&str]| -> Result<TableWriter> {
@@ -172,18 +188,55 @@ impl TableSink {
         let mentions = open("mentions", MENTION_COLUMNS)?;
         let entities = open("entities", ENTITY_COLUMNS)?;
         let quotes = open("quotes", QUOTE_COLUMNS)?;
-        Ok(TableSink { mentions, quotes: Some(quotes), entities: Some((entities, EntityTable::default())), pending })
+        Ok(TableSink {
+            collect: None,
+            mentions,
+            quotes: Some(quotes),
+            entities: Some((entities, EntityTable::default())),
+            pending,
+        })
     }
 
     /// Mention rows to `out` (standard output), nothing else.
     pub fn mentions_to(out: Box<dyn Write + Send>, format: Format, options: CsvOptions) -> Result<TableSink> {
         let mentions = TableWriter::new(format, out, MENTION_COLUMNS, PathBuf::from("<stdout>"), options)?;
-        Ok(TableSink { mentions, quotes: None, entities: None, pending: Vec::new() })
+        if matches!(format, Format::Xlsx | Format::Html) {
+            return Err(Error::new(ErrorKind::Output("--format xlsx and html need --out-dir".into())));
+        }
+        Ok(TableSink { collect: None, mentions, quotes: None, entities: None, pending: Vec::new() })
     }
 
     /// Writes one document's rows.
     pub fn write(&mut self, extractor: &Extractor, doc: &Document, x: &Extraction) -> Result<()> {
         let offsets = CharOffsets::with_base(&doc.text, doc.char_offset);
+        if let Some((_, _, collected, table)) = &mut self.collect {
+            let mut mentions = Vec::with_capacity(x.mentions.len());
+            rows::mention_rows(extractor, &doc.id, &doc.text, x, &offsets, |row| {
+                mentions.push(row.into_owned());
+                Ok::<(), Error>(())
+            })?;
+            let mut quotes = Vec::with_capacity(x.quotes.len());
+            rows::quote_rows(extractor, &doc.id, &doc.text, x, &offsets, |row| {
+                quotes.push(row.into_owned());
+                Ok::<(), Error>(())
+            })?;
+            table.add(&doc.id, &doc.text, x);
+            // parts of a large file join their document
+            match collected.docs.last_mut() {
+                Some(last) if doc.char_offset > 0 && last.id == doc.id => {
+                    last.text.push_str(&doc.text);
+                    last.mentions.extend(mentions);
+                    last.quotes.extend(quotes);
+                }
+                _ => collected.docs.push(collect::CollectedDoc {
+                    id: doc.id.clone(),
+                    text: doc.text.clone(),
+                    mentions,
+                    quotes,
+                }),
+            }
+            return Ok(());
+        }
         let mentions = &mut self.mentions;
         rows::mention_rows(extractor, &doc.id, &doc.text, x, &offsets, |row| mentions.row(row))?;
         if let Some(quotes) = &mut self.quotes {
@@ -206,6 +259,31 @@ impl TableSink {
 
     /// Writes the entity table, flushes everything and moves finished files into place.
     pub fn finish(mut self, extractor: &Extractor) -> Result<()> {
+        if let Some((format, dir, mut collected, table)) = self.collect.take() {
+            table.rows(extractor, |row| {
+                collected.entities.push(row.into_owned());
+                Ok::<(), Error>(())
+            })?;
+            let name = if format == Format::Xlsx { "whosaid.xlsx" } else { "review.html" };
+            let (pending, file) = PendingFile::create(&dir, name)?;
+            match format {
+                Format::Xlsx => {
+                    drop(file);
+                    let dropped = xlsx::write_workbook(&pending.temp, &collected)
+                        .map_err(|e| Error::new(ErrorKind::Output(e.to_string())).in_file(&pending.target))?;
+                    if dropped > 0 {
+                        eprintln!("whosaid: warning: {dropped} rows did not fit in the workbook (1,048,576 per sheet)");
+                    }
+                }
+                _ => {
+                    let mut out = BufWriter::new(file);
+                    html::write_review_page(&mut out, "whosaid review", &collected)
+                        .and_then(|()| out.flush())
+                        .map_err(|e| Error::io(&pending.target, e))?;
+                }
+            }
+            return pending.commit();
+        }
         if let Some((mut writer, table)) = self.entities.take() {
             table.rows(extractor, |row| writer.row(row))?;
             writer.flush()?;

@@ -1,0 +1,147 @@
+//! `--format html`: one self-contained review page (no network, no external assets). Each document's text
+//! shows its mentions highlighted by type and its quotations marked with their speaker; a sortable, filterable
+//! quotation table jumps to each quotation in its text.
+//!
+//! The rows travel as one JSON payload in the page and documents are rendered only when opened, so a page for
+//! 1,000 documents stays light. Text is always inserted with `textContent`, never as markup: article text
+//! cannot inject HTML. `#filter=WORDS` in the address pre-fills the filter.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::collect::Collected;
+
+#[derive(Serialize)]
+struct PageDoc<'a> {
+    id: &'a str,
+    text: &'a str,
+    /// Mentions: [start, end, type, entity, role, country, source] (code points).
+    m: Vec<(usize, usize, &'a str, &'a str, &'a str, &'a str, &'a str)>,
+    /// Quotations: [start, end, kind, speaker, method, cue, speaker words].
+    q: Vec<(usize, usize, &'a str, &'a str, &'a str, &'a str, &'a str)>,
+}
+
+#[derive(Serialize)]
+struct Page<'a> {
+    title: &'a str,
+    docs: Vec<PageDoc<'a>>,
+}
+
+/// Writes the review page for `data`.
+pub fn write_review_page(out: &mut impl Write, title: &str, data: &Collected) -> io::Result<()> {
+    let page = Page {
+        title,
+        docs: data
+            .docs
+            .iter()
+            .map(|d| PageDoc {
+                id: &d.id,
+                text: &d.text,
+                m: d.mentions
+                    .iter()
+                    .map(|m| (m.start, m.end, &*m.mention_type, &*m.entity, &*m.role, &*m.country, &*m.source))
+                    .collect(),
+                q: d.quotes
+                    .iter()
+                    .map(|q| {
+                        (q.quote_start, q.quote_end, &*q.kind, &*q.speaker, &*q.method, &*q.cue, &*q.speaker_mention)
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    // JSON inside <script>: no "<" at all, so nothing in an article can close or open an element
+    let json = serde_json::to_string(&page).map_err(io::Error::other)?.replace('<', "\\u003c");
+    out.write_all(HEAD.as_bytes())?;
+    write!(out, "<title>{}</title>", escape(title))?;
+    out.write_all(STYLE.as_bytes())?;
+    out.write_all(BODY.as_bytes())?;
+    write!(out, "<script id=\"data\" type=\"application/json\">{json}</script>")?;
+    out.write_all(SCRIPT.as_bytes())?;
+    out.write_all(b"</body></html>\n")
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+const HEAD: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
+
+const STYLE: &str = r#"<style>
+:root{--ink:#1f2933;--muted:#62707d;--line:#d9e0e7;--bg:#f6f8fa;--person:#fde2a7;--country:#c6e6ff;--org:#d9f2d0;--loc:#e7dcff;--demonym:#ffd9e6;--quote:#fff7d6}
+*{box-sizing:border-box}body{margin:0;font:15px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
+header{position:sticky;top:0;z-index:2;background:#fff;border-bottom:1px solid var(--line);padding:10px 24px;display:flex;flex-wrap:wrap;gap:16px;align-items:center}
+h1{font-size:18px;margin:0 12px 0 0}h1 small{font-weight:400;color:var(--muted)}
+.legend span{display:inline-block;padding:1px 8px;margin-right:6px;border-radius:10px;font-size:12px}
+main{display:grid;grid-template-columns:minmax(420px,1.1fr) 1fr;gap:20px;padding:16px 24px}
+@media (max-width:1000px){main{grid-template-columns:1fr}}
+section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 14px;min-width:0}
+h2{font-size:15px;margin:0 0 8px}
+.controls{display:flex;gap:8px;margin-bottom:8px}.controls input{flex:1;padding:6px 9px;border:1px solid var(--line);border-radius:6px;font:inherit}
+.controls select{padding:6px;border:1px solid var(--line);border-radius:6px;font:inherit}
+table{border-collapse:collapse;width:100%;font-size:13px}th{position:sticky;top:0;background:#eef2f6;text-align:left;padding:6px;cursor:pointer;user-select:none;white-space:nowrap}
+th.sorted::after{content:" ▾"}th.sorted.up::after{content:" ▴"}td{padding:6px;border-top:1px solid var(--line);vertical-align:top}
+tr.qrow{cursor:pointer}tr.qrow:hover{background:#f3f7fb}td.quote{max-width:420px}.count{color:var(--muted);font-size:13px;margin-left:8px}
+.tablewrap{max-height:calc(100vh - 170px);overflow:auto}
+details{border-top:1px solid var(--line);padding:6px 0}details:first-of-type{border-top:0}summary{cursor:pointer;font-weight:600}summary small{font-weight:400;color:var(--muted)}
+.text{white-space:pre-wrap;margin:8px 0 4px;font-family:Georgia,"Times New Roman",serif;font-size:15.5px;line-height:1.7}
+mark{border-radius:3px;padding:0 1px;color:inherit}mark.PERSON{background:var(--person)}mark.COUNTRY{background:var(--country)}mark.ORGANIZATION{background:var(--org)}mark.LOCATION{background:var(--loc)}mark.DEMONYM{background:var(--demonym)}
+.q{background:var(--quote);border-bottom:2px solid #e0b400}.q.term{background:none;border-bottom:1px dashed #aab4bf}.q.indirect{border-bottom:2px dotted #7a8793;background:none}
+.who{display:inline-block;font:600 11px system-ui,sans-serif;color:#fff;background:#3a5a80;border-radius:8px;padding:0 6px;margin:0 3px;vertical-align:1px}
+.flash{outline:3px solid #e0b400;outline-offset:2px}
+.kind{font-size:11px;padding:1px 6px;border-radius:8px;background:#eef2f6}
+</style></head>"#;
+
+const BODY: &str = r#"<body><header><h1>whosaid review <small id="stats"></small></h1>
+<div class="legend"><span style="background:var(--person)">PERSON</span><span style="background:var(--country)">COUNTRY</span><span style="background:var(--org)">ORGANIZATION</span><span style="background:var(--loc)">LOCATION</span><span style="background:var(--demonym)">DEMONYM</span><span style="background:var(--quote);border-bottom:2px solid #e0b400">quotation</span></div></header>
+<main><section id="quotes"><h2>Quotations<span class="count" id="qcount"></span></h2>
+<div class="controls"><input id="filter" type="search" placeholder="Filter by speaker, words, document…" aria-label="filter">
+<select id="kind" aria-label="kind"><option value="">all kinds</option><option>direct</option><option>partial</option><option>indirect</option><option>term</option></select></div>
+<div class="tablewrap"><table id="qt"><thead><tr><th data-k="speaker">Speaker</th><th data-k="quote">Quotation</th><th data-k="kind">Kind</th><th data-k="method">Method</th><th data-k="doc">Document</th></tr></thead><tbody></tbody></table></div></section>
+<section id="docs"><h2>Documents<span class="count" id="dcount"></span></h2><div id="doclist"></div></section></main>
+"#;
+
+const SCRIPT: &str = r#"<script>
+(function(){
+const data=JSON.parse(document.getElementById('data').textContent);
+const docs=data.docs, rows=[];
+docs.forEach((d,di)=>d.q.forEach((q,qi)=>rows.push({di,qi,doc:d.id,kind:q[2],speaker:q[3]||'',method:q[4],cue:q[5],who:q[6],quote:null})));
+function chars(d){return d._c||(d._c=Array.from(d.text));}
+function quoteText(r){const d=docs[r.di],q=d.q[r.qi];return chars(d).slice(q[0],q[1]).join('');}
+rows.forEach(r=>{r.quote=quoteText(r);r.hay=(r.speaker+' '+r.who+' '+r.quote+' '+r.doc+' '+r.cue).toLowerCase();});
+const el=(t,c,txt)=>{const e=document.createElement(t);if(c)e.className=c;if(txt!==undefined)e.textContent=txt;return e;};
+document.getElementById('stats').textContent=docs.length+' documents · '+rows.length+' quotations';
+// documents, rendered when opened
+const list=document.getElementById('doclist');
+docs.forEach((d,di)=>{const det=el('details');det.id='doc-'+di;const s=el('summary',null,d.id+' ');s.appendChild(el('small',null,d.m.length+' mentions, '+d.q.length+' quotations'));det.appendChild(s);det.addEventListener('toggle',()=>{if(det.open)render(di);});list.appendChild(det);});
+document.getElementById('dcount').textContent=docs.length;
+function render(di){const d=docs[di];const det=document.getElementById('doc-'+di);if(det._done)return;det._done=true;
+ const c=chars(d),cuts=new Set([0,c.length]);d.m.forEach(m=>{cuts.add(m[0]);cuts.add(m[1]);});d.q.forEach(q=>{cuts.add(q[0]);cuts.add(q[1]);});
+ const pts=[...cuts].filter(x=>x>=0&&x<=c.length).sort((a,b)=>a-b);const box=el('div','text');
+ for(let i=0;i+1<pts.length;i++){const a=pts[i],b=pts[i+1];let node=document.createTextNode(c.slice(a,b).join(''));
+  const m=d.m.find(m=>m[0]<=a&&b<=m[1]);if(m){const k=el('mark',m[2]);k.title=m[3]+' · '+m[2]+(m[4]?' · '+m[4]:'')+(m[5]?' · '+m[5]:'')+' · '+m[6];k.appendChild(node);node=k;}
+  let qi=-1;d.q.forEach((q,j)=>{if(q[0]<=a&&b<=q[1]&&(qi<0||q[1]-q[0]<d.q[qi][1]-d.q[qi][0]))qi=j;});
+  if(qi>=0){const q=d.q[qi];const s=el('span','q '+q[2]);s.dataset.q=qi;s.title=q[2]+(q[3]?' · said by '+q[3]:'')+(q[4]?' · '+q[4]:'');
+   if(a===q[0]){s.id='q-'+di+'-'+qi;if(q[3]){box.appendChild(el('span','who',q[3]));}}s.appendChild(node);node=s;}
+  box.appendChild(node);}
+ det.appendChild(box);}
+// quotation table
+const tbody=document.querySelector('#qt tbody');
+rows.forEach(r=>{const tr=el('tr','qrow');tr.appendChild(el('td',null,r.speaker||'—'));tr.appendChild(el('td','quote',r.quote));const k=el('td');k.appendChild(el('span','kind',r.kind));tr.appendChild(k);tr.appendChild(el('td',null,r.method));tr.appendChild(el('td',null,r.doc));
+ tr.addEventListener('click',()=>jump(r));r.tr=tr;tbody.appendChild(tr);});
+function jump(r){const det=document.getElementById('doc-'+r.di);det.open=true;render(r.di);const t=document.getElementById('q-'+r.di+'-'+r.qi);if(t){t.scrollIntoView({block:'center',behavior:'smooth'});t.classList.add('flash');setTimeout(()=>t.classList.remove('flash'),1600);}}
+const f=document.getElementById('filter'),kind=document.getElementById('kind');
+function apply(){const words=f.value.toLowerCase().split(/\s+/).filter(Boolean),k=kind.value;let n=0;
+ rows.forEach(r=>{const ok=(!k||r.kind===k)&&words.every(w=>r.hay.includes(w));r.tr.hidden=!ok;if(ok)n++;});
+ document.getElementById('qcount').textContent=n+' of '+rows.length;}
+f.addEventListener('input',apply);kind.addEventListener('change',apply);
+let sortKey=null,asc=true;document.querySelectorAll('#qt th').forEach(th=>th.addEventListener('click',()=>{const k=th.dataset.k;asc=sortKey===k?!asc:true;sortKey=k;
+ document.querySelectorAll('#qt th').forEach(h=>h.classList.remove('sorted','up'));th.classList.add('sorted');if(!asc)th.classList.add('up');
+ rows.slice().sort((a,b)=>(a[k]||'').localeCompare(b[k]||'')*(asc?1:-1)).forEach(r=>tbody.appendChild(r.tr));}));
+const h=decodeURIComponent(location.hash.slice(1));const m=/^filter=(.*)$/.exec(h);if(m)f.value=m[1];
+apply();
+if(docs.length)(function(){const first=document.getElementById('doc-0');first.open=true;render(0);})();
+document.body.dataset.ready='1';document.body.dataset.readyMs=String(Math.round(performance.now()));
+})();
+</script>"#;

@@ -1,0 +1,127 @@
+//! The analyst outputs: the workbook read back (zip + XML) and the review page in a real headless browser.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn whosaid(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_whosaid")).args(args).output().expect("whosaid runs")
+}
+
+/// A small article with a formula-like quotation, non-ASCII text and markup in it.
+fn article(dir: &Path) -> PathBuf {
+    let path = dir.join("review.txt");
+    std::fs::write(
+        &path,
+        "Iranian Foreign Ministry spokesman Nasser Kanaani said: “We will respond to Azerbaijan’s claims.”\n\n\
+         “=SUM(A1:A9) is not a policy,” Hegseth said in Tokyo.\n\n\
+         A reader wrote: “<script>alert(1)</script> is no argument.”\n",
+    )
+    .unwrap();
+    path
+}
+
+fn zip_entry(path: &Path, name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut s = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+#[test]
+fn workbook_has_four_sheets_frozen_filtered_and_typed_cells() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let input = article(tmp.path());
+    let run =
+        whosaid(&["extract", "-q", "--format", "xlsx", "--out-dir", out.to_str().unwrap(), input.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let book = out.join("whosaid.xlsx");
+    let workbook = zip_entry(&book, "xl/workbook.xml");
+    let names: Vec<&str> = workbook.split("<sheet name=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]).collect();
+    assert_eq!(names, ["Quotes", "Mentions", "Entities", "Summary"]);
+    let strings = zip_entry(&book, "xl/sharedStrings.xml");
+    let quotes = zip_entry(&book, "xl/worksheets/sheet1.xml");
+    // header row frozen, autofilter on
+    assert!(quotes.contains("state=\"frozen\""), "{quotes}");
+    assert!(quotes.contains("<autoFilter"));
+    // the formula-like quotation is a shared string (text), never a formula
+    assert!(!quotes.contains("<f>"));
+    assert!(strings.contains("=SUM(A1:A9) is not a policy"), "{strings}");
+    // offsets are numbers: row 2, column D (quote_start) holds a number, not a string
+    let d2 = quotes.split("<c r=\"D2\"").nth(1).unwrap();
+    let d2 = &d2[..d2.find("</c>").unwrap()];
+    assert!(!d2.contains("t=\"s\"") && d2.contains("<v>"), "{d2}");
+    for header in ["doc_id", "quote_start", "speaker_country", "confidence", "entity_id", "aliases_seen"] {
+        assert!(strings.contains(&format!(">{header}<")), "{header}");
+    }
+    let summary = zip_entry(&book, "xl/worksheets/sheet4.xml");
+    assert!(summary.contains("<v>3</v>") || strings.contains("Top speakers"));
+    assert!(strings.contains("Top speakers") && strings.contains("Quotes per document"));
+}
+
+fn chromium() -> Option<PathBuf> {
+    ["chromium", "chromium-browser", "google-chrome"].iter().find_map(|name| {
+        std::env::var_os("PATH")?.to_str()?.split(':').map(|d| Path::new(d).join(name)).find(|p| p.is_file())
+    })
+}
+
+fn headless(browser: &Path, profile: &Path) -> Command {
+    let mut cmd = Command::new(browser);
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--virtual-time-budget=5000",
+    ])
+    .arg(format!("--user-data-dir={}", profile.display()));
+    cmd
+}
+
+#[test]
+fn review_page_renders_highlights_quotes_and_filters_in_a_browser() {
+    let Some(browser) = chromium() else {
+        eprintln!("SKIPPED: no chromium on PATH (.ci/run installs Debian's chromium)");
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let input = article(tmp.path());
+    let run =
+        whosaid(&["extract", "-q", "--format", "html", "--out-dir", out.to_str().unwrap(), input.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let page = out.join("review.html");
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(!html.contains("http://") && !html.contains("https://") && !html.contains("<link"), "self-contained");
+    let url = format!("file://{}#filter=Kanaani", page.display());
+    let dom = headless(&browser, &tmp.path().join("profile")).arg("--dump-dom").arg(&url).output().unwrap();
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    assert!(dom.contains("data-ready=\"1\""), "the script ran: {dom}");
+    // highlights and quotation marks in the rendered text
+    assert!(dom.contains("<mark class=\"PERSON\""), "{dom}");
+    assert!(dom.contains("<mark class=\"COUNTRY\"") || dom.contains("<mark class=\"DEMONYM\""));
+    assert!(dom.contains("class=\"who\">Nasser Kanaani</span>"));
+    assert!(dom.contains("We will respond to Azerbaijan’s claims."));
+    // markup in the article stays text
+    assert!(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !dom.contains("<script>alert(1)"));
+    // the filter from the address shows only Kanaani's row
+    let visible = dom.matches("<tr class=\"qrow\">").count();
+    let hidden = dom.matches("<tr class=\"qrow\" hidden=\"\">").count();
+    assert_eq!((visible, hidden), (1, 2), "{dom}");
+    // a screenshot for people to look at
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("review-page.png");
+    let status = headless(&browser, &tmp.path().join("profile2"))
+        .arg("--window-size=1280,1000")
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    assert!(status.status.success());
+    assert!(std::fs::metadata(&shot).unwrap().len() > 10_000);
+    eprintln!("screenshot: {}", shot.display());
+}
