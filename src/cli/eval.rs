@@ -1,26 +1,35 @@
-//! `whosaid eval`: score quotation extraction against gold annotations.
+//! `whosaid eval`: score quotation extraction or entity mentions against gold annotations.
 
 use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
+use serde::Serialize;
 use whosaid::Extractor;
-use whosaid::eval::{predict_quotes, quotes};
+use whosaid::eval::{conll, predict_quotes, quotes};
 
 use super::{EXIT_OK, GazetteerArgs};
 
 pub const EXAMPLES: &str = "Examples:\n  \
     whosaid eval --gold ../shared/corpus/polnear/dev\n  \
-    whosaid eval --gold ../shared/corpus/polnear/dev --json > dev.json\n\n\
+    whosaid eval --gold ../shared/corpus/polnear/dev --json > dev.json\n  \
+    whosaid eval --conll ../shared/corpus/conll2003/eng.testa\n\n\
     The gold folder holds text/X.txt and attributions/X_*.ann (brat standoff: Source, Cue, Content spans).\n\
     Gold direct quotes are the double-quoted spans lying at least half inside an attribution's Content; the\n\
-    innermost attribution gives the speaker. Rows of kind direct and partial are scored.";
+    innermost attribution gives the speaker. Rows of kind direct and partial are scored.\n\n\
+    --conll reads one token per line, the NER tag in the last column (IOB1 or BIO), -DOCSTART- between\n\
+    documents. Documents are rebuilt from the tokens (spaces between tokens, one sentence per line) and\n\
+    mentions must match gold entities exactly, scored as PERSON->PER, COUNTRY and LOCATION->LOC,\n\
+    ORGANIZATION->ORG, DEMONYM->MISC.";
 
 #[derive(Args)]
 pub struct EvalArgs {
-    /// Folder with text/ and attributions/ (PolNeAR layout).
-    #[arg(long, value_name = "DIR")]
-    gold: PathBuf,
+    /// Score quotations: folder with text/ and attributions/ (PolNeAR layout).
+    #[arg(long, value_name = "DIR", required_unless_present = "conll", conflicts_with = "conll")]
+    gold: Option<PathBuf>,
+    /// Score entity mentions: a CoNLL-2003-style file (token per line, NER tag last).
+    #[arg(long, value_name = "FILE")]
+    conll: Option<PathBuf>,
     /// Print the numbers as JSON (the reference scorer's keys) instead of a table.
     #[arg(long)]
     json: bool,
@@ -30,12 +39,20 @@ pub struct EvalArgs {
 
 pub fn run(args: EvalArgs) -> whosaid::Result<i32> {
     let extractor = Extractor::new(args.gazetteers.load()?)?;
-    let gold = quotes::load_gold(&args.gold)?;
+    if let Some(file) = &args.conll {
+        let docs = conll::load(file)?;
+        return print(&conll::evaluate(&extractor, &docs), args.json);
+    }
+    let gold = quotes::load_gold(args.gold.as_deref().expect("clap requires --gold or --conll"))?;
     let predictions = predict_quotes(&extractor, &gold);
-    let report = quotes::score_quotes(&gold, &predictions);
+    print(&quotes::score_quotes(&gold, &predictions), args.json)
+}
+
+/// Prints a report as a table or as JSON.
+fn print<R: Serialize + std::fmt::Display>(report: &R, json: bool) -> whosaid::Result<i32> {
     let mut out = std::io::stdout().lock();
-    if args.json {
-        let json = serde_json::to_string_pretty(&report)
+    if json {
+        let json = serde_json::to_string_pretty(report)
             .map_err(|e| whosaid::Error::new(whosaid::ErrorKind::Eval(e.to_string())))?;
         writeln!(out, "{json}")?;
     } else {

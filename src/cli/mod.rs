@@ -36,7 +36,7 @@ enum Command {
     /// Work with gazetteer files.
     #[command(subcommand)]
     Gazetteer(gazetteer::GazetteerCommand),
-    /// Score quotation extraction against gold annotations (brat standoff, PolNeAR layout).
+    /// Score quotations (brat standoff, PolNeAR layout) or entity mentions (CoNLL-2003) against gold data.
     #[command(after_help = eval::EXAMPLES)]
     Eval(eval::EvalArgs),
 }

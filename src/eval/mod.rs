@@ -1,6 +1,7 @@
 //! Evaluation against gold standards: quotations and speakers on PolNeAR-style brat annotations
-//! ([`quotes`]).
+//! ([`quotes`]), entity mentions on CoNLL-2003-style files ([`conll`]).
 
+pub mod conll;
 pub mod quotes;
 
 use rayon::prelude::*;

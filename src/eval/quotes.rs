@@ -623,7 +623,8 @@ pub struct Prf {
 }
 
 impl Prf {
-    fn new(tp: usize, n_pred: usize, n_gold: usize) -> Prf {
+    /// The scores of `tp` true positives among `n_pred` predictions and `n_gold` gold items.
+    pub fn new(tp: usize, n_pred: usize, n_gold: usize) -> Prf {
         let p = if n_pred > 0 { tp as f64 / n_pred as f64 } else { 0.0 };
         let r = if n_gold > 0 { tp as f64 / n_gold as f64 } else { 0.0 };
         let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
