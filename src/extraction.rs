@@ -68,6 +68,8 @@ pub enum Origin {
     AcronymRule,
     /// A surname standing for a full name seen in the same document.
     SurnameRule,
+    /// A known first name followed by a name ("Hillary Clinton", "Nasser Kanaani").
+    FirstNameRule,
 }
 
 impl Origin {
@@ -80,6 +82,7 @@ impl Origin {
             Origin::OrgShapeRule => "rule:org-shape",
             Origin::AcronymRule => "rule:acronym",
             Origin::SurnameRule => "rule:surname",
+            Origin::FirstNameRule => "rule:first-name",
         }
     }
 }
@@ -173,6 +176,11 @@ impl<'t> DocBuilder<'t> {
             self.mentions.remove(&start);
         }
         self.add(span, entity, form, origin)
+    }
+
+    /// Removes the mention starting at byte `start`, if any.
+    pub fn remove(&mut self, start: usize) {
+        self.mentions.remove(&start);
     }
 
     /// Mentions overlapping `span`, in order.

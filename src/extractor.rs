@@ -16,7 +16,7 @@ use crate::matcher::{Dictionary, Hit};
 use crate::quote::attribute::{self, CueHit};
 use crate::quote::marks;
 use crate::rules::officials::OfficialRules;
-use crate::rules::{organizations, surnames};
+use crate::rules::{compounds, organizations, surnames};
 use crate::segment;
 
 /// Extracts mentions, entities and quotations from documents. Build it once and share it: it is
@@ -81,7 +81,8 @@ impl Extractor {
         }
         organizations::find_by_shape(&mut b, g, &scan.org_heads);
         let acronyms = organizations::defined_acronyms(&mut b);
-        let pending = self.officials.apply(&mut b, g, &scan.titles, &sentences);
+        compounds::drop_name_starts(&mut b, &scan.titles, &scan.org_heads, &scan.first_names);
+        let pending = self.officials.apply(&mut b, g, &scan.titles, &scan.first_names, &sentences);
         surnames::link(&mut b, acronyms, pending);
         let (entities, mut mentions) = b.into_parts();
         for m in &mut mentions {

@@ -29,6 +29,8 @@ pub(crate) enum Hit {
     Title(u32),
     /// A word that heads organization names ("Ministry", "Command").
     OrgHead,
+    /// A first name that starts person names ("Nasser", "Hillary").
+    FirstName,
     /// A cue: index into `Gazetteers::cues`.
     Cue(u32),
 }
@@ -88,6 +90,8 @@ pub(crate) struct Scan {
     pub titles: Vec<Found>,
     /// Organization head words, sorted by start.
     pub org_heads: Vec<Span>,
+    /// First names, sorted by start.
+    pub first_names: Vec<Span>,
     /// Chosen cue matches (longest, non-overlapping), sorted by start.
     pub cues: Vec<Found>,
 }
@@ -152,8 +156,12 @@ impl Dictionary {
                 add(&upper, false, hit);
             }
         }
-        for k in g.keywords.iter().filter(|k| k.kind == "org_head") {
-            add(&k.text, false, Hit::OrgHead);
+        for k in &g.keywords {
+            match k.kind.as_str() {
+                "org_head" => add(&k.text, false, Hit::OrgHead),
+                "first_name" => add(&k.text, false, Hit::FirstName),
+                _ => {}
+            }
         }
         let automata = tables
             .into_iter()
@@ -179,6 +187,7 @@ impl Dictionary {
         let mut aliases = Vec::new();
         let mut titles = Vec::new();
         let mut org_heads = Vec::new();
+        let mut first_names = Vec::new();
         let mut cues = Vec::new();
         for automaton in &self.automata {
             for m in automaton.ac.find_overlapping_iter(text) {
@@ -192,15 +201,20 @@ impl Dictionary {
                         Hit::Alias(_) => aliases.push(found),
                         Hit::Title(_) => titles.push(found),
                         Hit::OrgHead => org_heads.push(span),
+                        Hit::FirstName => first_names.push(span),
                         Hit::Cue(_) => cues.push(found),
                     }
                 }
             }
         }
+        // in a headline in capitals, a short acronym is mostly a word ("WORLD CUP", "WHO IS", "US OPEN")
+        aliases.retain(|f| !is_short_acronym_in_capitals(text, f.span));
         self.scan_all_caps(text, &mut aliases);
         let aliases = resolve_overlaps(aliases, |f| alias_priority(g, f));
         org_heads.sort_unstable();
         org_heads.dedup();
+        first_names.sort_unstable();
+        first_names.dedup();
         if let Some(k) = &self.keywords {
             for m in k.ac.find_iter(text) {
                 let span = Span::new(m.start(), m.end());
@@ -221,7 +235,7 @@ impl Dictionary {
             _ => 0,
         });
         let cues = resolve_overlaps(cues, |_| 0);
-        Scan { aliases, titles, org_heads, cues }
+        Scan { aliases, titles, org_heads, first_names, cues }
     }
 }
 
@@ -255,6 +269,20 @@ impl Dictionary {
             i = run.end.max(i + 1);
         }
     }
+}
+
+/// True for a match of up to three capital letters ("CUP", "WHO", "US") next to another word in capitals.
+fn is_short_acronym_in_capitals(text: &str, span: Span) -> bool {
+    let word = span.text(text);
+    let is_caps_word = |w: &str| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase());
+    if !(word.len() <= 3 && is_caps_word(word)) {
+        return false;
+    }
+    let before = text[..span.start].strip_suffix([' ', '-']).unwrap_or("");
+    let prev = before.rsplit([' ', '-', '\n']).next().unwrap_or("");
+    let after = text[span.end..].strip_prefix([' ', '-']).unwrap_or("");
+    let next = after.split([' ', '-', '\n', '.', ',', ':']).next().unwrap_or("");
+    is_caps_word(prev) || is_caps_word(next)
 }
 
 /// The run of all-capital words starting at `i` (a word start), if one does: words of capital ASCII letters

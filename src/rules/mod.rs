@@ -5,6 +5,7 @@
 //! country, an organization before it the organization's country) and adds mentions that record which rule
 //! made them. Each rule's examples are pinned by the unit tests of its module.
 
+pub(crate) mod compounds;
 pub(crate) mod names;
 pub(crate) mod officials;
 pub(crate) mod organizations;

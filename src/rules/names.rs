@@ -6,7 +6,7 @@ use regex::Regex;
 use crate::span::Span;
 
 /// Capitalised words that never belong to a name even though they look like one.
-const NOT_NAME_WORDS: &[&str] = &[
+pub(crate) const NOT_NAME_WORDS: &[&str] = &[
     "The",
     "A",
     "An",

@@ -75,12 +75,14 @@ impl OfficialRules {
         OfficialRules { names: NameShape::new(), apposition }
     }
 
-    /// Applies both rules; one-word names are returned for later resolution.
+    /// Applies the title and apposition rules, then the first-name rule; one-word names are returned for later
+    /// resolution.
     pub fn apply(
         &self,
         doc: &mut DocBuilder<'_>,
         g: &Gazetteers,
         titles: &[Found],
+        first_names: &[Span],
         sentences: &[Span],
     ) -> Vec<PendingPerson> {
         let mut pending = Vec::new();
@@ -97,7 +99,39 @@ impl OfficialRules {
                 self.apposition(doc, title.span, &def.role, sentences, &mut pending);
             }
         }
+        self.first_name_then_name(doc, first_names, &mut pending);
         pending
+    }
+
+    /// People named by a known first name and at least one more name word ("Hillary Clinton"), where no
+    /// mention stands yet; the name stops before any other mention ("George Washington University" gives none).
+    fn first_name_then_name(&self, doc: &mut DocBuilder<'_>, first_names: &[Span], pending: &mut Vec<PendingPerson>) {
+        for &first in first_names {
+            if doc.overlapping(first).next().is_some() {
+                continue;
+            }
+            if let Some(name) = self.surname_is_a_place(doc, first) {
+                let entity = Entity {
+                    id: format!("rule:person:{}", slug(name.text(doc.text))),
+                    name: name.text(doc.text).to_owned(),
+                    entity_type: EntityType::Person,
+                    subtype: String::new(),
+                    role: String::new(),
+                    country: String::new(),
+                    from: String::new(),
+                    to: String::new(),
+                    source: Origin::FirstNameRule.rule_name().to_owned(),
+                };
+                let index = doc.entity(&Arc::new(entity));
+                doc.add_covering(name, index, Form::Name, Origin::FirstNameRule);
+                continue;
+            }
+            let Some(name) = self.person_name(doc, first.start) else { continue };
+            if name.end <= first.end || NameShape::tokens(name.text(doc.text)) < 2 {
+                continue;
+            }
+            self.add_person(doc, name, String::new(), String::new(), "", Origin::FirstNameRule, pending);
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -203,6 +237,15 @@ impl OfficialRules {
             Origin::AppositionRule,
             pending,
         );
+    }
+
+    /// "Neil Jordan", "Paris Hilton"... no: a first name and then exactly one name word that the gazetteers know as
+    /// a country or place ("Jordan"), ending the name: the place word is the person's surname.
+    fn surname_is_a_place(&self, doc: &DocBuilder<'_>, first: Span) -> Option<Span> {
+        let name = self.names.at(doc.text, first.start)?;
+        let place = doc.starting_at(first.end + 1)?;
+        let is_place = matches!(place.mention_type, MentionType::Country | MentionType::Location);
+        (is_place && place.span.end == name.end && NameShape::tokens(name.text(doc.text)) == 2).then_some(name)
     }
 
     /// A person's name starting at `start` that does not run into a non-person mention.

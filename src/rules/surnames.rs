@@ -75,7 +75,15 @@ pub(crate) fn link(doc: &mut DocBuilder<'_>, acronyms: Vec<(String, usize)>, pen
     found.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.len())));
     for (span, key) in found {
         if let Some(candidates) = surnames.get(key) {
-            doc.add(span, choose(candidates, span.start), Form::Surname, Origin::SurnameRule);
+            // the surname of a person named in the document wins over a place of that name ("Jordan said")
+            let entity = choose(candidates, span.start);
+            if !doc.add(span, entity, Form::Surname, Origin::SurnameRule)
+                && doc.starting_at(span.start).is_some_and(|m| {
+                    m.span == span && matches!(m.mention_type, MentionType::Country | MentionType::Location)
+                })
+            {
+                doc.add_covering(span, entity, Form::Surname, Origin::SurnameRule);
+            }
         } else if let Some(&entity) = acronym_of.get(key) {
             doc.add(span, entity, Form::Acronym, Origin::AcronymRule);
         }

@@ -1,0 +1,93 @@
+//! Place names inside longer proper names: "U.S. Open", "Air France" (by the organization rules), "Hong Kong
+//! Standard", "New York Yankees", "American Express". A country, place or demonym that is directly followed by
+//! another capitalised word is taken as the start of a longer name (an event, company, team or outlet the
+//! gazetteers do not know) and is not reported, unless that word is a title or an organization head word
+//! within the next three words ("U.S. Defense Secretary", "Iranian Foreign Ministry"), another mention
+//! ("Iraqi Kurdish"), a first name ("Chinese Wang Yi"), or a weekday, month or function word ("Iran Sunday").
+//! A next word in capitals (a headline: "IRAN SAYS") keeps the place: there every word is capitalised.
+
+use crate::extraction::{DocBuilder, MentionType, Origin};
+use crate::matcher::Found;
+use crate::span::Span;
+
+use super::names::NOT_NAME_WORDS;
+
+/// How many capitalised words after the place may precede the title or head word that keeps it.
+const WORDS_BEFORE_TITLE: usize = 3;
+
+/// Removes the place, country and demonym mentions that start longer names.
+pub(crate) fn drop_name_starts(doc: &mut DocBuilder<'_>, titles: &[Found], org_heads: &[Span], first_names: &[Span]) {
+    let text = doc.text;
+    let starts: Vec<usize> = doc
+        .mentions()
+        .filter(|m| {
+            m.origin == Origin::Gazetteer
+                && matches!(m.mention_type, MentionType::Country | MentionType::Location | MentionType::Demonym)
+        })
+        .map(|m| m.span.start)
+        .collect();
+    let title_starts: Vec<usize> = titles.iter().map(|t| t.span.start).collect();
+    let starts_at = |spans: &[usize], pos: usize| spans.contains(&pos);
+    let head_starts: Vec<usize> = org_heads.iter().map(|s| s.start).collect();
+    let first_starts: Vec<usize> = first_names.iter().map(|s| s.start).collect();
+    for start in starts {
+        let Some(m) = doc.starting_at(start).copied() else { continue };
+        let mut pos = m.span.end;
+        let mut keep = true;
+        for n in 0..WORDS_BEFORE_TITLE {
+            let Some(word) = next_word(text, pos) else { break };
+            let word_text = word.text(text).trim_end_matches(['.', ',', ':', ';']);
+            let capitalised = word_text.starts_with(char::is_uppercase) && word_text.chars().any(char::is_lowercase);
+            if starts_at(&title_starts, word.start) || starts_at(&head_starts, word.start) {
+                keep = true;
+                break;
+            }
+            if n == 0 {
+                if !capitalised
+                    || NOT_NAME_WORDS.contains(&word_text)
+                    || doc.starting_at(word.start).is_some()
+                    || starts_at(&first_starts, word.start)
+                {
+                    break;
+                }
+                keep = false;
+            } else if !capitalised || word_text.len() != word.len() {
+                break; // the name ended ("U.S. Open." / "U.S. Open champion")
+            }
+            pos = word.end;
+        }
+        if !keep {
+            doc.remove(start);
+        }
+    }
+}
+
+/// The word after exactly one space following `pos`, on the same line.
+fn next_word(text: &str, pos: usize) -> Option<Span> {
+    let rest = text.get(pos..)?.strip_prefix(' ')?;
+    let len = rest.find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.'))).unwrap_or(rest.len());
+    (len > 0).then(|| Span::new(pos + 1, pos + 1 + len))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Document, Extractor, Gazetteers};
+
+    fn places(text: &str) -> Vec<String> {
+        let x = Extractor::new(Gazetteers::embedded()).unwrap().extract(&Document::new("t", text));
+        x.mentions.iter().map(|m| format!("{}:{}", m.mention_type, m.span.text(text))).collect()
+    }
+
+    #[test]
+    fn places_that_start_longer_names_are_dropped() {
+        assert!(!places("He won the U.S. Open on Sunday.").contains(&"COUNTRY:U.S.".to_owned()));
+        assert!(places("U.S. OPEN RESULTS").contains(&"COUNTRY:U.S.".to_owned()));
+        assert!(!places("Shares of American Express rose.").iter().any(|m| m.contains("American")));
+        assert!(places("U.S. Defense Secretary Pete Hegseth spoke.").contains(&"COUNTRY:U.S.".to_owned()));
+        assert!(
+            places("Iranian Foreign Ministry spokesman Nasser Kanaani said.").contains(&"DEMONYM:Iranian".to_owned())
+        );
+        assert!(places("They met in Tehran Sunday.").contains(&"LOCATION:Tehran".to_owned()));
+        assert!(places("IRAN SAYS NO").iter().any(|m| m.ends_with(":IRAN")));
+    }
+}
