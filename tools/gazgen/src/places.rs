@@ -1,0 +1,140 @@
+//! Places: capitals and cities from GeoNames `cities15000`, US states and continents from GeoNames, and the
+//! curated `curated/places.tsv` (regions, seas and disputed areas in the news that GeoNames' city file lacks).
+//!
+//! The precision guard, in order:
+//! 1. a city is kept when it is a capital or has at least [`MIN_POPULATION`] inhabitants;
+//! 2. its names must be Latin-script and capitalised; accents are also matched folded ("Bogota");
+//! 3. a name on the stop list (`curated/stoplist.txt`: Of, Nice, Reading, Mobile, ...) is never matched;
+//! 4. a one-word name that is also a first name or a surname of a listed person (Douglas, Victoria, Austin,
+//!    Lincoln) is dropped unless the city has a million inhabitants or more;
+//! 5. a form already taken (a country, or a larger city of the same name) is not matched for this city: the
+//!    most populous "Valencia" or "Birmingham" wins.
+//!
+//! GeoNames' alternate names carry no language and mix translations ("White House" is one of Casablanca's), so
+//! they are not used: English exonyms ("Kiev", "Bombay") come from the curated file.
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::common::{self, Register, Result, Row, clean, read_json};
+use crate::countries::Countries;
+
+/// Cities below this population are left out, capitals excepted.
+pub const MIN_POPULATION: u64 = 100_000;
+/// Cities from this population up keep one-word names that are also people's names (rule 4).
+pub const BIG_CITY_POPULATION: u64 = 1_000_000;
+
+/// Builds the place rows. `person_words` holds the first names and surnames of the people lists (rule 4).
+pub fn build(
+    data: &Path,
+    curated: &Path,
+    countries: &Countries,
+    person_words: &HashSet<String>,
+    reg: &mut Register,
+) -> Result<Vec<Row>> {
+    let mut rows = Vec::new();
+    for (line, r) in common::read_tsv(&curated.join("places.tsv"))? {
+        let get = |k: &str| r.get(k).cloned().unwrap_or_default();
+        let mut row = Row {
+            id: get("id"),
+            name: get("name"),
+            entity_type: "LOCATION",
+            subtype: get("subtype"),
+            aliases: get("aliases").split('|').map(|s| s.trim().to_owned()).collect(),
+            demonyms: get("demonyms").split('|').map(|s| s.trim().to_owned()).collect(),
+            country: get("country"),
+            source: format!("whosaid curated (curated/places.tsv:{line})"),
+            ..Row::default()
+        };
+        if reg.claim_row(&mut row, "place form taken") {
+            rows.push(row);
+        }
+    }
+
+    let cities = read_json(&data.join("places/geonames-cities15000.json"))?;
+    let mut cities: Vec<&Value> = cities.as_object().map(|m| m.values().collect()).unwrap_or_default();
+    let capitals: HashSet<(String, String)> =
+        countries.list.iter().map(|c| (c.iso2.clone(), c.capital.clone())).filter(|(_, c)| !c.is_empty()).collect();
+    let is_capital = |c: &Value| {
+        let code = c["countrycode"].as_str().unwrap_or_default().to_owned();
+        let name = c["name"].as_str().unwrap_or_default();
+        capitals.contains(&(code.clone(), name.to_owned()))
+            || c["alternatenames"].as_array().is_some_and(|alts| {
+                alts.iter().filter_map(Value::as_str).any(|a| capitals.contains(&(code.clone(), a.to_owned())))
+            })
+    };
+    // capitals first, then by population: they claim shared names first
+    cities.sort_by_key(|c| {
+        (!is_capital(c), std::cmp::Reverse(c["population"].as_u64().unwrap_or(0)), c["geonameid"].as_u64().unwrap_or(0))
+    });
+    let mut capital_seen: BTreeSet<String> = BTreeSet::new();
+    for c in cities {
+        let population = c["population"].as_u64().unwrap_or(0);
+        let code = c["countrycode"].as_str().unwrap_or_default();
+        let capital = is_capital(c) && capital_seen.insert(code.to_owned());
+        if !capital && population < MIN_POPULATION {
+            continue;
+        }
+        let name = clean(c["name"].as_str().unwrap_or_default());
+        if !common::is_latin_name(&name) {
+            continue;
+        }
+        if population < BIG_CITY_POPULATION && !name.contains(' ') && person_words.contains(&name) {
+            continue;
+        }
+        let mut aliases = vec![common::fold(&name)];
+        if name == "Washington, D.C." {
+            // the seat of government, as news names it
+            aliases.extend(["Washington".to_owned(), "Washington DC".to_owned(), "Washington D.C.".to_owned()]);
+        }
+        let mut row = Row {
+            id: format!("geonames:{}", c["geonameid"].as_u64().unwrap_or(0)),
+            name,
+            entity_type: "LOCATION",
+            subtype: if capital { "capital" } else { "city" }.to_owned(),
+            aliases,
+            country: code.to_owned(),
+            source: format!("GeoNames cities15000 (population {population})"),
+            ..Row::default()
+        };
+        if reg.claim_row(&mut row, "city name taken by a country or a larger place") {
+            rows.push(row);
+        }
+    }
+
+    let states = read_json(&data.join("places/geonames-us-states.json"))?;
+    for s in states.as_object().into_iter().flat_map(|m| m.values()) {
+        let mut row = Row {
+            id: format!("geonames:{}", s["geonameid"].as_u64().unwrap_or(0)),
+            name: clean(s["name"].as_str().unwrap_or_default()),
+            entity_type: "LOCATION",
+            subtype: "state".to_owned(),
+            country: "US".to_owned(),
+            source: "GeoNames US states".to_owned(),
+            ..Row::default()
+        };
+        if reg.claim_row(&mut row, "state name taken by a country") {
+            rows.push(row);
+        }
+    }
+    let continents = read_json(&data.join("places/geonames-continents.json"))?;
+    for c in continents.as_object().into_iter().flat_map(|m| m.values()) {
+        let mut row = Row {
+            id: format!("geonames:{}", c["geonameId"].as_u64().or(c["geonameid"].as_u64()).unwrap_or(0)),
+            name: clean(c["name"].as_str().or(c["toponymName"].as_str()).unwrap_or_default()),
+            entity_type: "LOCATION",
+            subtype: "continent".to_owned(),
+            source: "GeoNames continents".to_owned(),
+            ..Row::default()
+        };
+        if !row.name.is_empty() && reg.claim_row(&mut row, "continent name taken") {
+            rows.push(row);
+        }
+    }
+    rows.sort_by(|a, b| {
+        (a.subtype != "capital", &a.country, &a.name, &a.id).cmp(&(b.subtype != "capital", &b.country, &b.name, &b.id))
+    });
+    Ok(rows)
+}
