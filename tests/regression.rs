@@ -35,3 +35,13 @@ fn fuzz_nbsp_before_pronoun() {
     extract_and_check(&String::from_utf8_lossy(&bytes));
     extract_and_check("In Tokyo,\u{a0}he met them. Officials and\u{a0}they said the “plan” was fine.");
 }
+
+/// The generated gazetteers know "George H.W. Bush": a mention that begins before its sentence (the splitter
+/// cut after "H.W.") made the cue-subject search slice backwards (begin > end).
+#[test]
+fn mention_starting_before_the_sentence_of_its_cue() {
+    extract_and_check(
+        "Asked about it, Christie said that was natural — no different, he said, from George H.W. Bush calling \
+         Ronald Reagan’s policies “voodoo economics” before becoming his vice presidential pick.",
+    );
+}

@@ -978,6 +978,11 @@ fn indirect(cx: &Context<'_>, marked: &[Marked], quotes: &mut Vec<Quote>) {
 
 /// The subject of a cue starting at `cue_start`, looking back no further than `limit`.
 fn subject_before(cx: &Context<'_>, cue_start: usize, limit: usize) -> Option<Span> {
+    // a mention may begin before the window ("N.J." split off by the sentence splitter): never past `limit`
+    subject_in_window(cx, cue_start, limit).filter(|s| s.start >= limit)
+}
+
+fn subject_in_window(cx: &Context<'_>, cue_start: usize, limit: usize) -> Option<Span> {
     let text = cx.text;
     let mut pos = skip_auxiliaries_back(text, cue_start, limit);
     if pos <= limit {
