@@ -4,7 +4,8 @@
 //! gazetteers do not know) and is not reported, unless that word is a title or an organization head word
 //! within the next three words ("U.S. Defense Secretary", "Iranian Foreign Ministry"), another mention
 //! ("Iraqi Kurdish"), a first name ("Chinese Wang Yi"), or a weekday, month or function word ("Iran Sunday").
-//! A next word in capitals (a headline: "IRAN SAYS") keeps the place: there every word is capitalised.
+//! Headlines keep their places: a next word in capitals ("IRAN SAYS"), or a line in title case ("Ankara and
+//! Athens Trade Warnings").
 
 use crate::extraction::{DocBuilder, MentionType, Origin};
 use crate::matcher::Found;
@@ -56,10 +57,20 @@ pub(crate) fn drop_name_starts(doc: &mut DocBuilder<'_>, titles: &[Found], org_h
             }
             pos = word.end;
         }
-        if !keep {
+        if !keep && !in_title_case_line(text, start) {
             doc.remove(start);
         }
     }
+}
+
+/// True when the line around `pos` is a headline in title case ("Ankara and Athens Trade Warnings Over Aegean
+/// Drills"): five to twenty words of four letters or more, at least 80% of them capitalised.
+fn in_title_case_line(text: &str, pos: usize) -> bool {
+    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    let words: Vec<&str> = text[start..end].split_whitespace().filter(|w| w.chars().count() > 3).collect();
+    let capitalised = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    (5..=20).contains(&words.len()) && capitalised * 10 >= words.len() * 8
 }
 
 /// The word after exactly one space following `pos`, on the same line.
@@ -89,5 +100,9 @@ mod tests {
         );
         assert!(places("They met in Tehran Sunday.").contains(&"LOCATION:Tehran".to_owned()));
         assert!(places("IRAN SAYS NO").iter().any(|m| m.ends_with(":IRAN")));
+        assert!(
+            places("Ankara and Athens Trade Warnings Over Aegean Drills\n\nText.")
+                .contains(&"LOCATION:Athens".to_owned())
+        );
     }
 }
