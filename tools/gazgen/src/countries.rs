@@ -16,6 +16,8 @@ pub struct Country {
     pub iso2: String,
     pub iso3: String,
     pub capital: String,
+    /// A dependency (Isle of Man, Guam), not a sovereign country.
+    pub territory: bool,
     /// Every English form (names and aliases), to map other sources' country names to the ISO code.
     pub forms: Vec<String>,
 }
@@ -122,6 +124,7 @@ pub fn build(data: &Path, curated: &Path, reg: &mut Register) -> Result<Countrie
             iso2,
             iso3: c["iso3"].as_str().unwrap_or_default().to_owned(),
             capital: clean(c["capital"].as_str().unwrap_or_default()),
+            territory: subtype == "territory",
             forms,
         });
         rows.push(row);

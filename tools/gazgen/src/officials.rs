@@ -284,8 +284,13 @@ fn us_yaml(path: &Path, states: &HashMap<String, String>, people: &mut People) -
             (s(&n["first"]), s(&n["middle"]), s(&n["last"]), s(&n["nickname"]), s(&n["suffix"]));
         let full = s(&n["official_full"]);
         let plain = format!("{first} {last}");
-        let name = if full.is_empty() { plain.clone() } else { full.clone() };
-        let mut aliases = vec![plain];
+        // the name news uses: "Bernie Sanders" (nickname) before "Bernard Sanders" (official)
+        let name = match (nick.is_empty(), full.is_empty()) {
+            (false, _) => format!("{nick} {last}"),
+            (true, false) => full.clone(),
+            (true, true) => plain.clone(),
+        };
+        let mut aliases = vec![plain, full.clone()];
         if !nick.is_empty() {
             aliases.push(format!("{nick} {last}"));
         }

@@ -5,8 +5,8 @@
 //! 1. a city is kept when it is a capital or has at least [`MIN_POPULATION`] inhabitants;
 //! 2. its names must be Latin-script and capitalised; accents are also matched folded ("Bogota");
 //! 3. a name on the stop list (`curated/stoplist.txt`: Of, Nice, Reading, Mobile, ...) is never matched;
-//! 4. a one-word name that is also a first name or a surname of a listed person (Douglas, Victoria, Austin,
-//!    Lincoln) is dropped unless the city has a million inhabitants or more;
+//! 4. a one-word name that is also a first name or a surname of a listed person (Douglas, Austin, Lincoln,
+//!    Bush) is dropped unless the city has a million inhabitants or more or is a sovereign country's capital;
 //! 5. a form already taken (a country, or a larger city of the same name) is not matched for this city: the
 //!    most populous "Valencia" or "Birmingham" wins.
 //!
@@ -57,6 +57,7 @@ pub fn build(
     let mut cities: Vec<&Value> = cities.as_object().map(|m| m.values().collect()).unwrap_or_default();
     let capitals: HashSet<(String, String)> =
         countries.list.iter().map(|c| (c.iso2.clone(), c.capital.clone())).filter(|(_, c)| !c.is_empty()).collect();
+    let territories: HashSet<&str> = countries.list.iter().filter(|c| c.territory).map(|c| c.iso2.as_str()).collect();
     let is_capital = |c: &Value| {
         let code = c["countrycode"].as_str().unwrap_or_default().to_owned();
         let name = c["name"].as_str().unwrap_or_default();
@@ -78,16 +79,19 @@ pub fn build(
             continue;
         }
         let name = clean(c["name"].as_str().unwrap_or_default());
-        if !common::is_latin_name(&name) {
+        if !common::is_latin_name(&name.replace(", ", " ")) {
             continue;
         }
-        if population < BIG_CITY_POPULATION && !name.contains(' ') && person_words.contains(&name) {
+        let folded = common::fold(&name);
+        let person_word = person_words.contains(&name) || person_words.contains(&folded);
+        let kept_anyway = population >= BIG_CITY_POPULATION || (capital && !territories.contains(code));
+        if !kept_anyway && !name.contains(' ') && person_word {
             continue;
         }
-        let mut aliases = vec![common::fold(&name)];
-        if name == "Washington, D.C." {
-            // the seat of government, as news names it
-            aliases.extend(["Washington".to_owned(), "Washington DC".to_owned(), "Washington D.C.".to_owned()]);
+        let mut aliases = vec![folded];
+        if capital && code == "US" {
+            // GeoNames' "Washington" is the capital; news also writes it with the district
+            aliases.extend(["Washington, D.C.", "Washington D.C.", "Washington DC"].map(str::to_owned));
         }
         let mut row = Row {
             id: format!("geonames:{}", c["geonameid"].as_u64().unwrap_or(0)),
