@@ -85,3 +85,37 @@ fn missing_gold_layout_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("expected subfolders text/ and attributions/"));
 }
+
+/// `eval --conll` on a hand-made CoNLL file: documents rebuilt from tokens, exact-match scores per type.
+#[test]
+fn conll_entity_scores_on_a_fixture() {
+    let out = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(["eval", "--json", "--conll", "tests/fixtures/conll/sample.conll"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["documents"], 2);
+    assert_eq!(json["gold_entities"], 11);
+    // Tehran, Baku, Geneva, Japan, Germany; "U.S." inside "U.S. Open" is no country mention
+    assert_eq!(json["by_type"]["LOC"]["tp"], 5);
+    assert_eq!(json["by_type"]["LOC"]["fp"], 0);
+    // Nasser Kanaani (title rule) and Hillary Clinton; "Smith" alone is no known person
+    assert_eq!(json["by_type"]["PER"]["tp"], 2);
+    assert_eq!(json["by_type"]["PER"]["fn"], 1);
+    // "Iranian" is a demonym, scored as MISC; "Foreign Ministry" is an organization CoNLL does not tag
+    assert_eq!(json["by_type"]["MISC"]["tp"], 1);
+    assert_eq!(json["by_type"]["ORG"]["fp"], 1);
+    assert_eq!(json["precision_by_mention_type"]["COUNTRY"]["tp"], 2);
+}
+
+#[test]
+fn conll_bad_tag_is_an_error_naming_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.conll");
+    std::fs::write(&path, "Iran NNP Q-LOC\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_whosaid")).args(["eval", "--conll"]).arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.conll:1") && err.contains("Q-LOC"), "{err}");
+}

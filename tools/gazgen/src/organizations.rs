@@ -68,7 +68,7 @@ pub fn build(data: &Path, countries: &Countries, reg: &mut Register) -> Result<V
     names.extend(bureau_agencies.iter().filter(|(_, a)| a.len() == 1).map(|(b, _)| b.clone()));
     for name in names {
         let mut aliases = Vec::new();
-        if let Some(topic) = name.strip_prefix("Department of ").or_else(|| name.strip_prefix("Department of the ")) {
+        if let Some(topic) = name.strip_prefix("Department of the ").or_else(|| name.strip_prefix("Department of ")) {
             // "Department of Energy" is "the Energy Department" in the news
             aliases.push(format!("{topic} Department"));
         }
