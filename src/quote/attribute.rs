@@ -260,7 +260,7 @@ pub(crate) fn attribute(cx: &Context<'_>, marked: &[Marked]) -> Vec<Quote> {
     let mut phrase_counts: HashMap<&str, u32> = HashMap::new();
     for m in marked.iter().filter(|m| m.ending != Ending::Nested) {
         let phrase = trim_quote(cx.text, m.inner).text(cx.text).trim_end_matches(['.', ',', '!', '?']);
-        if words(phrase) <= 4 {
+        if words_at_most(phrase, 4) {
             *phrase_counts.entry(phrase).or_default() += 1;
         }
     }
@@ -452,7 +452,7 @@ fn after_quote(cx: &Context<'_>, inner: Span, close_end: usize, para: Span) -> O
     let sentence_rest = text[pos..para.end].trim_start();
     let short_clause = sentence_rest
         .find(['.', '“', '"'])
-        .is_some_and(|i| words(&sentence_rest[..i]) <= 4 && !cues_in(cx.cues, sp(pos, pos + i)).is_empty());
+        .is_some_and(|i| words_at_most(&sentence_rest[..i], 4) && !cues_in(cx.cues, sp(pos, pos + i)).is_empty());
     let quote_core = quote_text.trim_end_matches(['’', '\'', '"']);
     let open_ending = open_ending || quote_core.ends_with(['?', '!', ',']);
     if !(after_comma || open_ending || short_clause) {
@@ -485,7 +485,7 @@ fn after_quote(cx: &Context<'_>, inner: Span, close_end: usize, para: Span) -> O
     // "“…,” Brafman said", "“…,” the judge exclaimed", "“…,” Kessel, whose group ..., said"
     let subject = sp(pos, skip_auxiliaries_back(text, cue.span.start, pos));
     let before_comma = subject.text(text).split(',').next().unwrap_or("");
-    if subject.is_empty() || words(before_comma) > 8 || words(subject.text(text)) > 24 {
+    if subject.is_empty() || !words_at_most(before_comma, 8) || !words_at_most(subject.text(text), 24) {
         return None;
     }
     let speaker = match subject.text(text).find(',') {
@@ -496,7 +496,11 @@ fn after_quote(cx: &Context<'_>, inner: Span, close_end: usize, para: Span) -> O
     let subject_like = speaker.text(text).split_whitespace().any(|w| w.starts_with(char::is_uppercase))
         || PRONOUNS.contains(&first_word)
         || DETERMINERS.contains(&first_word);
-    if speaker.is_empty() || words(speaker.text(text)) > 8 || CLAUSE_WORDS.contains(&first_word) || !subject_like {
+    if speaker.is_empty()
+        || !words_at_most(speaker.text(text), 8)
+        || CLAUSE_WORDS.contains(&first_word)
+        || !subject_like
+    {
         // "“…” about the decision, said RoseAnn DeMoro": a speaker after the cue
         let speaker = np_after(text, cue.span.end, window_end)?;
         return speaker
@@ -704,7 +708,7 @@ fn sentence_subject(cx: &Context<'_>, start: usize, end: usize) -> Option<Span> 
     let first = text[start..end].split_whitespace().next().unwrap_or("");
     if INTRODUCERS.contains(&first.trim_end_matches(',')) {
         match text[start..end].find(", ") {
-            Some(comma) if words(&text[start..start + comma]) <= 12 => start += comma + 2,
+            Some(comma) if words_at_most(&text[start..start + comma], 12) => start += comma + 2,
             _ => {}
         }
     }
@@ -760,7 +764,7 @@ fn signature(cx: &Context<'_>, close_end: usize, para: Span) -> Option<Found> {
     let name_start = para.end - rest.len() + dash.len_utf8();
     let name = trim_span(text, sp(name_start, para.end));
     let name_text = name.text(text);
-    (name_text.starts_with(char::is_uppercase) && words(name_text) <= 6)
+    (name_text.starts_with(char::is_uppercase) && words_at_most(name_text, 6))
         .then(|| found(cx, name, None, Method::Explicit, 0.85))
 }
 
@@ -854,7 +858,7 @@ fn continuation(
 fn is_label(cx: &Context<'_>, phrase_counts: &HashMap<&str, u32>, m: &Marked, inner: Span) -> bool {
     let text = cx.text;
     let phrase = inner.text(text).trim_end_matches(['.', ',', '!', '?']);
-    if words(phrase) > 4 || phrase.is_empty() {
+    if !words_at_most(phrase, 4) || phrase.is_empty() {
         return false;
     }
     let before = text[..m.open.start].trim_end();
@@ -894,11 +898,11 @@ fn quote_kind(
     let text = cx.text;
     let before = text[para.start.max(sentence.start.min(m.open.start))..m.open.start].trim_end();
     let opens_clause = before.is_empty() || before.ends_with(['.', ':', ',', '!', '?', '—', '–', '(', '[', ';']);
-    let n = words(inner.text(text));
-    if opens_clause || n >= 10 {
+    let quote = inner.text(text);
+    if opens_clause || !words_at_most(quote, 9) {
         return QuoteKind::Direct;
     }
-    if n <= 4 && !attributed_after {
+    if words_at_most(quote, 4) && !attributed_after {
         let window_start = sentence.start.max(para.start).min(m.open.start);
         let _ = window_start;
         if !cue_within(cx, m.open, 8) {
@@ -939,8 +943,8 @@ fn indirect(cx: &Context<'_>, marked: &[Marked], quotes: &mut Vec<Quote>) {
             // "The two sides agreed to …, Nakatani said."
             let subject = sp(sentence.start + comma + 2, skip_auxiliaries_back(text, cue.span.start, sentence.start));
             let tail = text[cue.span.end..body_end].trim();
-            let short_subject = !subject.is_empty() && words(subject.text(text)) <= 6;
-            (short_subject && words(tail) <= 3 && comma > 0)
+            let short_subject = !subject.is_empty() && words_at_most(subject.text(text), 6);
+            (short_subject && words_at_most(tail, 3) && comma > 0)
                 .then(|| (sp(sentence.start, sentence.start + comma), trim_span(text, subject), Method::Explicit))
         } else {
             // "Kanaani said his country saw …"
@@ -954,7 +958,7 @@ fn indirect(cx: &Context<'_>, marked: &[Marked], quotes: &mut Vec<Quote>) {
                         from += 5;
                     }
                     let content = trim_span(text, sp(from, body_end));
-                    (words(content.text(text)) >= 4).then_some((content, speaker, Method::Explicit))
+                    (!words_at_most(content.text(text), 3)).then_some((content, speaker, Method::Explicit))
                 },
             )
         };
@@ -1003,7 +1007,7 @@ fn subject_in_window(cx: &Context<'_>, cue_start: usize, limit: usize) -> Option
         let clause = &text[limit..pos];
         let mut search_end = clause.len();
         while let Some(comma) = clause[..search_end].rfind(", ") {
-            if words(&clause[comma..]) > 20 {
+            if !words_at_most(&clause[comma..], 20) {
                 break;
             }
             let named = mention_ending_at(cx.mentions, limit + comma)
@@ -1015,7 +1019,7 @@ fn subject_in_window(cx: &Context<'_>, cue_start: usize, limit: usize) -> Option
         }
         if let Some(comma) = clause.rfind(", ") {
             let subject_end = limit + comma;
-            if words(&text[subject_end..pos]) <= 16 {
+            if words_at_most(&text[subject_end..pos], 16) {
                 return np_before(cx, subject_end, limit);
             }
         }
@@ -1184,10 +1188,6 @@ fn trim_span(text: &str, span: Span) -> Span {
     let t = s.trim();
     let t = t.trim_end_matches([',', '.', ';', ':']);
     sp(start, start + t.len())
-}
-
-fn words(s: &str) -> usize {
-    s.split_whitespace().count()
 }
 
 /// A speaker with its entity, and the method refined by what the words are.
