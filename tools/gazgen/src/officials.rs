@@ -418,35 +418,31 @@ fn cia_2019(path: &Path, people: &mut People) -> Result<()> {
 /// One row per office (a person without one gets one row); aliases on the first row. People whose name another
 /// entity owns are left out, and aliases owned elsewhere dropped.
 pub fn rows(people: &People, reg: &mut common::Register) -> Vec<Row> {
+    // forms are claimed in source order (the most trusted first), rows written sorted by country and name
+    let heads: Vec<Option<Row>> = people
+        .list
+        .iter()
+        .map(|p| {
+            let mut head = Row {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                entity_type: "PERSON",
+                subtype: "official".into(),
+                aliases: p.aliases.iter().flat_map(|a| [a.clone(), common::fold(a)]).collect(),
+                country: p.country.clone(),
+                ..Row::default()
+            };
+            reg.claim_row(&mut head, "person name taken").then_some(head)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..people.list.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&people.list[a], &people.list[b]);
+        (&a.country, &a.name, &a.id).cmp(&(&b.country, &b.name, &b.id))
+    });
     let mut out = Vec::new();
-    let mut order: Vec<&Person> = people.list.iter().collect();
-    order.sort_by(|a, b| (&a.country, &a.name, &a.id).cmp(&(&b.country, &b.name, &b.id)));
-    for p in people.list.iter() {
-        let mut head = Row {
-            id: p.id.clone(),
-            name: p.name.clone(),
-            entity_type: "PERSON",
-            subtype: "official".into(),
-            aliases: p.aliases.iter().flat_map(|a| [a.clone(), common::fold(a)]).collect(),
-            country: p.country.clone(),
-            ..Row::default()
-        };
-        let _ = reg.claim_row(&mut head, "person name taken");
-    }
-    for p in order {
-        let mut head = Row {
-            id: p.id.clone(),
-            name: p.name.clone(),
-            entity_type: "PERSON",
-            subtype: "official".into(),
-            aliases: p.aliases.iter().flat_map(|a| [a.clone(), common::fold(a)]).collect(),
-            country: p.country.clone(),
-            ..Row::default()
-        };
-        // the first pass claimed the forms; a person refused there owns no name
-        if !reg.claim_row(&mut head, "person name taken") {
-            continue;
-        }
+    for i in order {
+        let (p, Some(mut head)) = (&people.list[i], heads[i].clone()) else { continue };
         let mut offices = p.offices.clone();
         offices.sort_by(|a, b| (&a.from, &a.to, &a.role).cmp(&(&b.from, &b.to, &b.role)));
         if offices.is_empty() {
