@@ -76,8 +76,15 @@ impl People {
                 self.list[i].aliases.push(n);
             }
         }
-        if let Some(o) = office.filter(|o| !o.role.is_empty() && !self.list[i].offices.contains(o)) {
-            self.list[i].offices.push(o);
+        // one office once: the first source to give a role and period keeps it, and an undated office (the CIA
+        // directory) adds nothing to a dated one of the same role
+        let offices = &mut self.list[i].offices;
+        if let Some(o) = office.filter(|o| !o.role.is_empty()) {
+            let same_period = |x: &Office| x.role == o.role && x.from == o.from && x.to == o.to;
+            let undated_twin = o.from.is_empty() && o.to.is_empty() && offices.iter().any(|x| x.role == o.role);
+            if !offices.iter().any(same_period) && !undated_twin {
+                offices.push(o);
+            }
         }
     }
 
