@@ -25,7 +25,10 @@ pub(crate) fn link(doc: &mut DocBuilder<'_>, acronyms: Vec<(String, usize)>, pen
         if NameShape::tokens(name) < 2 {
             continue;
         }
-        for key in [surname(name), surname(m.span.text(doc.text))].into_iter().flatten() {
+        let (full, seen) = (name.as_str(), m.span.text(doc.text));
+        // the last two words of a longer name too: "Suu Kyi" of "Aung San Suu Kyi" (found before "Kyi")
+        let keys = [surname(full), surname(seen), last_two_words(full), last_two_words(seen)];
+        for key in keys.into_iter().flatten() {
             let list = surnames.entry(key.to_owned()).or_default();
             if !list.iter().any(|(e, _)| *e == m.entity) {
                 list.push((m.entity, m.span.start));
@@ -90,6 +93,20 @@ pub(crate) fn link(doc: &mut DocBuilder<'_>, acronyms: Vec<(String, usize)>, pen
     }
 }
 
+/// The last two words of a name of three words or more ("Aung San Suu Kyi" -> "Suu Kyi"), when both are
+/// capitalised name words.
+fn last_two_words(name: &str) -> Option<&str> {
+    let name = name.trim_end();
+    let tokens: Vec<&str> = name.split_whitespace().collect();
+    let [_, .., a, b] = tokens.as_slice() else { return None };
+    let capitalised = |t: &str| t.starts_with(char::is_uppercase) && !t.ends_with('.') && t.chars().count() >= 2;
+    if !(capitalised(a) && capitalised(b)) || matches!(*b, "Jr" | "Sr" | "II" | "III" | "IV") {
+        return None;
+    }
+    let before_last = name[..name.len() - b.len()].trim_end();
+    Some(&name[before_last.len() - a.len()..])
+}
+
 /// The candidate whose full mention came last before `pos`, else the first after it.
 fn choose(candidates: &[(usize, usize)], pos: usize) -> usize {
     candidates
@@ -104,6 +121,15 @@ fn choose(candidates: &[(usize, usize)], pos: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_word_surnames() {
+        assert_eq!(last_two_words("Aung San Suu Kyi"), Some("Suu Kyi"));
+        assert_eq!(last_two_words("Mohammad Bagheri Kani"), Some("Bagheri Kani"));
+        assert_eq!(last_two_words("Pete Hegseth"), None);
+        assert_eq!(last_two_words("Martin Luther King Jr."), None);
+        assert_eq!(last_two_words("Donald J. Trump"), None);
+    }
 
     #[test]
     fn nearest_earlier_full_name_wins_else_first_later() {
