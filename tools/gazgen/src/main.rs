@@ -8,6 +8,7 @@
 
 mod common;
 mod countries;
+mod keywords;
 mod officials;
 mod organizations;
 mod places;
@@ -122,6 +123,12 @@ fn run(args: &Args) -> Result<()> {
         }
     }
     common::write(&out.join("first_names.tsv"), &text)?;
+    let cues = keywords::extra_cues(
+        &args.data,
+        &out.join("cues.tsv"),
+        &format!("Quoting verbs of the Gender Gap Tracker (SFU Discourse Lab, MIT) that cues.tsv lacks. {GENERATED}"),
+    )?;
+    common::write(&out.join("cues_gendergaptracker.tsv"), &cues)?;
 
     eprintln!(
         "gazgen: {} countries, {} places, {} officials ({} offices), {} organizations, {} first names; {} share-alike \

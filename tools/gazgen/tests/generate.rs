@@ -30,7 +30,14 @@ fn row_named<'a>(rows: &'a [Vec<&'a str>], name: &str) -> Option<&'a Vec<&'a str
 #[test]
 fn same_input_gives_byte_identical_files() {
     let (a, b) = (generate(), generate());
-    for file in ["countries.tsv", "places.tsv", "officials.tsv", "organizations.tsv", "first_names.tsv"] {
+    for file in [
+        "countries.tsv",
+        "places.tsv",
+        "officials.tsv",
+        "organizations.tsv",
+        "first_names.tsv",
+        "cues_gendergaptracker.tsv",
+    ] {
         assert_eq!(read(&a, file), read(&b, file), "{file}");
     }
     assert_eq!(
@@ -107,4 +114,14 @@ fn organizations_get_news_forms_and_ambiguous_names_are_left_out() {
     let share_alike = read(&out, "share-alike/international_organizations.tsv");
     assert!(share_alike.contains("CC-BY-SA-4.0"));
     assert!(rows(&share_alike).iter().all(|r| !r[4].split('|').any(|a| a == "NATO")), "curated forms stay curated");
+}
+
+#[test]
+fn quoting_verbs_become_cues_with_belief_verbs_weaker() {
+    let out = generate();
+    let text = read(&out, "cues_gendergaptracker.tsv");
+    let cues: Vec<Vec<&str>> =
+        text.lines().filter(|l| !l.starts_with('#')).skip(1).map(|l| l.split('\t').collect()).collect();
+    assert!(cues.contains(&vec!["acknowledged", "acknowledged", "speech"]));
+    assert!(cues.contains(&vec!["thought", "thought", "belief"]));
 }
