@@ -52,7 +52,7 @@ pub fn load(path: &Path) -> Result<Vec<ConllDoc>> {
 /// Parses CoNLL text (see [`load`]).
 pub fn parse(input: &str) -> Result<Vec<ConllDoc>> {
     let mut docs = Vec::new();
-    let mut doc = DocBuilder::default();
+    let mut doc = ConllDocBuilder::default();
     for (n, line) in input.lines().enumerate() {
         let line = line.trim_end();
         if line.is_empty() {
@@ -91,7 +91,7 @@ fn parse_tag(tag: &str) -> Option<Option<(bool, &str)>> {
 }
 
 #[derive(Default)]
-struct DocBuilder {
+struct ConllDocBuilder {
     text: String,
     gold: Vec<(usize, usize, String)>,
     /// The chunk being read: start byte and type.
@@ -99,7 +99,7 @@ struct DocBuilder {
     at_sentence_start: bool,
 }
 
-impl DocBuilder {
+impl ConllDocBuilder {
     fn token(&mut self, token: &str, chunk: Option<(bool, &str)>) {
         if !self.text.is_empty() && !self.at_sentence_start {
             self.text.push(' ');

@@ -33,7 +33,8 @@ pub(crate) fn drop_name_starts(doc: &mut DocBuilder<'_>, titles: &[Found], org_h
         .map(|m| m.span.start)
         .collect();
     let title_starts: Vec<usize> = titles.iter().map(|t| t.span.start).collect();
-    let starts_at = |spans: &[usize], pos: usize| spans.contains(&pos);
+    // each list is sorted by start
+    let starts_at = |spans: &[usize], pos: usize| spans.binary_search(&pos).is_ok();
     let head_starts: Vec<usize> = org_heads.iter().map(|s| s.start).collect();
     let first_starts: Vec<usize> = first_names.iter().map(|s| s.start).collect();
     for start in starts {

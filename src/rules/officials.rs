@@ -111,17 +111,13 @@ impl OfficialRules {
                 continue;
             }
             if let Some(name) = self.surname_is_a_place(doc, first) {
-                let entity = Entity {
-                    id: format!("rule:person:{}", slug(name.text(doc.text))),
-                    name: name.text(doc.text).to_owned(),
-                    entity_type: EntityType::Person,
-                    subtype: String::new(),
-                    role: String::new(),
-                    country: String::new(),
-                    from: String::new(),
-                    to: String::new(),
-                    source: Origin::FirstNameRule.rule_name().to_owned(),
-                };
+                let entity = rule_person(
+                    name.text(doc.text).to_owned(),
+                    String::new(),
+                    String::new(),
+                    "",
+                    Origin::FirstNameRule,
+                );
                 let index = doc.entity(&Arc::new(entity));
                 doc.add_covering(name, index, Form::Name, Origin::FirstNameRule);
                 continue;
@@ -289,23 +285,28 @@ impl OfficialRules {
             return;
         }
         let name_text = name.text(text).split_whitespace().collect::<Vec<_>>().join(" ");
-        let entity = Entity {
-            id: format!("rule:person:{}", slug(&name_text)),
-            name: name_text,
-            entity_type: EntityType::Person,
-            subtype: subtype.to_owned(),
-            role,
-            country,
-            from: String::new(),
-            to: String::new(),
-            source: origin.rule_name().to_owned(),
-        };
+        let entity = rule_person(name_text, role, country, subtype, origin);
         if NameShape::tokens(&entity.name) < 2 {
             pending.push(PendingPerson { span: name, entity, origin });
             return;
         }
         let index = doc.entity(&Arc::new(entity));
         doc.add(name, index, Form::Name, origin);
+    }
+}
+
+/// A person made by a rule, with an id from the name ("rule:person:nasser-kanaani").
+fn rule_person(name: String, role: String, country: String, subtype: &str, origin: Origin) -> Entity {
+    Entity {
+        id: format!("rule:person:{}", slug(&name)),
+        name,
+        entity_type: EntityType::Person,
+        subtype: subtype.to_owned(),
+        role,
+        country,
+        from: String::new(),
+        to: String::new(),
+        source: origin.rule_name().to_owned(),
     }
 }
 
