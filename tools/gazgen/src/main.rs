@@ -126,6 +126,7 @@ fn run(args: &Args) -> Result<()> {
     let cues = keywords::extra_cues(
         &args.data,
         &out.join("cues.tsv"),
+        &args.curated.join("cue_exclusions.txt"),
         &format!("Quoting verbs of the Gender Gap Tracker (SFU Discourse Lab, MIT) that cues.tsv lacks. {GENERATED}"),
     )?;
     common::write(&out.join("cues_gendergaptracker.tsv"), &cues)?;
