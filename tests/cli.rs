@@ -241,6 +241,23 @@ fn jsonl_filter_mode_streams_mentions_of_each_record() {
 }
 
 #[test]
+fn jsonl_filter_mode_streams_quotes_with_table_quotes() {
+    let input = "{\"id\": \"a1\", \"text\": \"Nasser Kanaani said: “We will respond.” Tehran and Baku.\"}\n\
+                 {\"id\": \"a2\", \"text\": \"No quotation here.\"}\n";
+    let args = ["extract", "-q", "--input-format", "jsonl", "--format", "jsonl", "--table", "quotes", "-"];
+    let out = whosaid_stdin(&args, input);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["doc_id"], "a1");
+    assert_eq!(rows[0]["quote"], "We will respond.");
+    assert_eq!(rows[0]["speaker"], "Nasser Kanaani");
+    // with an output directory every table is written: --table is refused
+    let refused = whosaid(&["extract", "--table", "quotes", "--out-dir", "x", "-"]);
+    assert_eq!(refused.status.code(), Some(2));
+}
+
+#[test]
 fn summary_on_stderr_counts_documents_and_mentions() {
     let out = whosaid(&["extract", fixture("corpus/nested/pacific.txt").to_str().unwrap()]);
     let err = stderr(&out);

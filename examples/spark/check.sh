@@ -7,7 +7,8 @@
 #
 # Corpus: the PolNeAR train texts in ../shared/corpus/polnear/train/text (id = file stem), or without them the
 # paragraphs of examples/article.txt. Environment: PYTHON (default python3, with pyspark installed),
-# PARTITIONS (default 4), KEEP=1 to keep the work folder.
+# PARTITIONS (default 4), TABLES (default "mentions quotes": the tables compared), KEEP=1 to keep the work
+# folder.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -47,23 +48,24 @@ with out.open("w", encoding="utf-8", newline="\n") as f:
 print(f"corpus: {len(docs)} documents, {out.stat().st_size / 1e6:.1f} MB from {origin}")
 PY
 
-echo "== 3. one whosaid run over the whole corpus"
+for table in ${TABLES:-mentions quotes}; do
+echo "== 3. one whosaid run over the whole corpus ($table)"
 t=$(now)
-"$BIN" extract --input-format jsonl --format jsonl --quiet - <"$work/corpus.jsonl" >"$work/single.jsonl"
+"$BIN" extract --input-format jsonl --format jsonl --table "$table" --quiet - <"$work/corpus.jsonl" >"$work/single.jsonl"
 echo "single: $(wc -l <"$work/single.jsonl") records in $(since "$t") s"
 
-echo "== 4. Spark (local[2], $PARTITIONS partitions)"
+echo "== 4. Spark (local[2], $PARTITIONS partitions, $table)"
 t=$(now)
 "$PYTHON" examples/spark/whosaid_spark.py --binary "$BIN" --input "$work/corpus.jsonl" \
-    --output "$work/spark.jsonl" --partitions "$PARTITIONS"
+    --output "$work/spark.jsonl" --partitions "$PARTITIONS" --table "$table"
 echo "spark job (with JVM start): $(since "$t") s"
 
-echo "== 5. compare"
+echo "== 5. compare ($table)"
 LC_ALL=C sort "$work/single.jsonl" >"$work/single.sorted"
 LC_ALL=C sort "$work/spark.jsonl" >"$work/spark.sorted"
 n=$(wc -l <"$work/single.sorted")
 if [[ $n -gt 0 ]] && cmp -s "$work/single.sorted" "$work/spark.sorted"; then
-    echo "OK: $n records identical"
+    echo "OK: $n $table records identical"
 else
     echo "FAIL: one run has $n records, Spark $(wc -l <"$work/spark.sorted")" >&2
     echo "  only in the single run: $(LC_ALL=C comm -23 "$work/single.sorted" "$work/spark.sorted" | wc -l)" >&2
@@ -71,3 +73,4 @@ else
     diff "$work/single.sorted" "$work/spark.sorted" | head -n 10 >&2 || true
     exit 1
 fi
+done

@@ -24,10 +24,13 @@ def main() -> int:
     default_binary = os.path.join(here, "..", "..", "target", "release", "whosaid")
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--input", required=True, help="JSONL corpus: one {id, text} object per line")
-    ap.add_argument("--output", required=True, help="JSONL file to write the collected mention records to")
+    ap.add_argument("--output", required=True, help="JSONL file to write the collected records to")
     ap.add_argument("--binary", default=default_binary, help="whosaid binary (default: target/release/whosaid)")
     ap.add_argument("--master", default="local[2]", help="Spark master (default: local[2])")
     ap.add_argument("--partitions", type=int, default=4, help="minimum number of input partitions (default: 4)")
+    ap.add_argument(
+        "--table", choices=["mentions", "quotes"], default="mentions", help="records to write (default: mentions)"
+    )
     args = ap.parse_args()
 
     binary = os.path.abspath(args.binary)
@@ -38,7 +41,8 @@ def main() -> int:
     # One extraction thread per pipe: Spark already runs one task per core.
     command = " ".join(
         shlex.quote(a)
-        for a in [binary, "extract", "--input-format", "jsonl", "--format", "jsonl", "--quiet", "--threads", "1", "-"]
+        for a in [binary, "extract", "--input-format", "jsonl", "--format", "jsonl", "--table", args.table]
+        + ["--quiet", "--threads", "1", "-"]
     )
 
     # the workers must run the same Python as the driver

@@ -11,7 +11,7 @@ use clap::Args;
 use rayon::prelude::*;
 use whosaid::document;
 use whosaid::input::{DocumentStream, Event, InputFormat, InputOptions};
-use whosaid::output::{CsvOptions, Format, TableSink};
+use whosaid::output::{CsvOptions, Format, StreamTable, TableSink};
 use whosaid::{Document, Error, ErrorKind, Extraction, Extractor};
 
 use super::summary::Summary;
@@ -22,6 +22,7 @@ pub const EXAMPLES: &str = "Examples:\n  \
     whosaid extract --out-dir out/ corpus/             # out/mentions.csv, out/entities.csv, out/quotes.csv\n  \
     cat article.txt | whosaid extract --format jsonl -\n  \
     whosaid extract --input-format jsonl --format jsonl - < articles.jsonl   # a filter in a pipe\n  \
+    whosaid extract --input-format jsonl --format jsonl --table quotes - < articles.jsonl   # who said what\n  \
     whosaid extract --gazetteers my-lists/ --out-dir out/ corpus/\n\n\
     Offsets are Unicode code points into the document text, end exclusive (Python's text[start:end]).\n\
     Exit status: 0 when every input was processed, 1 when some failed (the others are still written), 2 for\n\
@@ -44,6 +45,9 @@ pub struct ExtractArgs {
     /// Table format.
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     format: Format,
+    /// Without --out-dir: the table written to standard output, mention rows or quotation rows.
+    #[arg(long, value_enum, default_value_t = StreamTable::Mentions, conflicts_with = "out_dir")]
+    table: StreamTable,
     /// Layout of the inputs: text (a file is a document), jsonl (one JSON object per line) or csv (one row per
     /// document, with a header).
     #[arg(long, value_enum, default_value_t = InputFormat::Text)]
@@ -118,7 +122,7 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<i32> {
     let csv_options = CsvOptions { neutralise: !args.raw_cells, bom: args.excel };
     let mut sink = match &args.out_dir {
         Some(dir) => TableSink::to_dir(dir, args.format, csv_options)?,
-        None => TableSink::mentions_to(Box::new(std::io::stdout()), args.format, csv_options)?,
+        None => TableSink::stream_to(Box::new(std::io::stdout()), args.table, args.format, csv_options)?,
     };
     let mut summary = Summary::new(!args.quiet && std::io::stderr().is_terminal());
     let mut stream = DocumentStream::new(sources, options);

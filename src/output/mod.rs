@@ -37,6 +37,16 @@ impl Default for CsvOptions {
     }
 }
 
+/// The table written to standard output when there is no output directory.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum StreamTable {
+    /// Mention rows (who is mentioned).
+    #[default]
+    Mentions,
+    /// Quotation rows (who said what).
+    Quotes,
+}
+
 /// Table file format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -158,7 +168,7 @@ impl Drop for PendingFile {
 pub struct TableSink {
     /// Whole-run formats (workbook, review page): the rows are collected and written at the end.
     collect: Option<(Format, PathBuf, collect::Collected, EntityTable)>,
-    mentions: TableWriter,
+    mentions: Option<TableWriter>,
     quotes: Option<TableWriter>,
     entities: Option<(TableWriter, EntityTable)>,
     pending: Vec<PendingFile>,
@@ -173,9 +183,14 @@ impl TableSink {
         }
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         if matches!(format, Format::Xlsx | Format::Html) {
-            let sink = TableSink::mentions_to(Box::new(std::io::sink()), Format::Jsonl, options)?;
             let collected = (format, dir.to_owned(), collect::Collected::default(), EntityTable::default());
-            return Ok(TableSink { collect: Some(collected), ..sink });
+            return Ok(TableSink {
+                collect: Some(collected),
+                mentions: None,
+                quotes: None,
+                entities: None,
+                pending: Vec::new(),
+            });
         }
         let ext = format.extension();
         let mut pending = Vec::new();
@@ -190,20 +205,34 @@ impl TableSink {
         let quotes = open("quotes", QUOTE_COLUMNS)?;
         Ok(TableSink {
             collect: None,
-            mentions,
+            mentions: Some(mentions),
             quotes: Some(quotes),
             entities: Some((entities, EntityTable::default())),
             pending,
         })
     }
 
-    /// Mention rows to `out` (standard output), nothing else.
-    pub fn mentions_to(out: Box<dyn Write + Send>, format: Format, options: CsvOptions) -> Result<TableSink> {
-        let mentions = TableWriter::new(format, out, MENTION_COLUMNS, PathBuf::from("<stdout>"), options)?;
+    /// One table's rows to `out` (standard output), nothing else: mention rows, or with `table` quotes, quote
+    /// rows.
+    pub fn stream_to(
+        out: Box<dyn Write + Send>,
+        table: StreamTable,
+        format: Format,
+        options: CsvOptions,
+    ) -> Result<TableSink> {
         if matches!(format, Format::Xlsx | Format::Html) {
             return Err(Error::new(ErrorKind::Output("--format xlsx and html need --out-dir".into())));
         }
-        Ok(TableSink { collect: None, mentions, quotes: None, entities: None, pending: Vec::new() })
+        let columns = match table {
+            StreamTable::Mentions => MENTION_COLUMNS,
+            StreamTable::Quotes => QUOTE_COLUMNS,
+        };
+        let writer = Some(TableWriter::new(format, out, columns, PathBuf::from("<stdout>"), options)?);
+        let (mentions, quotes) = match table {
+            StreamTable::Mentions => (writer, None),
+            StreamTable::Quotes => (None, writer),
+        };
+        Ok(TableSink { collect: None, mentions, quotes, entities: None, pending: Vec::new() })
     }
 
     /// Writes one document's rows.
@@ -237,8 +266,9 @@ impl TableSink {
             }
             return Ok(());
         }
-        let mentions = &mut self.mentions;
-        rows::mention_rows(extractor, &doc.id, &doc.text, x, &offsets, |row| mentions.row(row))?;
+        if let Some(mentions) = &mut self.mentions {
+            rows::mention_rows(extractor, &doc.id, &doc.text, x, &offsets, |row| mentions.row(row))?;
+        }
         if let Some(quotes) = &mut self.quotes {
             rows::quote_rows(extractor, &doc.id, &doc.text, x, &offsets, |row| quotes.row(row))?;
         }
@@ -250,9 +280,8 @@ impl TableSink {
 
     /// Flushes what was written so far (for streaming to a pipe).
     pub fn flush(&mut self) -> Result<()> {
-        self.mentions.flush()?;
-        if let Some(q) = &mut self.quotes {
-            q.flush()?;
+        for writer in [&mut self.mentions, &mut self.quotes].into_iter().flatten() {
+            writer.flush()?;
         }
         Ok(())
     }
@@ -288,10 +317,7 @@ impl TableSink {
             table.rows(extractor, |row| writer.row(row))?;
             writer.flush()?;
         }
-        self.mentions.flush()?;
-        if let Some(q) = &mut self.quotes {
-            q.flush()?;
-        }
+        self.flush()?;
         // close the files before renaming them
         let pending = std::mem::take(&mut self.pending);
         drop(self);
