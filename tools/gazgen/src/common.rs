@@ -59,6 +59,37 @@ pub fn read_tsv(path: &Path) -> Result<Vec<(usize, HashMap<String, String>)>> {
     Ok(rows)
 }
 
+/// Claims and returns the rows of a curated entity file (`id, name, subtype, aliases, country` and, optionally,
+/// `demonyms`). A row needs an id and a name; a row whose name another entity owns is left out with a warning.
+pub fn curated_entities(path: &Path, entity_type: &'static str, reg: &mut Register) -> Result<Vec<Row>> {
+    let file = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+    let list = |s: String| s.split('|').map(|x| x.trim().to_owned()).collect();
+    let mut rows = Vec::new();
+    for (line, r) in read_tsv(path)? {
+        let get = |k: &str| r.get(k).cloned().unwrap_or_default();
+        let mut row = Row {
+            id: get("id"),
+            name: get("name"),
+            entity_type,
+            subtype: get("subtype"),
+            aliases: list(get("aliases")),
+            demonyms: list(get("demonyms")),
+            country: get("country"),
+            source: format!("whosaid curated (curated/{file}:{line})"),
+            ..Row::default()
+        };
+        if row.id.is_empty() || row.name.is_empty() {
+            return Err(format!("{}:{line}: a row needs an id and a name", path.display()));
+        }
+        if reg.claim_row(&mut row, "curated form taken") {
+            rows.push(row);
+        } else {
+            eprintln!("gazgen: warning: {}:{line}: {:?} is another entity's name; left out", path.display(), row.name);
+        }
+    }
+    Ok(rows)
+}
+
 /// One output row of an entity file.
 #[derive(Clone, Debug, Default)]
 pub struct Row {

@@ -17,30 +17,7 @@ use crate::countries::Countries;
 
 /// Curated organizations, claimed before any generated form.
 pub fn curated(curated: &Path, reg: &mut Register) -> Result<Vec<Row>> {
-    let mut rows = Vec::new();
-    let path = curated.join("organizations.tsv");
-    for (line, r) in common::read_tsv(&path)? {
-        let get = |k: &str| r.get(k).cloned().unwrap_or_default();
-        let mut row = Row {
-            id: get("id"),
-            name: get("name"),
-            entity_type: "ORGANIZATION",
-            subtype: get("subtype"),
-            aliases: get("aliases").split('|').map(|s| s.trim().to_owned()).collect(),
-            country: get("country"),
-            source: format!("whosaid curated (curated/organizations.tsv:{line})"),
-            ..Row::default()
-        };
-        if row.id.is_empty() || row.name.is_empty() {
-            return Err(format!("{}:{line}: a row needs an id and a name", path.display()));
-        }
-        if reg.claim_row(&mut row, "organization form taken") {
-            rows.push(row);
-        } else {
-            eprintln!("gazgen: warning: {}:{line}: {:?} is another entity's name; left out", path.display(), row.name);
-        }
-    }
-    Ok(rows)
+    common::curated_entities(&curated.join("organizations.tsv"), "ORGANIZATION", reg)
 }
 
 /// Generated organizations.

@@ -34,24 +34,7 @@ pub fn build(
     person_words: &HashSet<String>,
     reg: &mut Register,
 ) -> Result<Vec<Row>> {
-    let mut rows = Vec::new();
-    for (line, r) in common::read_tsv(&curated.join("places.tsv"))? {
-        let get = |k: &str| r.get(k).cloned().unwrap_or_default();
-        let mut row = Row {
-            id: get("id"),
-            name: get("name"),
-            entity_type: "LOCATION",
-            subtype: get("subtype"),
-            aliases: get("aliases").split('|').map(|s| s.trim().to_owned()).collect(),
-            demonyms: get("demonyms").split('|').map(|s| s.trim().to_owned()).collect(),
-            country: get("country"),
-            source: format!("whosaid curated (curated/places.tsv:{line})"),
-            ..Row::default()
-        };
-        if reg.claim_row(&mut row, "place form taken") {
-            rows.push(row);
-        }
-    }
+    let mut rows = common::curated_entities(&curated.join("places.tsv"), "LOCATION", reg)?;
 
     let cities = read_json(&data.join("places/geonames-cities15000.json"))?;
     let mut cities: Vec<&Value> = cities.as_object().map(|m| m.values().collect()).unwrap_or_default();
