@@ -1,10 +1,12 @@
-//! Names inside longer proper names. A listed person's name followed by another name word is the start of
-//! someone else's longer name ("Mohammad Bagheri" in "Mohammad Bagheri Kani"): the title and first-name rules
-//! then find the whole name. Place names inside longer proper names: "U.S. Open", "Air France" (by the organization rules), "Hong Kong
-//! Standard", "New York Yankees", "American Express". A country, place or demonym that is directly followed by
-//! another capitalised word is taken as the start of a longer name (an event, company, team or outlet the
-//! gazetteers do not know) and is not reported, unless that word is a title or an organization head word
-//! within the next three words ("U.S. Defense Secretary", "Iranian Foreign Ministry"), another mention
+//! Names inside longer proper names.
+//!
+//! A listed person's name followed by another name word is the start of someone else's longer name
+//! ("Mohammad Bagheri" in "Mohammad Bagheri Kani"): the title and first-name rules then find the whole name.
+//!
+//! A country, place or demonym directly followed by another capitalised word is taken as the start of a longer
+//! name the gazetteers do not know (an event, company, team or outlet: "U.S. Open", "Hong Kong Standard", "New
+//! York Yankees", "American Express") and is not reported, unless that word is a title or an organization head
+//! word within the next three words ("U.S. Defense Secretary", "Iranian Foreign Ministry"), another mention
 //! ("Iraqi Kurdish"), a first name ("Chinese Wang Yi"), or a weekday, month or function word ("Iran Sunday").
 //! Headlines keep their places: a next word in capitals ("IRAN SAYS"), or a line in title case ("Ankara and
 //! Athens Trade Warnings").
@@ -113,7 +115,7 @@ mod tests {
     }
 
     #[test]
-    fn places_that_start_longer_names_are_dropped() {
+    fn names_that_start_longer_names_are_dropped() {
         assert!(!places("He won the U.S. Open on Sunday.").contains(&"COUNTRY:U.S.".to_owned()));
         assert!(places("U.S. OPEN RESULTS").contains(&"COUNTRY:U.S.".to_owned()));
         assert!(!places("Shares of American Express rose.").iter().any(|m| m.contains("American")));
