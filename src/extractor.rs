@@ -83,7 +83,7 @@ impl Extractor {
         let acronyms = organizations::defined_acronyms(&mut b);
         compounds::drop_name_starts(&mut b, &scan.titles, &scan.org_heads, &scan.first_names);
         let pending = self.officials.apply(&mut b, g, &scan.titles, &scan.first_names, &sentences);
-        surnames::link(&mut b, acronyms, pending);
+        surnames::link(&mut b, acronyms, pending, &scan.capital_starts);
         let (entities, mut mentions) = b.into_parts();
         for m in &mut mentions {
             m.sentence = segment::sentence_index(&sentences, m.span.start);

@@ -200,6 +200,8 @@ pub(crate) struct Scan {
     pub org_heads: Vec<Span>,
     /// First names, sorted by start.
     pub first_names: Vec<Span>,
+    /// Word starts whose first letter is upper-case, in order: where names can start.
+    pub capital_starts: Vec<usize>,
     /// Chosen cue matches (longest, non-overlapping), sorted by start.
     pub cues: Vec<Found>,
 }
@@ -305,6 +307,12 @@ impl Dictionary {
         let mut in_capitals = Vec::new();
         let mut caps_run = Span::default();
         for_each_word_start(text, |start| {
+            let first = bytes[start];
+            if first.is_ascii_uppercase()
+                || (first >= 0x80 && text[start..].chars().next().is_some_and(char::is_uppercase))
+            {
+                scan.capital_starts.push(start);
+            }
             for automaton in self.word_start.iter().filter(|a| a.may_start_at(bytes, start)) {
                 automaton.walk(
                     start,
@@ -344,7 +352,7 @@ impl Dictionary {
                 }
             }
         }
-        let Scan { mut aliases, titles, mut org_heads, mut first_names, cues } = scan;
+        let Scan { mut aliases, titles, mut org_heads, mut first_names, cues, capital_starts } = scan;
         // in a headline in capitals, a short acronym is mostly a word ("WORLD CUP", "WHO IS", "US OPEN")
         aliases.retain(|f| !is_short_acronym_in_capitals(text, f.span));
         aliases.extend(in_capitals);
@@ -358,7 +366,7 @@ impl Dictionary {
             _ => 0,
         });
         let cues = resolve_overlaps(cues, |_| 0);
-        Scan { aliases, titles, org_heads, first_names, cues }
+        Scan { aliases, titles, org_heads, first_names, cues, capital_starts }
     }
 }
 

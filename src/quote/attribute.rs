@@ -26,7 +26,7 @@
 //! after `=` are markup attributes (`href="…"`) and are dropped. `indirect`: sentences without quotation marks
 //! that report speech: `…, SPEAKER said.`, `SPEAKER said (that) …`, `…, according to SPEAKER.`
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::extraction::{Mention, MentionType};
 use crate::gazetteer::{Entity, EntityType};
@@ -257,7 +257,7 @@ pub(crate) fn attribute(cx: &Context<'_>, marked: &[Marked]) -> Vec<Quote> {
     let mut last: Option<(usize, Found)> = None;
     let mut previous_para_open_end: Option<usize> = None;
     // short quoted phrases and how often each is quoted (labels are quoted again)
-    let mut phrase_counts: HashMap<&str, u32> = HashMap::new();
+    let mut phrase_counts: HashMap<&str, u32> = HashMap::default();
     for m in marked.iter().filter(|m| m.ending != Ending::Nested) {
         let phrase = trim_quote(cx.text, m.inner).text(cx.text).trim_end_matches(['.', ',', '!', '?']);
         if words_at_most(phrase, 4) {
@@ -389,12 +389,27 @@ fn cue_right_before(cx: &Context<'_>, open: Span, para: Span) -> bool {
         .any(|c| c.kind != CueKind::Belief && cx.text[c.span.end..open.start].trim().is_empty())
 }
 
+/// True when `s` holds `"` or `“`, or also `”` with `closing`, or also two apostrophes `''` with
+/// `apostrophes`. Byte searches: this runs over every sentence.
+fn has_double_mark(s: &str, closing: bool, apostrophes: bool) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr3_iter(b'"', b'\'', 0xE2, b).any(|i| match b[i] {
+        b'"' => true,
+        b'\'' => apostrophes && b.get(i + 1) == Some(&b'\''),
+        _ => match b.get(i + 1..i + 3) {
+            Some([0x80, 0x9C]) => true,
+            Some([0x80, 0x9D]) => closing,
+            _ => false,
+        },
+    })
+}
+
 /// `“never intimidate” Baku, according to a statement by the Foreign Ministry.`
 fn according_to_after(cx: &Context<'_>, close_end: usize, sentence: Span, para: Span) -> Option<Found> {
     let end = sentence.end.min(para.end).max(close_end);
     let window = sp(close_end, end);
     let cue = cues_in(cx.cues, window).iter().find(|c| c.kind == CueKind::AccordingTo)?;
-    if cx.text[close_end..cue.span.start].contains(['“', '"']) {
+    if has_double_mark(&cx.text[close_end..cue.span.start], false, false) {
         return None;
     }
     let speaker = statement_source(cx.text, np_after(cx.text, cue.span.end, end)?);
@@ -407,7 +422,7 @@ fn trailing_attribution(cx: &Context<'_>, close_end: usize, sentence: Span, para
     let text = cx.text;
     let end = sentence.end.min(para.end).max(close_end);
     let rest = &text[close_end..end];
-    if rest.contains(['“', '"']) || rest.contains("''") {
+    if has_double_mark(rest, false, true) {
         return None; // another quotation first
     }
     let cue = cues_in(cx.cues, sp(close_end, end)).iter().rev().find(|c| c.kind == CueKind::Speech)?;
@@ -924,7 +939,7 @@ fn indirect(cx: &Context<'_>, marked: &[Marked], quotes: &mut Vec<Quote>) {
             continue; // has quotation marks
         }
         let s = sentence.text(text);
-        if s.contains(['"', '“', '”']) || s.contains("''") {
+        if has_double_mark(s, true, true) {
             continue;
         }
         let cues = cues_in(cx.cues, sentence);

@@ -3,9 +3,10 @@
 //!
 //! A surname links to the person with that surname whose full name appeared most recently before it, or, when
 //! none did (a headline), to the first one after it. The document's surnames and acronyms (a handful) are
-//! found with one `memchr::memmem` search each and kept as whole words where no other mention stands.
+//! looked up at the capitalised word starts that the dictionary scan found, and kept as whole words where no
+//! other mention stands.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::Arc;
 
 use crate::extraction::{DocBuilder, MentionType, Origin};
@@ -17,9 +18,14 @@ use super::names::{NameShape, surname};
 use super::officials::PendingPerson;
 
 /// Links surnames, one-word titled names and acronyms to the document's entities.
-pub(crate) fn link(doc: &mut DocBuilder<'_>, acronyms: Vec<(String, usize)>, pending: Vec<PendingPerson>) {
+pub(crate) fn link(
+    doc: &mut DocBuilder<'_>,
+    acronyms: Vec<(String, usize)>,
+    pending: Vec<PendingPerson>,
+    capital_starts: &[usize],
+) {
     // surname -> [(entity, start of its first full mention)]
-    let mut surnames: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    let mut surnames: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
     for m in doc.mentions().filter(|m| m.mention_type == MentionType::Person) {
         let name = &doc.entities[m.entity].name;
         if NameShape::tokens(name) < 2 {
@@ -63,18 +69,10 @@ pub(crate) fn link(doc: &mut DocBuilder<'_>, acronyms: Vec<(String, usize)>, pen
     if patterns.is_empty() {
         return;
     }
-    // a handful of patterns per document: one SIMD substring search each beats building an automaton
     let text = doc.text;
-    let mut found: Vec<(Span, &str)> = Vec::new();
-    for pattern in patterns {
-        for at in memchr::memmem::find_iter(text.as_bytes(), pattern.as_bytes()) {
-            let span = Span::new(at, at + pattern.len());
-            if is_whole_word(text, span) {
-                found.push((span, pattern));
-            }
-        }
-    }
+    let found = find_whole_words(text, patterns, capital_starts);
     // leftmost first, longest first among those starting together
+    let mut found = found;
     found.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.len())));
     for (span, key) in found {
         if let Some(candidates) = surnames.get(key) {
@@ -91,6 +89,44 @@ pub(crate) fn link(doc: &mut DocBuilder<'_>, acronyms: Vec<(String, usize)>, pen
             doc.add(span, entity, Form::Acronym, Origin::AcronymRule);
         }
     }
+}
+
+/// Every whole-word occurrence of the patterns in `text`, unordered.
+///
+/// A whole word that starts with a capital letter starts at one of `capital_starts`, and its first token
+/// (letters and digits) is the text's token there: each capital word start is looked up by its token. The
+/// rare pattern with another first letter gets a substring search of its own.
+fn find_whole_words<'p>(text: &str, patterns: Vec<&'p str>, capital_starts: &[usize]) -> Vec<(Span, &'p str)> {
+    let mut found = Vec::new();
+    let mut by_first_token: HashMap<&str, Vec<&str>> = HashMap::default();
+    for pattern in patterns {
+        if pattern.starts_with(char::is_uppercase) {
+            by_first_token.entry(first_token(pattern)).or_default().push(pattern);
+            continue;
+        }
+        for at in memchr::memmem::find_iter(text.as_bytes(), pattern.as_bytes()) {
+            let span = Span::new(at, at + pattern.len());
+            if is_whole_word(text, span) {
+                found.push((span, pattern));
+            }
+        }
+    }
+    for &start in capital_starts {
+        let Some(candidates) = by_first_token.get(first_token(&text[start..])) else { continue };
+        for &pattern in candidates {
+            let span = Span::new(start, start + pattern.len());
+            if text[start..].starts_with(pattern) && is_whole_word(text, span) {
+                found.push((span, pattern));
+            }
+        }
+    }
+    found
+}
+
+/// The leading letters and digits of `s`.
+fn first_token(s: &str) -> &str {
+    let end = s.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(s.len(), |(i, _)| i);
+    &s[..end]
 }
 
 /// The last two words of a name of three words or more ("Aung San Suu Kyi" -> "Suu Kyi"), when both are
