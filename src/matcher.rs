@@ -77,14 +77,17 @@ impl PatternHits {
 /// Patterns that start with a letter or digit, in a trie walked from each word start of the text (an anchored
 /// Aho-Corasick search that stops as soon as no pattern continues).
 ///
-/// Most words start no pattern: a filter of the patterns' first three bytes, small enough to stay in the
-/// processor's fastest cache, lets the walk skip them.
+/// Most words start no pattern, and two filters let the walk skip them: the patterns' first three bytes (8 KB,
+/// in the processor's fastest cache), then their first words (letters and digits: a pattern that matches
+/// as a whole word starts with the text's word there).
 struct WordStartAutomaton {
     nfa: contiguous::NFA,
     start: StateID,
     case_insensitive: bool,
     /// Bit `trigram_key(p[0], p[1], p[2])` is set for the first three bytes of each pattern `p`.
     trigrams: Box<[u64; TRIGRAM_BITS / 64]>,
+    /// Bit `self.word_key(w) % FIRST_WORD_BITS` is set for the first word `w` of each pattern.
+    first_words: Box<[u64]>,
     /// First bytes of patterns shorter than three bytes: words starting with them are always walked.
     short_first: [bool; 256],
     hits: PatternHits,
@@ -92,6 +95,26 @@ struct WordStartAutomaton {
 
 /// Size of the trigram filter in bits (8 KB).
 const TRIGRAM_BITS: usize = 1 << 16;
+
+/// Size of the first-word filter in bits (32 KB).
+const FIRST_WORD_BITS: usize = 1 << 18;
+
+/// The end of the word (letters and digits) that starts at byte `from` of `s`.
+#[inline]
+fn word_end(s: &str, from: usize) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() {
+            i += 1;
+        } else if b >= 0x80 && s[i..].chars().next().is_some_and(char::is_alphanumeric) {
+            i += s[i..].chars().next().map_or(1, char::len_utf8);
+        } else {
+            break;
+        }
+    }
+    i
+}
 
 /// Where three bytes fall in the trigram filter.
 #[inline]
@@ -110,23 +133,54 @@ impl WordStartAutomaton {
             .build(patterns.iter().map(|(p, _)| p))
             .expect("gazetteer patterns fit in an automaton");
         let start = nfa.start_state(Anchored::Yes).expect("NFAs support anchored searches");
-        let mut trigrams = Box::new([0u64; TRIGRAM_BITS / 64]);
-        let mut short_first = [false; 256];
+        let mut automaton = WordStartAutomaton {
+            nfa,
+            start,
+            case_insensitive,
+            trigrams: Box::new([0u64; TRIGRAM_BITS / 64]),
+            first_words: vec![0u64; FIRST_WORD_BITS / 64].into_boxed_slice(),
+            short_first: [false; 256],
+            hits: PatternHits::new(patterns),
+        };
+        let fold = |b: u8| if case_insensitive { b.to_ascii_lowercase() } else { b };
         for (pattern, _) in patterns {
-            let fold = |b: u8| if case_insensitive { b.to_ascii_lowercase() } else { b };
+            let key = automaton.word_key(&pattern.as_bytes()[..word_end(pattern, 0)]);
+            automaton.first_words[key / 64] |= 1 << (key % 64);
             match *pattern.as_bytes() {
                 [b0, b1, b2, ..] => {
                     let key = trigram_key(fold(b0), fold(b1), fold(b2));
-                    trigrams[key / 64] |= 1 << (key % 64);
+                    automaton.trigrams[key / 64] |= 1 << (key % 64);
                 }
                 [b0, ..] => {
-                    short_first[usize::from(fold(b0))] = true;
-                    short_first[usize::from(b0.to_ascii_uppercase())] |= case_insensitive;
+                    automaton.short_first[usize::from(fold(b0))] = true;
+                    automaton.short_first[usize::from(b0.to_ascii_uppercase())] |= case_insensitive;
                 }
                 [] => {}
             }
         }
-        WordStartAutomaton { nfa, start, case_insensitive, trigrams, short_first, hits: PatternHits::new(patterns) }
+        automaton
+    }
+
+    /// Where a word falls in the first-word filter.
+    #[inline]
+    fn word_key(&self, word: &[u8]) -> usize {
+        use std::hash::{BuildHasher, Hasher};
+        let state = foldhash::fast::FixedState::with_seed(0x5eed);
+        let hash = if self.case_insensitive {
+            let mut hasher = state.build_hasher();
+            word.iter().for_each(|b| hasher.write_u8(b.to_ascii_lowercase()));
+            hasher.finish()
+        } else {
+            state.hash_one(word)
+        };
+        (hash % FIRST_WORD_BITS as u64) as usize
+    }
+
+    /// False when no pattern can start with the word at byte `at` of `text` (by the first-word filter).
+    #[inline]
+    fn may_start_with_word_at(&self, text: &str, at: usize) -> bool {
+        let key = self.word_key(&text.as_bytes()[at..word_end(text, at)]);
+        self.first_words[key / 64] & (1 << (key % 64)) != 0
     }
 
     /// False when no pattern can start at byte `at` of `bytes` (by the filter; true does not promise a match).
@@ -313,7 +367,9 @@ impl Dictionary {
             {
                 scan.capital_starts.push(start);
             }
-            for automaton in self.word_start.iter().filter(|a| a.may_start_at(bytes, start)) {
+            for automaton in
+                self.word_start.iter().filter(|a| a.may_start_at(bytes, start) && a.may_start_with_word_at(text, start))
+            {
                 automaton.walk(
                     start,
                     bytes.len(),
@@ -693,6 +749,24 @@ mod tests {
         let d = Dictionary::build(&g);
         let text = "THE WHITE HOUSE said; the white house";
         assert_eq!(texts(text, &d.scan(text, &g).aliases), ["WHITE HOUSE", "white house"]);
+    }
+
+    #[test]
+    fn filters_keep_every_pattern_start() {
+        let mut g = Gazetteers::new();
+        g.add_text(
+            "f.tsv",
+            "id\tname\ttype\taliases\tcase\n\
+             a\tÜnal Çelik\tPERSON\tÇelik|Ü\t\n\
+             b\tal-Sisi\tPERSON\tO'Neil|7-Eleven\t\n\
+             c\tNew York Times\tORGANIZATION\tnyt\tinsensitive\n",
+        );
+        let d = Dictionary::build(&g);
+        let text = "Ünal Çelik met al-Sisi, O'Neil and Ü at 7-Eleven; the NYT, New York Times.";
+        assert_eq!(
+            texts(text, &d.scan(text, &g).aliases),
+            ["Ünal Çelik", "al-Sisi", "O'Neil", "Ü", "7-Eleven", "NYT", "New York Times"]
+        );
     }
 
     #[test]
