@@ -101,13 +101,13 @@ const FIRST_WORD_BITS: usize = 1 << 18;
 
 /// The end of the word (letters and digits) that starts at byte `from` of `s`.
 #[inline]
-fn word_end(s: &str, from: usize) -> usize {
+pub(crate) fn word_end(s: &str, from: usize) -> usize {
     let bytes = s.as_bytes();
     let mut i = from;
     while let Some(&b) = bytes.get(i) {
         if b.is_ascii_alphanumeric() {
             i += 1;
-        } else if b >= 0x80 && s[i..].chars().next().is_some_and(char::is_alphanumeric) {
+        } else if b >= 0x80 && s[i..].chars().next().is_some_and(is_word_char) {
             i += s[i..].chars().next().map_or(1, char::len_utf8);
         } else {
             break;
@@ -488,12 +488,14 @@ fn for_each_word_start(text: &str, mut f: impl FnMut(usize)) {
                     b'\'' if before == Before::Letter => Before::ApostropheAfterLetter,
                     _ => Before::Other,
                 }
+            } else if before == Before::Letter && c == '’' {
+                Before::ApostropheAfterLetter
+            } else if is_general_punctuation(c) {
+                Before::Other // “ ” — …: no Unicode table lookup
             } else if c.is_alphabetic() {
                 Before::Letter
             } else if c.is_alphanumeric() {
                 Before::Digit
-            } else if before == Before::Letter && c == '’' {
-                Before::ApostropheAfterLetter
             } else {
                 Before::Other
             };
@@ -545,11 +547,8 @@ impl AsciiMasks {
 #[inline]
 fn ends_word(text: &str, end: usize) -> bool {
     let Some(&next) = text.as_bytes().get(end) else { return true };
-    let next_is_word = if next < 0x80 {
-        next.is_ascii_alphanumeric()
-    } else {
-        text[end..].chars().next().is_some_and(char::is_alphanumeric)
-    };
+    let next_is_word =
+        if next < 0x80 { next.is_ascii_alphanumeric() } else { text[end..].chars().next().is_some_and(is_word_char) };
     !next_is_word || !text[..end].chars().next_back().is_some_and(is_word_char)
 }
 
@@ -673,8 +672,17 @@ pub(crate) fn is_whole_word(text: &str, span: Span) -> bool {
     true
 }
 
+/// A letter or digit. Quotation marks and dashes (the general punctuation block) are common in news text and
+/// answered without Unicode tables.
+#[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { !is_general_punctuation(c) && c.is_alphanumeric() }
+}
+
+/// U+2000 to U+206F: spaces, dashes, quotation marks, ellipsis; no letter or digit among them.
+#[inline]
+fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
 }
 
 /// `text` with its first letter upper-cased, when that changes it.

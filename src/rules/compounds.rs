@@ -15,7 +15,7 @@ use crate::extraction::{DocBuilder, MentionType, Origin};
 use crate::matcher::Found;
 use crate::span::Span;
 
-use super::names::NOT_NAME_WORDS;
+use super::names::is_not_name_word;
 
 /// How many capitalised words after the place may precede the title or head word that keeps it.
 const WORDS_BEFORE_TITLE: usize = 3;
@@ -62,10 +62,7 @@ pub(crate) fn drop_name_starts(doc: &mut DocBuilder<'_>, titles: &[Found], org_h
                     keep = false;
                     break;
                 }
-                if !capitalised
-                    || NOT_NAME_WORDS.contains(&word_text)
-                    || next.is_some()
-                    || starts_at(&first_starts, word.start)
+                if !capitalised || is_not_name_word(word_text) || next.is_some() || starts_at(&first_starts, word.start)
                 {
                     break;
                 }

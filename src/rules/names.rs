@@ -85,6 +85,16 @@ pub(crate) const NOT_NAME_WORDS: &[&str] = &[
     "Sr.",
 ];
 
+/// True for one of [`NOT_NAME_WORDS`] (a binary search in a sorted copy: this runs for every name token).
+pub(crate) fn is_not_name_word(word: &str) -> bool {
+    static SORTED: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| {
+        let mut words = NOT_NAME_WORDS.to_vec();
+        words.sort_unstable();
+        words
+    });
+    SORTED.binary_search(&word).is_ok()
+}
+
 /// Matches person names at a given position.
 pub(crate) struct NameShape {
     re: Regex,
@@ -108,7 +118,7 @@ impl NameShape {
         let mut end = pos;
         let mut has_word = false;
         for (offset, token) in token_offsets(m.as_str()) {
-            if NOT_NAME_WORDS.contains(&token) || is_all_caps_word(token) {
+            if is_not_name_word(token) || is_all_caps_word(token) {
                 break;
             }
             if !(token.len() <= 5 && token.ends_with('.')) {

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use crate::extraction::{DocBuilder, MentionType, Origin};
 use crate::gazetteer::Form;
-use crate::matcher::is_whole_word;
+use crate::matcher::{is_whole_word, word_end};
 use crate::span::Span;
 
 use super::names::{NameShape, surname};
@@ -125,8 +125,7 @@ fn find_whole_words<'p>(text: &str, patterns: Vec<&'p str>, capital_starts: &[us
 
 /// The leading letters and digits of `s`.
 fn first_token(s: &str) -> &str {
-    let end = s.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(s.len(), |(i, _)| i);
-    &s[..end]
+    &s[..word_end(s, 0)]
 }
 
 /// The last two words of a name of three words or more ("Aung San Suu Kyi" -> "Suu Kyi"), when both are
