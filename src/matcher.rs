@@ -78,15 +78,16 @@ impl PatternHits {
 /// Aho-Corasick search that stops as soon as no pattern continues).
 ///
 /// Most words start no pattern, and two filters let the walk skip them: the patterns' first three bytes (8 KB,
-/// in the processor's fastest cache), then their first words (letters and digits: a pattern that matches
-/// as a whole word starts with the text's word there).
+/// in the processor's fastest cache), then, for a large trie whose walks miss the cache, their first words
+/// (letters and digits: a pattern that matches as a whole word starts with the text's word there).
 struct WordStartAutomaton {
     nfa: contiguous::NFA,
     start: StateID,
     case_insensitive: bool,
     /// Bit `trigram_key(p[0], p[1], p[2])` is set for the first three bytes of each pattern `p`.
     trigrams: Box<[u64; TRIGRAM_BITS / 64]>,
-    /// Bit `self.word_key(w) % FIRST_WORD_BITS` is set for the first word `w` of each pattern.
+    /// Bit `self.word_key(w) % FIRST_WORD_BITS` is set for the first word `w` of each pattern; empty for a
+    /// small trie.
     first_words: Box<[u64]>,
     /// First bytes of patterns shorter than three bytes: words starting with them are always walked.
     short_first: [bool; 256],
@@ -95,6 +96,10 @@ struct WordStartAutomaton {
 
 /// Size of the trigram filter in bits (8 KB).
 const TRIGRAM_BITS: usize = 1 << 16;
+
+/// Patterns from which a trie counts as large (the cue verbs and titles that start with a lower-case letter
+/// are a few hundred; the names tens of thousands).
+const LARGE_TRIE: usize = 4096;
 
 /// Size of the first-word filter in bits (32 KB).
 const FIRST_WORD_BITS: usize = 1 << 18;
@@ -138,14 +143,17 @@ impl WordStartAutomaton {
             start,
             case_insensitive,
             trigrams: Box::new([0u64; TRIGRAM_BITS / 64]),
-            first_words: vec![0u64; FIRST_WORD_BITS / 64].into_boxed_slice(),
+            first_words: vec![0u64; if patterns.len() >= LARGE_TRIE { FIRST_WORD_BITS / 64 } else { 0 }]
+                .into_boxed_slice(),
             short_first: [false; 256],
             hits: PatternHits::new(patterns),
         };
         let fold = |b: u8| if case_insensitive { b.to_ascii_lowercase() } else { b };
         for (pattern, _) in patterns {
-            let key = automaton.word_key(&pattern.as_bytes()[..word_end(pattern, 0)]);
-            automaton.first_words[key / 64] |= 1 << (key % 64);
+            if !automaton.first_words.is_empty() {
+                let key = automaton.word_key(&pattern.as_bytes()[..word_end(pattern, 0)]);
+                automaton.first_words[key / 64] |= 1 << (key % 64);
+            }
             match *pattern.as_bytes() {
                 [b0, b1, b2, ..] => {
                     let key = trigram_key(fold(b0), fold(b1), fold(b2));
@@ -179,6 +187,9 @@ impl WordStartAutomaton {
     /// False when no pattern can start with the word at byte `at` of `text` (by the first-word filter).
     #[inline]
     fn may_start_with_word_at(&self, text: &str, at: usize) -> bool {
+        if self.first_words.is_empty() {
+            return true;
+        }
         let key = self.word_key(&text.as_bytes()[at..word_end(text, at)]);
         self.first_words[key / 64] & (1 << (key % 64)) != 0
     }
@@ -357,7 +368,12 @@ impl Dictionary {
     /// for entity aliases. Runs are rare in body text, so this costs little.
     pub fn scan(&self, text: &str, g: &Gazetteers) -> Scan {
         let bytes = text.as_bytes();
-        let mut scan = Scan::default();
+        // room for a typical document's matches, to save regrowing
+        let mut scan = Scan {
+            aliases: Vec::with_capacity(text.len() / 64),
+            capital_starts: Vec::with_capacity(text.len() / 24),
+            ..Scan::default()
+        };
         let mut in_capitals = Vec::new();
         let mut caps_run = Span::default();
         for_each_word_start(text, |start| {

@@ -110,7 +110,8 @@ impl OfficialRules {
             if doc.overlapping(first).next().is_some() {
                 continue;
             }
-            if let Some(name) = self.surname_is_a_place(doc, first) {
+            let Some(shape) = self.names.at(doc.text, first.start) else { continue };
+            if let Some(name) = surname_is_a_place(doc, first, shape) {
                 let entity = rule_person(
                     name.text(doc.text).to_owned(),
                     String::new(),
@@ -122,7 +123,7 @@ impl OfficialRules {
                 doc.add_covering(name, index, Form::Name, Origin::FirstNameRule);
                 continue;
             }
-            let Some(name) = self.person_name(doc, first.start) else { continue };
+            let Some(name) = person_name(doc, shape) else { continue };
             if name.end <= first.end || NameShape::tokens(name.text(doc.text)) < 2 {
                 continue;
             }
@@ -235,28 +236,9 @@ impl OfficialRules {
         );
     }
 
-    /// "Neil Jordan", "Paris Hilton"... no: a first name and then exactly one name word that the gazetteers know as
-    /// a country or place ("Jordan"), ending the name: the place word is the person's surname.
-    fn surname_is_a_place(&self, doc: &DocBuilder<'_>, first: Span) -> Option<Span> {
-        let name = self.names.at(doc.text, first.start)?;
-        let place = doc.starting_at(first.end + 1)?;
-        let is_place = matches!(place.mention_type, MentionType::Country | MentionType::Location);
-        (is_place && place.span.end == name.end && NameShape::tokens(name.text(doc.text)) == 2).then_some(name)
-    }
-
     /// A person's name starting at `start` that does not run into a non-person mention.
     fn person_name(&self, doc: &DocBuilder<'_>, start: usize) -> Option<Span> {
-        let name = self.names.at(doc.text, start)?;
-        match doc.overlapping(name).next() {
-            None => Some(name),
-            Some(m) if m.mention_type == MentionType::Person && m.span == name => Some(name),
-            Some(m) if m.span.start > name.start => {
-                // cut the name before the mention ("President Obama Washington")
-                let cut = skip_spaces_back(doc.text, m.span.start);
-                (cut > name.start && m.mention_type != MentionType::Person).then(|| Span::new(name.start, cut))
-            }
-            Some(_) => None,
-        }
+        person_name(doc, self.names.at(doc.text, start)?)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -274,7 +256,13 @@ impl OfficialRules {
         let known_person = doc.overlapping(name).next().copied();
         if let Some(m) = known_person {
             // a known person: the title may add the role or country the gazetteer lacks
-            let mut known = doc.entity_of(&m).clone();
+            let known = doc.entity_of(&m);
+            let adds_role = known.role.is_empty() && !role.is_empty();
+            let adds_country = known.country.is_empty() && !country.is_empty();
+            if !adds_role && !adds_country {
+                return;
+            }
+            let mut known = known.clone();
             if known.role.is_empty() {
                 known.role = role;
             }
@@ -292,6 +280,30 @@ impl OfficialRules {
         }
         let index = doc.entity(&Arc::new(entity));
         doc.add(name, index, Form::Name, origin);
+    }
+}
+
+/// "Neil Jordan", "Paris Hilton"... no: a first name and then exactly one name word that the gazetteers know as
+/// a country or place ("Jordan"), ending the name (`name`, the name shape at the first name): the place word is
+/// the person's surname.
+fn surname_is_a_place(doc: &DocBuilder<'_>, first: Span, name: Span) -> Option<Span> {
+    let place = doc.starting_at(first.end + 1)?;
+    let is_place = matches!(place.mention_type, MentionType::Country | MentionType::Location);
+    (is_place && place.span.end == name.end && NameShape::tokens(name.text(doc.text)) == 2).then_some(name)
+}
+
+/// The name shape `name` as a person's name, unless it runs into a non-person mention (then it is cut before
+/// it, or refused).
+fn person_name(doc: &DocBuilder<'_>, name: Span) -> Option<Span> {
+    match doc.overlapping(name).next() {
+        None => Some(name),
+        Some(m) if m.mention_type == MentionType::Person && m.span == name => Some(name),
+        Some(m) if m.span.start > name.start => {
+            // cut the name before the mention ("President Obama Washington")
+            let cut = skip_spaces_back(doc.text, m.span.start);
+            (cut > name.start && m.mention_type != MentionType::Person).then(|| Span::new(name.start, cut))
+        }
+        Some(_) => None,
     }
 }
 

@@ -70,9 +70,9 @@ pub(crate) fn link(
         return;
     }
     let text = doc.text;
-    let found = find_whole_words(text, patterns, capital_starts);
+    let open_starts = starts_outside_mentions(doc, capital_starts);
+    let mut found = find_whole_words(text, patterns, &open_starts);
     // leftmost first, longest first among those starting together
-    let mut found = found;
     found.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.len())));
     for (span, key) in found {
         if let Some(candidates) = surnames.get(key) {
@@ -89,6 +89,25 @@ pub(crate) fn link(
             doc.add(span, entity, Form::Acronym, Origin::AcronymRule);
         }
     }
+}
+
+/// The word starts where a surname or acronym can still be added: not inside a mention, except at the start of
+/// a country or place (a surname replaces a place of the same name). Mentions are only added or widened
+/// below, so a start inside one stays inside one.
+fn starts_outside_mentions(doc: &DocBuilder<'_>, starts: &[usize]) -> Vec<usize> {
+    let mut mentions = doc.mentions().peekable();
+    let mut open = Vec::with_capacity(starts.len());
+    for &start in starts {
+        while mentions.next_if(|m| m.span.end <= start).is_some() {}
+        let inside = mentions.peek().filter(|m| m.span.start <= start);
+        let keep = inside.is_none_or(|m| {
+            m.span.start == start && matches!(m.mention_type, MentionType::Country | MentionType::Location)
+        });
+        if keep {
+            open.push(start);
+        }
+    }
+    open
 }
 
 /// Every whole-word occurrence of the patterns in `text`, unordered.
