@@ -89,9 +89,18 @@ struct WordStartAutomaton {
     /// Bit `self.word_key(w) % FIRST_WORD_BITS` is set for the first word `w` of each pattern; empty for a
     /// small trie.
     first_words: Box<[u64]>,
-    /// First bytes of patterns shorter than three bytes: words starting with them are always walked.
-    short_first: [bool; 256],
+    /// For each byte: whether no pattern starts with it, some do, or one shorter than three bytes does (words
+    /// starting with it are then always walked).
+    first_byte: [FirstByte; 256],
     hits: PatternHits,
+}
+
+/// Whether patterns start with a byte (ordered: a short pattern needs the most care).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum FirstByte {
+    None,
+    Some,
+    Short,
 }
 
 /// Size of the trigram filter in bits (8 KB).
@@ -145,7 +154,7 @@ impl WordStartAutomaton {
             trigrams: Box::new([0u64; TRIGRAM_BITS / 64]),
             first_words: vec![0u64; if patterns.len() >= LARGE_TRIE { FIRST_WORD_BITS / 64 } else { 0 }]
                 .into_boxed_slice(),
-            short_first: [false; 256],
+            first_byte: [FirstByte::None; 256],
             hits: PatternHits::new(patterns),
         };
         let fold = |b: u8| if case_insensitive { b.to_ascii_lowercase() } else { b };
@@ -154,16 +163,19 @@ impl WordStartAutomaton {
                 let key = automaton.word_key(&pattern.as_bytes()[..word_end(pattern, 0)]);
                 automaton.first_words[key / 64] |= 1 << (key % 64);
             }
-            match *pattern.as_bytes() {
-                [b0, b1, b2, ..] => {
-                    let key = trigram_key(fold(b0), fold(b1), fold(b2));
-                    automaton.trigrams[key / 64] |= 1 << (key % 64);
-                }
-                [b0, ..] => {
-                    automaton.short_first[usize::from(fold(b0))] = true;
-                    automaton.short_first[usize::from(b0.to_ascii_uppercase())] |= case_insensitive;
-                }
-                [] => {}
+            let bytes = pattern.as_bytes();
+            let starts: &[u8] = if case_insensitive {
+                &[bytes[0].to_ascii_lowercase(), bytes[0].to_ascii_uppercase()]
+            } else {
+                &bytes[..1]
+            };
+            for &b0 in starts {
+                let entry = &mut automaton.first_byte[usize::from(b0)];
+                *entry = (*entry).max(if bytes.len() >= 3 { FirstByte::Some } else { FirstByte::Short });
+            }
+            if let [b0, b1, b2, ..] = *bytes {
+                let key = trigram_key(fold(b0), fold(b1), fold(b2));
+                automaton.trigrams[key / 64] |= 1 << (key % 64);
             }
         }
         automaton
@@ -197,12 +209,14 @@ impl WordStartAutomaton {
     /// False when no pattern can start at byte `at` of `bytes` (by the filter; true does not promise a match).
     #[inline]
     fn may_start_at(&self, bytes: &[u8], at: usize) -> bool {
+        match self.first_byte[usize::from(bytes[at])] {
+            FirstByte::None => return false,
+            FirstByte::Short => return true,
+            FirstByte::Some => {}
+        }
         let Some(&[b0, b1, b2]) = bytes.get(at..at + 3).map(|b| <&[u8; 3]>::try_from(b).expect("3 bytes")) else {
             return true;
         };
-        if self.short_first[usize::from(b0)] {
-            return true;
-        }
         let key = if self.case_insensitive {
             trigram_key(b0.to_ascii_lowercase(), b1.to_ascii_lowercase(), b2.to_ascii_lowercase())
         } else {
