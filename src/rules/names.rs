@@ -160,9 +160,9 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 
 /// The surname of a full name: its last token ("Bagheri Kani" -> "Kani"), skipping suffixes (Jr., III).
 pub(crate) fn surname(name: &str) -> Option<&str> {
-    let tokens: Vec<&str> = name.split([' ', '\u{a0}']).filter(|t| !t.is_empty()).collect();
-    let last = tokens.iter().rev().find(|t| !matches!(**t, "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III" | "IV"))?;
-    (tokens.len() >= 2 && last.chars().count() >= 2 && !last.ends_with('.')).then_some(last)
+    let tokens = || name.split([' ', '\u{a0}']).filter(|t| !t.is_empty());
+    let last = tokens().rev().find(|t| !matches!(*t, "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III" | "IV"))?;
+    (tokens().nth(1).is_some() && last.chars().nth(1).is_some() && !last.ends_with('.')).then_some(last)
 }
 
 #[cfg(test)]

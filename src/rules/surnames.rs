@@ -35,9 +35,12 @@ pub(crate) fn link(
         // the last two words of a longer name too: "Suu Kyi" of "Aung San Suu Kyi" (found before "Kyi")
         let keys = [surname(full), surname(seen), last_two_words(full), last_two_words(seen)];
         for key in keys.into_iter().flatten() {
-            let list = surnames.entry(key.to_owned()).or_default();
-            if !list.iter().any(|(e, _)| *e == m.entity) {
-                list.push((m.entity, m.span.start));
+            match surnames.get_mut(key) {
+                Some(list) if list.iter().any(|(e, _)| *e == m.entity) => {}
+                Some(list) => list.push((m.entity, m.span.start)),
+                None => {
+                    surnames.insert(key.to_owned(), vec![(m.entity, m.span.start)]);
+                }
             }
         }
     }
@@ -151,10 +154,10 @@ fn first_token(s: &str) -> &str {
 /// capitalised name words.
 fn last_two_words(name: &str) -> Option<&str> {
     let name = name.trim_end();
-    let tokens: Vec<&str> = name.split_whitespace().collect();
-    let [_, .., a, b] = tokens.as_slice() else { return None };
+    let mut tokens = name.split_whitespace().rev();
+    let (Some(b), Some(a), Some(_)) = (tokens.next(), tokens.next(), tokens.next()) else { return None };
     let capitalised = |t: &str| t.starts_with(char::is_uppercase) && !t.ends_with('.') && t.chars().count() >= 2;
-    if !(capitalised(a) && capitalised(b)) || matches!(*b, "Jr" | "Sr" | "II" | "III" | "IV") {
+    if !(capitalised(a) && capitalised(b)) || matches!(b, "Jr" | "Sr" | "II" | "III" | "IV") {
         return None;
     }
     let before_last = name[..name.len() - b.len()].trim_end();
