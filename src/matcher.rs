@@ -139,9 +139,10 @@ fn trigram_key(b0: u8, b1: u8, b2: u8) -> usize {
 
 impl WordStartAutomaton {
     fn new(patterns: &[(String, Vec<Hit>)], case_insensitive: bool) -> WordStartAutomaton {
-        // leftmost-longest: no match state has a failure transition, so fewer suffix matches are copied in
+        // standard semantics build more than twice as fast as leftmost ones here (60 against 150 ms for the
+        // default names); the walk skips the suffix matches they copy into states
         let nfa = contiguous::NFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(case_insensitive)
             .prefilter(false)
             .build(patterns.iter().map(|(p, _)| p))
@@ -239,11 +240,12 @@ impl WordStartAutomaton {
                 if self.nfa.is_match(state) {
                     // a state's matches also list patterns that are suffixes of its path ("America" on the
                     // way to "Central American"): those start later, at a word start of their own
-                    for k in 0..self.nfa.match_len(state) {
-                        let pattern = self.nfa.match_pattern(state, k);
-                        if self.nfa.pattern_len(pattern) == i + 1 - from {
-                            found(pattern, i + 1);
-                        }
+                    // (patterns are distinct, so one at most starts at `from`: listed first, as it happens)
+                    let own = (0..self.nfa.match_len(state))
+                        .map(|k| self.nfa.match_pattern(state, k))
+                        .find(|&pattern| self.nfa.pattern_len(pattern) == i + 1 - from);
+                    if let Some(pattern) = own {
+                        found(pattern, i + 1);
                     }
                 }
             }
@@ -757,6 +759,22 @@ mod tests {
         let text = "Japan’s and Azerbaijan's U.S.-led plan; Japanese, not Japanland; O'Brien";
         let scan = d.scan(text, &g);
         assert_eq!(texts(text, &scan.aliases), ["Japan", "Azerbaijan", "U.S.", "Japanese"]);
+    }
+
+    #[test]
+    fn matches_that_end_together_are_all_found() {
+        // "America" ends where "Central America" does: the walk from each word start finds its own
+        let mut g = Gazetteers::new();
+        g.add_text("a.tsv", "id\tname\ttype\nUS\tAmerica\tCOUNTRY\nCA\tCentral America\tLOCATION\n");
+        let d = Dictionary::build(&g);
+        let text = "Central America and America";
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for_each_word_start(text, |start| {
+            for a in &d.word_start {
+                a.walk(start, text.len(), |i| text.as_bytes()[i], |_, end| found.push((start, end)));
+            }
+        });
+        assert_eq!(found, [(0, 15), (8, 15), (20, 27)]);
     }
 
     #[test]
