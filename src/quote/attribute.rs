@@ -951,20 +951,28 @@ fn quote_kind(
 fn indirect(cx: &Context<'_>, marked: &[Marked], quotes: &mut Vec<Quote>) {
     let text = cx.text;
     let mut k = 0;
+    // the cues of each sentence, `cx.cues[cues_from..cues_to]`: sentences and cues are both in order
+    let (mut cues_from, mut cues_to) = (0, 0);
     for &sentence in cx.sentences {
         while k < marked.len() && marked[k].inner.end < sentence.start {
             k += 1;
         }
+        while cues_from < cx.cues.len() && cx.cues[cues_from].span.start < sentence.start {
+            cues_from += 1;
+        }
+        cues_to = cues_to.max(cues_from);
+        while cues_to < cx.cues.len() && cx.cues[cues_to].span.start < sentence.end {
+            cues_to += 1;
+        }
+        let cues = &cx.cues[cues_from..cues_to];
+        // the trailing pattern ("…, Nakatani said.") is judged on the last cue, the leading one on the first
+        let Some(last_cue) = cues.iter().rev().find(|c| c.kind != CueKind::Belief) else { continue };
         if marked.get(k).is_some_and(|m| m.open.start < sentence.end) {
             continue; // has quotation marks
         }
-        let s = sentence.text(text);
-        if has_double_mark(s, true, true) {
+        if has_double_mark(sentence.text(text), true, true) {
             continue;
         }
-        let cues = cues_in(cx.cues, sentence);
-        // the trailing pattern ("…, Nakatani said.") is judged on the last cue, the leading one on the first
-        let Some(last_cue) = cues.iter().rev().find(|c| c.kind != CueKind::Belief) else { continue };
         let trailing = words_at_most(text[last_cue.span.end..sentence.end].trim_end_matches(['.', '!', '?']), 3);
         let cue = if trailing { last_cue } else { cues.iter().find(|c| c.kind != CueKind::Belief).unwrap_or(last_cue) };
         let body_end = trim_span(text, sp(sentence.start, sentence.end)).end;
