@@ -27,11 +27,22 @@ pub fn sentences(text: &str) -> Vec<Span> {
 
 /// Paragraphs: the non-blank lines of `text`, trimmed of surrounding white space.
 pub fn paragraphs(text: &str) -> impl Iterator<Item = Span> + '_ {
-    let mut offset = 0;
-    text.split_inclusive('\n').filter_map(move |line| {
-        let start = offset;
-        offset += line.len();
-        trim(text, Span::new(start, start + line.len()))
+    lines_inclusive(text).filter_map(move |line| trim(text, line))
+}
+
+/// The lines of `text` with their line breaks, as `text.split_inclusive('\n')` gives them, found with a SIMD
+/// search (every stage that works by paragraph starts here).
+pub fn lines_inclusive(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut start = 0;
+    let mut breaks = memchr::memchr_iter(b'\n', text.as_bytes());
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let end = breaks.next().map_or(text.len(), |i| i + 1);
+        let line = Span::new(start, end);
+        start = end;
+        Some(line)
     })
 }
 
@@ -156,6 +167,14 @@ mod tests {
         assert_eq!(sentence_index(&s, 0), 0);
         assert_eq!(sentence_index(&s, 6), 1);
         assert_eq!(sentence_index(&s, 12), 2);
+    }
+
+    #[test]
+    fn lines_as_split_inclusive_gives_them() {
+        for text in ["", "a", "a\n", "a\nb", "\n\n", "a\r\n\nb\n", "“x”\n y "] {
+            let ours: Vec<&str> = lines_inclusive(text).map(|l| l.text(text)).collect();
+            assert_eq!(ours, text.split_inclusive('\n').collect::<Vec<_>>(), "{text:?}");
+        }
     }
 
     #[test]

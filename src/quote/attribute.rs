@@ -232,13 +232,9 @@ pub(crate) struct Context<'a> {
 impl Context<'_> {
     /// The line spans of `text`, end excluding the line break.
     pub fn paragraphs_of(text: &str) -> Vec<Span> {
-        let mut out = Vec::new();
-        let mut start = 0;
-        for line in text.split_inclusive('\n') {
-            out.push(Span::new(start, start + line.trim_end_matches('\n').len()));
-            start += line.len();
-        }
-        out
+        crate::segment::lines_inclusive(text)
+            .map(|line| Span::new(line.start, line.start + line.text(text).trim_end_matches('\n').len()))
+            .collect()
     }
 }
 

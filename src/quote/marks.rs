@@ -59,9 +59,9 @@ pub(crate) fn quotation_spans(text: &str) -> Vec<Marked> {
     let mut out = Vec::new();
     let mut marks = Vec::new();
     let mut stack: Vec<(Span, Style)> = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let line_end = line_start + line.trim_end_matches(['\n', '\r']).len();
+    for line in crate::segment::lines_inclusive(text) {
+        let line_start = line.start;
+        let line_end = line_start + line.text(text).trim_end_matches(['\n', '\r']).len();
         marks.clear();
         find_marks(text, line_start, line_end, &mut marks);
         stack.clear();
@@ -95,7 +95,6 @@ pub(crate) fn quotation_spans(text: &str) -> Vec<Marked> {
         if let Some(&(open, _)) = stack.first() {
             out.push(Marked { inner: Span::new(open.end, line_end), open, ending: Ending::ParagraphEnd });
         }
-        line_start += line.len();
     }
     out.sort_by_key(|m| (m.inner.start, m.inner.end));
     out
