@@ -113,6 +113,11 @@ impl NameShape {
     /// The name starting exactly at `pos`, if one does: at least one token that is not an initial, and no
     /// token that is a function word, weekday or month (the name is cut before such a token).
     pub fn at(&self, text: &str, pos: usize) -> Option<Span> {
+        // every name starts with a capital letter: most positions are refused before the regex runs
+        let first = *text.as_bytes().get(pos)?;
+        if first < 0x80 && !first.is_ascii_uppercase() {
+            return None;
+        }
         let window_end = floor_char_boundary(text, (pos + 160).min(text.len()));
         let m = self.re.find(&text[pos..window_end])?;
         let mut end = pos;
