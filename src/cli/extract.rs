@@ -1,7 +1,8 @@
 //! `whosaid extract`: inputs in, tables out.
 //!
-//! Documents are read in order in batches; each batch is extracted in parallel (rayon) and written in input
-//! order, so the output is the same row for row whatever the number of threads, and memory holds one batch.
+//! Documents are read in order in batches; each batch is extracted and its rows encoded in parallel (rayon),
+//! then written in input order, so the output is the same row for row whatever the number of threads, and
+//! memory holds one batch.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -11,7 +12,7 @@ use clap::Args;
 use rayon::prelude::*;
 use whosaid::document;
 use whosaid::input::{DocumentStream, Event, InputFormat, InputOptions};
-use whosaid::output::{CsvOptions, Format, StreamTable, TableSink};
+use whosaid::output::{CsvOptions, Format, RenderedRows, StreamTable, TableSink};
 use whosaid::{Document, Error, ErrorKind, Extraction, Extractor};
 
 use super::summary::Summary;
@@ -82,6 +83,15 @@ pub struct ExtractArgs {
     gazetteers: GazetteerArgs,
 }
 
+/// Documents read for the next round of extraction, and how reading went.
+struct NextBatch {
+    docs: Vec<Document>,
+    /// True when the inputs are exhausted.
+    ended: bool,
+    /// Inputs (or records) that failed to read.
+    failures: usize,
+}
+
 pub fn run(args: ExtractArgs) -> whosaid::Result<i32> {
     let started = Instant::now();
     let glob_text = args.glob.clone().unwrap_or_else(|| {
@@ -127,42 +137,69 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<i32> {
     let mut summary = Summary::new(!args.quiet && std::io::stderr().is_terminal());
     let mut stream = DocumentStream::new(sources, options);
     let batch_docs = threads * DOCS_PER_THREAD;
-    loop {
-        let mut batch: Vec<Document> = Vec::with_capacity(batch_docs);
+    // the next batch is read while the workers extract the current one
+    let read_batch = |stream: &mut DocumentStream, summary: &Summary| {
+        let mut batch = NextBatch { docs: Vec::with_capacity(batch_docs), ended: true, failures: 0 };
         let mut bytes = 0;
-        let mut ended = true;
         for event in stream.by_ref() {
             match event {
                 Event::Document(doc) => {
                     bytes += doc.text.len();
-                    batch.push(doc);
-                    if batch.len() >= batch_docs || bytes >= BATCH_BYTES {
-                        ended = false;
+                    batch.docs.push(doc);
+                    if batch.docs.len() >= batch_docs || bytes >= BATCH_BYTES {
+                        batch.ended = false;
                         break;
                     }
                 }
                 Event::Warning(w) => summary.warn(&w, args.quiet),
                 Event::Failed(e) => {
                     summary.warn(&format!("error: {e}"), false);
-                    failures += 1;
+                    batch.failures += 1;
                 }
             }
         }
-        // a bug must not cost the other documents: a panic fails its document only
-        let results: Vec<Option<Extraction>> = pool.install(|| {
+        batch
+    };
+    let renderer = sink.renderer();
+    let mut next = read_batch(&mut stream, &summary);
+    loop {
+        let NextBatch { docs: batch, ended, failures: failed } = next;
+        failures += failed;
+        // the workers extract and encode the rows; this thread writes them in input order. A bug must not cost
+        // the other documents: a panic fails its document only
+        let extract_batch = || -> Vec<Option<(Extraction, Option<whosaid::Result<RenderedRows>>)>> {
             batch
                 .par_iter()
-                .map(|doc| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(doc))).ok())
+                .map(|doc| {
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        let x = extractor.extract(doc);
+                        let rendered = renderer.map(|r| r.render(&extractor, doc, &x));
+                        (x, rendered)
+                    }))
+                    .ok()
+                })
                 .collect()
-        });
-        for (doc, x) in batch.iter().zip(&results) {
-            let Some(x) = x else {
+        };
+        let read_next = || {
+            if ended {
+                NextBatch { docs: Vec::new(), ended: true, failures: 0 }
+            } else {
+                read_batch(&mut stream, &summary)
+            }
+        };
+        let results;
+        (results, next) = pool.install(|| rayon::join(extract_batch, read_next));
+        for (doc, result) in batch.iter().zip(results) {
+            let Some((x, rendered)) = result else {
                 summary.warn(&format!("error: {}: internal error while extracting (please report it)", doc.id), false);
                 failures += 1;
                 continue;
             };
-            sink.write(&extractor, doc, x)?;
-            summary.add(doc, x);
+            match rendered {
+                Some(rendered) => sink.write_rendered(doc, &x, &rendered?)?,
+                None => sink.write(&extractor, doc, &x)?,
+            }
+            summary.add(doc, &x);
         }
         if streaming {
             sink.flush()?;

@@ -71,63 +71,142 @@ impl Format {
     }
 }
 
-/// One table being written: CSV or JSONL over a buffered writer. Errors name the table's file.
-struct TableWriter {
-    out: Encoder,
-    name: PathBuf,
+/// How rows become bytes: CSV records (through the `csv` crate) or JSON Lines, cells neutralised or not.
+#[derive(Clone, Copy, Debug)]
+struct Encoding {
+    csv: bool,
     neutralise: bool,
 }
 
-enum Encoder {
-    Csv(Box<csv::Writer<Box<dyn Write + Send>>>),
-    Jsonl(BufWriter<Box<dyn Write + Send>>),
+impl Encoding {
+    fn new(format: Format, options: CsvOptions) -> Encoding {
+        let csv = format == Format::Csv;
+        Encoding { csv, neutralise: csv && options.neutralise }
+    }
+
+    /// Appends rows to `buf`, one after the other; [`RowEncoder::finish`] completes them.
+    fn encoder(self, buf: &mut Vec<u8>) -> RowEncoder<'_> {
+        let out = if self.csv {
+            Rows::Csv(Box::new(csv::WriterBuilder::new().has_headers(false).buffer_capacity(4096).from_writer(buf)))
+        } else {
+            Rows::Jsonl(buf)
+        };
+        RowEncoder { out, neutralise: self.neutralise }
+    }
+}
+
+/// Rows being encoded into a byte buffer (see [`Encoding::encoder`]). Writing to memory cannot fail; what can
+/// is serialization itself.
+struct RowEncoder<'b> {
+    out: Rows<'b>,
+    neutralise: bool,
+}
+
+enum Rows<'b> {
+    Csv(Box<csv::Writer<&'b mut Vec<u8>>>),
+    Jsonl(&'b mut Vec<u8>),
+}
+
+impl RowEncoder<'_> {
+    fn row(&mut self, mut row: impl Serialize + SpreadsheetSafe) -> Result<()> {
+        if self.neutralise {
+            row.neutralise();
+        }
+        match &mut self.out {
+            Rows::Csv(w) => w.serialize(&row).map_err(csv_error),
+            Rows::Jsonl(buf) => {
+                serde_json::to_writer(&mut **buf, &row).map_err(|e| Error::new(ErrorKind::Output(e.to_string())))?;
+                buf.push(b'\n');
+                Ok(())
+            }
+        }
+    }
+
+    /// A header record (CSV only: JSON Lines name their fields in every row).
+    fn header(&mut self, columns: &[&str]) -> Result<()> {
+        match &mut self.out {
+            Rows::Csv(w) => w.write_record(columns).map_err(csv_error),
+            Rows::Jsonl(_) => Ok(()),
+        }
+    }
+
+    fn finish(self) -> Result<()> {
+        match self.out {
+            Rows::Csv(mut w) => w.flush().map_err(Error::from),
+            Rows::Jsonl(_) => Ok(()),
+        }
+    }
+}
+
+/// One table being written: encoded rows over a buffered writer. Errors name the table's file.
+struct TableWriter {
+    out: BufWriter<Box<dyn Write + Send>>,
+    name: PathBuf,
+    encoding: Encoding,
 }
 
 impl TableWriter {
     fn new(
         format: Format,
-        mut out: Box<dyn Write + Send>,
+        out: Box<dyn Write + Send>,
         columns: &[&str],
         name: PathBuf,
         options: CsvOptions,
     ) -> Result<TableWriter> {
-        if format == Format::Csv && options.bom {
-            out.write_all(b"\xEF\xBB\xBF").map_err(|e| Error::io(&name, e))?;
+        let encoding = Encoding::new(format, options);
+        let mut w = TableWriter { out: BufWriter::with_capacity(1 << 16, out), name, encoding };
+        let mut header = Vec::new();
+        if encoding.csv && options.bom {
+            header.extend_from_slice(b"\xEF\xBB\xBF");
         }
-        let out = match format {
-            Format::Csv => Encoder::Csv(Box::new(csv::WriterBuilder::new().has_headers(false).from_writer(out))),
-            Format::Jsonl | Format::Xlsx | Format::Html => Encoder::Jsonl(BufWriter::with_capacity(1 << 16, out)),
-        };
-        let neutralise = format == Format::Csv && options.neutralise;
-        let mut w = TableWriter { out, name, neutralise };
-        if let Encoder::Csv(csv) = &mut w.out {
-            let written = csv.write_record(columns).map_err(csv_error);
-            written.map_err(|e| e.in_file(&w.name))?;
-        }
+        let mut encoder = encoding.encoder(&mut header);
+        encoder.header(columns).and_then(|()| encoder.finish()).map_err(|e| e.in_file(&w.name))?;
+        w.write(&header)?;
         Ok(w)
     }
 
-    fn row(&mut self, mut row: impl Serialize + SpreadsheetSafe) -> Result<()> {
-        if self.neutralise {
-            row.neutralise();
-        }
-        let written = match &mut self.out {
-            Encoder::Csv(w) => w.serialize(&row).map_err(csv_error),
-            Encoder::Jsonl(w) => match serde_json::to_writer(&mut *w, &row) {
-                Ok(()) => w.write_all(b"\n").map_err(Error::from),
-                Err(e) if e.is_io() => Err(Error::from(std::io::Error::from(e))),
-                Err(e) => Err(Error::new(ErrorKind::Output(e.to_string()))),
-            },
-        };
-        written.map_err(|e| e.in_file(&self.name))
+    /// Writes encoded rows.
+    fn write(&mut self, bytes: &[u8]) -> Result<()> {
+        self.out.write_all(bytes).map_err(|e| Error::io(&self.name, e))
     }
 
     fn flush(&mut self) -> Result<()> {
-        let flushed = match &mut self.out {
-            Encoder::Csv(w) => w.flush(),
-            Encoder::Jsonl(w) => w.flush(),
-        };
-        flushed.map_err(|e| Error::io(&self.name, e))
+        self.out.flush().map_err(|e| Error::io(&self.name, e))
+    }
+}
+
+/// One document's mention and quotation rows, encoded: made by [`RowRenderer::render`] (in any thread),
+/// written in document order by [`TableSink::write_rendered`].
+#[derive(Debug, Default)]
+pub struct RenderedRows {
+    mentions: Vec<u8>,
+    quotes: Vec<u8>,
+}
+
+/// Encodes documents' rows for a [`TableSink`], apart from it, so that worker threads can do it.
+#[derive(Clone, Copy, Debug)]
+pub struct RowRenderer {
+    encoding: Encoding,
+    mentions: bool,
+    quotes: bool,
+}
+
+impl RowRenderer {
+    /// The rows of one document, encoded as its sink will write them.
+    pub fn render(&self, extractor: &Extractor, doc: &Document, x: &Extraction) -> Result<RenderedRows> {
+        let offsets = CharOffsets::with_base(&doc.text, doc.char_offset);
+        let mut rendered = RenderedRows::default();
+        if self.mentions {
+            let mut encoder = self.encoding.encoder(&mut rendered.mentions);
+            rows::mention_rows(extractor, &doc.id, &doc.text, x, &offsets, |row| encoder.row(row))?;
+            encoder.finish()?;
+        }
+        if self.quotes {
+            let mut encoder = self.encoding.encoder(&mut rendered.quotes);
+            rows::quote_rows(extractor, &doc.id, &doc.text, x, &offsets, |row| encoder.row(row))?;
+            encoder.finish()?;
+        }
+        Ok(rendered)
     }
 }
 
@@ -235,45 +314,64 @@ impl TableSink {
         Ok(TableSink { collect: None, mentions, quotes, entities: None, pending: Vec::new() })
     }
 
+    /// The renderer for this sink's rows, for worker threads; `None` for the whole-run formats (workbook,
+    /// review page), which collect rows instead: use [`TableSink::write`] for those.
+    pub fn renderer(&self) -> Option<RowRenderer> {
+        let encoding = self.mentions.as_ref().or(self.quotes.as_ref())?.encoding;
+        Some(RowRenderer { encoding, mentions: self.mentions.is_some(), quotes: self.quotes.is_some() })
+    }
+
     /// Writes one document's rows.
     pub fn write(&mut self, extractor: &Extractor, doc: &Document, x: &Extraction) -> Result<()> {
-        let offsets = CharOffsets::with_base(&doc.text, doc.char_offset);
-        if let Some((_, _, collected, table)) = &mut self.collect {
-            let mut mentions = Vec::with_capacity(x.mentions.len());
-            rows::mention_rows(extractor, &doc.id, &doc.text, x, &offsets, |row| {
-                mentions.push(row.into_owned());
-                Ok::<(), Error>(())
-            })?;
-            let mut quotes = Vec::with_capacity(x.quotes.len());
-            rows::quote_rows(extractor, &doc.id, &doc.text, x, &offsets, |row| {
-                quotes.push(row.into_owned());
-                Ok::<(), Error>(())
-            })?;
-            table.add(&doc.id, &doc.text, x);
-            // parts of a large file join their document
-            match collected.docs.last_mut() {
-                Some(last) if doc.char_offset > 0 && last.id == doc.id => {
-                    last.text.push_str(&doc.text);
-                    last.mentions.extend(mentions);
-                    last.quotes.extend(quotes);
-                }
-                _ => collected.docs.push(collect::CollectedDoc {
-                    id: doc.id.clone(),
-                    text: doc.text.clone(),
-                    mentions,
-                    quotes,
-                }),
-            }
-            return Ok(());
+        if self.collect.is_some() {
+            return self.collect(extractor, doc, x);
         }
+        let rendered = self.renderer().map(|r| r.render(extractor, doc, x)).transpose()?.unwrap_or_default();
+        self.write_rendered(doc, x, &rendered)
+    }
+
+    /// Writes one document's rows rendered by this sink's [`TableSink::renderer`].
+    pub fn write_rendered(&mut self, doc: &Document, x: &Extraction, rendered: &RenderedRows) -> Result<()> {
         if let Some(mentions) = &mut self.mentions {
-            rows::mention_rows(extractor, &doc.id, &doc.text, x, &offsets, |row| mentions.row(row))?;
+            mentions.write(&rendered.mentions)?;
         }
         if let Some(quotes) = &mut self.quotes {
-            rows::quote_rows(extractor, &doc.id, &doc.text, x, &offsets, |row| quotes.row(row))?;
+            quotes.write(&rendered.quotes)?;
         }
         if let Some((_, table)) = &mut self.entities {
             table.add(&doc.id, &doc.text, x);
+        }
+        Ok(())
+    }
+
+    /// Keeps one document's rows for a whole-run format.
+    fn collect(&mut self, extractor: &Extractor, doc: &Document, x: &Extraction) -> Result<()> {
+        let Some((_, _, collected, table)) = &mut self.collect else { return Ok(()) };
+        let offsets = CharOffsets::with_base(&doc.text, doc.char_offset);
+        let mut mentions = Vec::with_capacity(x.mentions.len());
+        rows::mention_rows(extractor, &doc.id, &doc.text, x, &offsets, |row| {
+            mentions.push(row.into_owned());
+            Ok::<(), Error>(())
+        })?;
+        let mut quotes = Vec::with_capacity(x.quotes.len());
+        rows::quote_rows(extractor, &doc.id, &doc.text, x, &offsets, |row| {
+            quotes.push(row.into_owned());
+            Ok::<(), Error>(())
+        })?;
+        table.add(&doc.id, &doc.text, x);
+        // parts of a large file join their document
+        match collected.docs.last_mut() {
+            Some(last) if doc.char_offset > 0 && last.id == doc.id => {
+                last.text.push_str(&doc.text);
+                last.mentions.extend(mentions);
+                last.quotes.extend(quotes);
+            }
+            _ => collected.docs.push(collect::CollectedDoc {
+                id: doc.id.clone(),
+                text: doc.text.clone(),
+                mentions,
+                quotes,
+            }),
         }
         Ok(())
     }
@@ -314,7 +412,13 @@ impl TableSink {
             return pending.commit();
         }
         if let Some((mut writer, table)) = self.entities.take() {
-            table.rows(extractor, |row| writer.row(row))?;
+            let mut rows = Vec::new();
+            let mut encoder = writer.encoding.encoder(&mut rows);
+            table
+                .rows(extractor, |row| encoder.row(row))
+                .and_then(|()| encoder.finish())
+                .map_err(|e| e.in_file(&writer.name))?;
+            writer.write(&rows)?;
             writer.flush()?;
         }
         self.flush()?;
