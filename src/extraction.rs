@@ -125,11 +125,30 @@ pub(crate) struct DocBuilder<'t> {
     pub entities: Vec<Arc<Entity>>,
     mentions: Vec<Mention>,
     by_id: HashMap<String, usize>,
+    /// Gazetteer entity index -> local index, for the entities already met through [`DocBuilder::gazetteer_entity`].
+    by_gazetteer_index: HashMap<usize, usize>,
 }
 
 impl<'t> DocBuilder<'t> {
     pub fn new(text: &'t str) -> DocBuilder<'t> {
-        DocBuilder { text, entities: Vec::new(), mentions: Vec::new(), by_id: HashMap::default() }
+        DocBuilder {
+            text,
+            entities: Vec::new(),
+            mentions: Vec::new(),
+            by_id: HashMap::default(),
+            by_gazetteer_index: HashMap::default(),
+        }
+    }
+
+    /// [`DocBuilder::entity`] for entity `index` of the gazetteers, remembered by index: once an entity has
+    /// been met, meeting it again changes nothing, so the id need not be hashed again.
+    pub fn gazetteer_entity(&mut self, index: usize, entity: &Arc<Entity>) -> usize {
+        if let Some(&local) = self.by_gazetteer_index.get(&index) {
+            return local;
+        }
+        let local = self.entity(entity);
+        self.by_gazetteer_index.insert(index, local);
+        local
     }
 
     /// The local index of `entity`, adding it when it is new to the document. An entity met again under the

@@ -76,7 +76,7 @@ impl Extractor {
         for found in &scan.aliases {
             let Hit::Alias(i) = found.hit else { continue };
             let alias = &g.aliases[i as usize];
-            let entity = b.entity(&g.entities[alias.entity]);
+            let entity = b.gazetteer_entity(alias.entity, &g.entities[alias.entity]);
             b.add(found.span, entity, alias.form, Origin::Gazetteer);
         }
         organizations::find_by_shape(&mut b, g, &scan.org_heads);

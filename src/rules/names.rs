@@ -85,14 +85,11 @@ pub(crate) const NOT_NAME_WORDS: &[&str] = &[
     "Sr.",
 ];
 
-/// True for one of [`NOT_NAME_WORDS`] (a binary search in a sorted copy: this runs for every name token).
+/// True for one of [`NOT_NAME_WORDS`] (a hash set: this runs for every name token).
 pub(crate) fn is_not_name_word(word: &str) -> bool {
-    static SORTED: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| {
-        let mut words = NOT_NAME_WORDS.to_vec();
-        words.sort_unstable();
-        words
-    });
-    SORTED.binary_search(&word).is_ok()
+    static SET: std::sync::LazyLock<foldhash::HashSet<&str>> =
+        std::sync::LazyLock::new(|| NOT_NAME_WORDS.iter().copied().collect());
+    SET.contains(word)
 }
 
 /// Matches person names at a given position.
