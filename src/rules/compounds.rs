@@ -90,9 +90,15 @@ fn is_one_word_place(m: &crate::extraction::Mention, text: &str) -> bool {
 fn in_title_case_line(text: &str, pos: usize) -> bool {
     let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
     let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
-    let words: Vec<&str> = text[start..end].split_whitespace().filter(|w| w.chars().count() > 3).collect();
-    let capitalised = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
-    (5..=20).contains(&words.len()) && capitalised * 10 >= words.len() * 9
+    let (mut words, mut capitalised) = (0, 0);
+    for word in text[start..end].split_whitespace().filter(|w| w.chars().nth(3).is_some()) {
+        words += 1;
+        if words > 20 {
+            return false; // a paragraph, not a headline
+        }
+        capitalised += usize::from(word.starts_with(char::is_uppercase));
+    }
+    words >= 5 && capitalised * 10 >= words * 9
 }
 
 /// The word after exactly one space following `pos`, on the same line.
