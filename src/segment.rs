@@ -104,7 +104,9 @@ fn ends_with_abbreviation(before: &str) -> bool {
     if let (Some(c), None) = (chars.next(), chars.next()) {
         return c.is_uppercase();
     }
-    ABBREVIATIONS.contains(&word)
+    static SET: std::sync::LazyLock<foldhash::HashSet<&str>> =
+        std::sync::LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
+    SET.contains(word)
 }
 
 fn trim(text: &str, span: Span) -> Option<Span> {
