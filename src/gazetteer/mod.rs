@@ -344,6 +344,23 @@ impl Gazetteers {
         }
     }
 
+    /// Every text the dictionary scan looks for, sorted, without repeats: entity aliases (but stop words),
+    /// titles, cue verbs, organization head words and first names, as the files write them (the scan also
+    /// tries lower-case titles and some cues with a capital first letter). A plain Aho-Corasick scan of these is
+    /// the limit that `examples/throughput.rs` measures the pipeline against.
+    pub fn searched_forms(&self) -> Vec<&str> {
+        let stopwords: std::collections::HashSet<&str> = self.stopwords().collect();
+        let mut forms: Vec<&str> =
+            self.aliases.iter().map(|a| a.text.as_str()).filter(|a| !stopwords.contains(a)).collect();
+        forms.extend(self.titles.iter().map(|t| t.text.as_str()));
+        forms.extend(self.cues.iter().map(|c| c.text.as_str()));
+        let keywords = self.keywords.iter().filter(|k| matches!(k.kind.as_str(), "org_head" | "first_name"));
+        forms.extend(keywords.map(|k| k.text.as_str()));
+        forms.sort_unstable();
+        forms.dedup();
+        forms
+    }
+
     /// Words that must never be matched as aliases (`stopword` keywords).
     pub fn stopwords(&self) -> impl Iterator<Item = &str> {
         self.keywords.iter().filter(|k| k.kind == "stopword").map(|k| k.text.as_str())
