@@ -15,6 +15,10 @@ use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use whosaid::{Document, Extractor, Gazetteers};
 
+/// The allocator the `whosaid` binary uses (src/main.rs), so that the pipeline runs as shipped.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const POLNEAR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/polnear/train/text");
 
 /// Size of the fallback corpus.

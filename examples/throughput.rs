@@ -16,6 +16,10 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
 use whosaid::{Document, Extractor, Gazetteers};
 
+/// The allocator the `whosaid` binary uses (src/main.rs), so that the pipeline runs as shipped.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let dir = args.next().unwrap_or_else(|| "../shared/corpus/polnear/train/text".to_owned());
