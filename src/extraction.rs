@@ -5,6 +5,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::gazetteer::{Entity, EntityType, Form};
+use crate::mention_set::MentionSet;
 use crate::quote::Quote;
 use crate::span::Span;
 
@@ -118,12 +119,11 @@ pub struct Extraction {
 }
 
 /// Collects a document's entities and mentions while the stages run. Mentions are kept ordered by start and
-/// never overlapping, in a sorted vector (a document has tens of mentions: binary search and a short move on
-/// insertion beat a tree), so that rules can add and look up mentions anywhere.
+/// never overlapping ([`MentionSet`]), so that rules can add and look up mentions anywhere in logarithmic time.
 pub(crate) struct DocBuilder<'t> {
     pub text: &'t str,
     pub entities: Vec<Arc<Entity>>,
-    mentions: Vec<Mention>,
+    mentions: MentionSet,
     by_id: HashMap<String, usize>,
     /// Gazetteer entity index -> local index, for the entities already met through [`DocBuilder::gazetteer_entity`].
     by_gazetteer_index: HashMap<usize, usize>,
@@ -134,7 +134,7 @@ impl<'t> DocBuilder<'t> {
         DocBuilder {
             text,
             entities: Vec::new(),
-            mentions: Vec::new(),
+            mentions: MentionSet::new(),
             by_id: HashMap::default(),
             by_gazetteer_index: HashMap::default(),
         }
@@ -181,8 +181,7 @@ impl<'t> DocBuilder<'t> {
             return false;
         }
         let mention_type = MentionType::of(self.entities[entity].entity_type, form);
-        let at = self.first_starting_at_or_after(span.start);
-        self.mentions.insert(at, Mention { span, entity, mention_type, form, origin, sentence: 0 });
+        self.mentions.insert(Mention { span, entity, mention_type, form, origin, sentence: 0 });
         true
     }
 
@@ -193,26 +192,20 @@ impl<'t> DocBuilder<'t> {
             return false;
         }
         // every overlapping mention lies inside `span`, so they are the ones starting in it
-        let from = self.first_starting_at_or_after(span.start);
-        let to = self.first_starting_at_or_after(span.end);
-        self.mentions.drain(from..to);
+        self.mentions.remove_starting_in(span.start, span.end);
         self.add(span, entity, form, origin)
     }
 
     /// Removes the mention starting at byte `start`, if any.
     pub fn remove(&mut self, start: usize) {
-        if let Some(i) = self.index_starting_at(start) {
-            self.mentions.remove(i);
-        }
+        self.mentions.remove(start);
     }
 
     /// Mentions overlapping `span`, in order.
     pub fn overlapping(&self, span: Span) -> impl Iterator<Item = &Mention> {
         // the mention starting before `span` may reach into it; the rest start inside it
-        let from = self.first_starting_at_or_after(span.start);
-        let to = self.first_starting_at_or_after(span.end.max(span.start));
-        let before = from.checked_sub(1).map(|i| &self.mentions[i]).filter(|m| m.span.end > span.start);
-        before.into_iter().chain(&self.mentions[from..to])
+        let before = self.mentions.last_starting_before(span.start).filter(|m| m.span.end > span.start);
+        before.into_iter().chain(self.mentions.starting_in(span.start, span.end))
     }
 
     /// All mentions, in order.
@@ -222,29 +215,17 @@ impl<'t> DocBuilder<'t> {
 
     /// The mentions, in order, for the finished extraction.
     pub fn into_parts(self) -> (Vec<Arc<Entity>>, Vec<Mention>) {
-        (self.entities, self.mentions)
+        (self.entities, self.mentions.into_vec())
     }
 
     /// The mention that ends exactly at byte `end`, if any.
     pub fn ending_at(&self, end: usize) -> Option<&Mention> {
-        let i = self.first_starting_at_or_after(end).checked_sub(1)?;
-        Some(&self.mentions[i]).filter(|m| m.span.end == end)
+        self.mentions.last_starting_before(end).filter(|m| m.span.end == end)
     }
 
     /// The mention that starts exactly at byte `start`, if any.
     pub fn starting_at(&self, start: usize) -> Option<&Mention> {
-        self.index_starting_at(start).map(|i| &self.mentions[i])
-    }
-
-    /// Index of the first mention starting at or after byte `pos` (the mentions' length when none does).
-    fn first_starting_at_or_after(&self, pos: usize) -> usize {
-        self.mentions.partition_point(|m| m.span.start < pos)
-    }
-
-    /// Index of the mention starting exactly at byte `start`, if any.
-    fn index_starting_at(&self, start: usize) -> Option<usize> {
-        let i = self.first_starting_at_or_after(start);
-        self.mentions.get(i).is_some_and(|m| m.span.start == start).then_some(i)
+        self.mentions.get(start)
     }
 
     /// The entity of a mention.

@@ -33,6 +33,7 @@ pub mod extractor;
 pub mod gazetteer;
 pub mod input;
 pub(crate) mod matcher;
+mod mention_set;
 pub mod output;
 pub mod quote;
 pub(crate) mod rules;
