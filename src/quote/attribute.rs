@@ -1291,7 +1291,9 @@ fn resolve_pronoun(cx: &Context<'_>, pronoun: &str, pos: usize) -> Option<usize>
         |m: &&Mention| m.mention_type != MentionType::Demonym && wanted.contains(&cx.entities[m.entity].entity_type);
     let latest = cx.mentions[..end].iter().rev().take(60).find(fits)?;
     // the first fitting mention of that sentence: its subject, more often the antecedent than its object
-    cx.mentions[..end].iter().find(|m| m.sentence == latest.sentence && fits(m)).map(|m| m.entity)
+    // (mentions are in text order, so their sentence indexes never decrease)
+    let sentence_start = cx.mentions[..end].partition_point(|m| m.sentence < latest.sentence);
+    cx.mentions[sentence_start..end].iter().find(|m| m.sentence == latest.sentence && fits(m)).map(|m| m.entity)
 }
 
 #[cfg(test)]
