@@ -45,3 +45,32 @@ fn mention_starting_before_the_sentence_of_its_cue() {
          Ronald Reagan’s policies “voodoo economics” before becoming his vice presidential pick.",
     );
 }
+
+/// A sorted vector of mentions made 16 MiB parts of large files quadratic; past 1,024 mentions the document's
+/// mentions move into a map. The same article repeated gives the same mentions in every copy after the first
+/// (the first may differ: surnames there have no earlier full name).
+#[test]
+fn long_document_with_thousands_of_mentions() {
+    let article = include_str!("../examples/article.txt");
+    let copies = 60;
+    let text = format!("{article}\n").repeat(copies);
+    let extractor = Extractor::new(Gazetteers::embedded()).unwrap();
+    let x = extractor.extract(&Document::new("long", text.as_str()));
+    assert!(x.mentions.len() > 1024, "{} mentions", x.mentions.len());
+    assert!(x.mentions.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+    let copy_len = article.len() + 1;
+    let in_copy = |k: usize| -> Vec<(usize, usize, &str)> {
+        let range = k * copy_len..(k + 1) * copy_len;
+        x.mentions
+            .iter()
+            .filter(|m| range.contains(&m.span.start))
+            .map(|m| (m.span.start - range.start, m.span.end - range.start, m.mention_type.as_str()))
+            .collect()
+    };
+    let second = in_copy(1);
+    assert!(!second.is_empty());
+    for k in 2..copies {
+        assert_eq!(in_copy(k), second, "copy {k}");
+    }
+    extract_and_check(&text);
+}
