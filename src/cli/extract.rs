@@ -1,8 +1,8 @@
 //! `whosaid extract`: inputs in, tables out.
 //!
-//! Documents are read in order in batches; each batch is extracted and its rows encoded in parallel (rayon),
-//! then written in input order, so the output is the same row for row whatever the number of threads, and
-//! memory holds one batch.
+//! Documents are read in order in batches by a reader thread; each batch is extracted and its rows encoded in
+//! parallel (rayon) while the next one is read, then written in input order, so the output is the same row for
+//! row whatever the number of threads, and memory holds two batches.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -88,8 +88,28 @@ struct NextBatch {
     docs: Vec<Document>,
     /// True when the inputs are exhausted.
     ended: bool,
-    /// Inputs (or records) that failed to read.
-    failures: usize,
+    /// Warnings and inputs (or records) that failed to read, in order.
+    problems: Vec<Event>,
+}
+
+/// Reads up to `batch_docs` documents or [`BATCH_BYTES`] of text.
+fn read_batch(stream: &mut DocumentStream, batch_docs: usize) -> NextBatch {
+    let mut batch = NextBatch { docs: Vec::with_capacity(batch_docs), ended: true, problems: Vec::new() };
+    let mut bytes = 0;
+    for event in stream.by_ref() {
+        match event {
+            Event::Document(doc) => {
+                bytes += doc.text.len();
+                batch.docs.push(doc);
+                if batch.docs.len() >= batch_docs || bytes >= BATCH_BYTES {
+                    batch.ended = false;
+                    break;
+                }
+            }
+            problem => batch.problems.push(problem),
+        }
+    }
+    batch
 }
 
 pub fn run(args: ExtractArgs) -> whosaid::Result<i32> {
@@ -137,37 +157,33 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<i32> {
     let mut summary = Summary::new(!args.quiet && std::io::stderr().is_terminal());
     let mut stream = DocumentStream::new(sources, options);
     let batch_docs = threads * DOCS_PER_THREAD;
-    // the next batch is read while the workers extract the current one
-    let read_batch = |stream: &mut DocumentStream, summary: &Summary| {
-        let mut batch = NextBatch { docs: Vec::with_capacity(batch_docs), ended: true, failures: 0 };
-        let mut bytes = 0;
-        for event in stream.by_ref() {
-            match event {
-                Event::Document(doc) => {
-                    bytes += doc.text.len();
-                    batch.docs.push(doc);
-                    if batch.docs.len() >= batch_docs || bytes >= BATCH_BYTES {
-                        batch.ended = false;
-                        break;
-                    }
-                }
+    // a reader thread fills the next batch while the workers extract the current one, which is written as soon
+    // as it is done; the hand-over is a rendezvous, so at most two batches are in memory
+    let (hand_over, batches) = std::sync::mpsc::sync_channel::<NextBatch>(0);
+    let reader = std::thread::spawn(move || {
+        loop {
+            let batch = read_batch(&mut stream, batch_docs);
+            let ended = batch.ended;
+            if hand_over.send(batch).is_err() || ended {
+                break;
+            }
+        }
+    });
+    let renderer = sink.renderer();
+    for NextBatch { docs: batch, ended, problems } in batches {
+        for problem in problems {
+            match problem {
                 Event::Warning(w) => summary.warn(&w, args.quiet),
                 Event::Failed(e) => {
                     summary.warn(&format!("error: {e}"), false);
-                    batch.failures += 1;
+                    failures += 1;
                 }
+                Event::Document(_) => {}
             }
         }
-        batch
-    };
-    let renderer = sink.renderer();
-    let mut next = read_batch(&mut stream, &summary);
-    loop {
-        let NextBatch { docs: batch, ended, failures: failed } = next;
-        failures += failed;
         // the workers extract and encode the rows; this thread writes them in input order. A bug must not cost
         // the other documents: a panic fails its document only
-        let extract_batch = || -> Vec<Option<(Extraction, Option<whosaid::Result<RenderedRows>>)>> {
+        let results: Vec<Option<(Extraction, Option<whosaid::Result<RenderedRows>>)>> = pool.install(|| {
             batch
                 .par_iter()
                 .map(|doc| {
@@ -179,16 +195,7 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<i32> {
                     .ok()
                 })
                 .collect()
-        };
-        let read_next = || {
-            if ended {
-                NextBatch { docs: Vec::new(), ended: true, failures: 0 }
-            } else {
-                read_batch(&mut stream, &summary)
-            }
-        };
-        let results;
-        (results, next) = pool.install(|| rayon::join(extract_batch, read_next));
+        });
         for (doc, result) in batch.iter().zip(results) {
             let Some((x, rendered)) = result else {
                 summary.warn(&format!("error: {}: internal error while extracting (please report it)", doc.id), false);
@@ -207,6 +214,9 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<i32> {
         if ended {
             break;
         }
+    }
+    if reader.join().is_err() {
+        return Err(Error::new(ErrorKind::Input("internal error while reading the inputs (please report it)".into())));
     }
     sink.finish(&extractor)?;
     if !args.quiet {
