@@ -17,7 +17,7 @@ use crate::quote::attribute::{self, CueHit};
 use crate::quote::marks;
 use crate::rules::officials::OfficialRules;
 use crate::rules::{compounds, organizations, surnames};
-use crate::segment;
+use crate::text::TextLayer;
 
 /// Extracts mentions, entities and quotations from documents. Build it once and share it: it is
 /// `Send + Sync`, and [`Extractor::extract`] takes `&self`.
@@ -70,8 +70,9 @@ impl Extractor {
     pub fn extract(&self, doc: &Document) -> Extraction {
         let text = doc.text.as_str();
         let g = &self.gazetteers;
-        let sentences = segment::sentences(text);
-        let scan = self.dictionary.scan(text, g);
+        let layer = TextLayer::new(text);
+        let sentences = &layer.sentences;
+        let scan = self.dictionary.scan(text, &layer, g);
         let mut b = DocBuilder::new(text);
         for found in &scan.aliases {
             let Hit::Alias(i) = found.hit else { continue };
@@ -82,11 +83,11 @@ impl Extractor {
         organizations::find_by_shape(&mut b, g, &scan.org_heads);
         let acronyms = organizations::defined_acronyms(&mut b);
         compounds::drop_name_starts(&mut b, &scan.titles, &scan.org_heads, &scan.first_names);
-        let pending = self.officials.apply(&mut b, g, &scan.titles, &scan.first_names, &sentences);
-        surnames::link(&mut b, acronyms, pending, &scan.capital_starts);
+        let pending = self.officials.apply(&mut b, g, &scan.titles, &scan.first_names, sentences);
+        surnames::link(&mut b, acronyms, pending, &layer.capital_starts);
         let (entities, mut mentions) = b.into_parts();
         for m in &mut mentions {
-            m.sentence = segment::sentence_index(&sentences, m.span.start);
+            m.sentence = layer.sentence_index(m.span.start);
         }
         let cues: Vec<CueHit> = scan
             .cues
@@ -99,17 +100,17 @@ impl Extractor {
                 _ => None,
             })
             .collect();
-        let marked = marks::quotation_spans(text);
+        let marked = marks::quotation_spans(text, &layer.lines);
         let context = attribute::Context {
             text,
-            sentences: &sentences,
+            sentences,
             cues: &cues,
             mentions: &mentions,
             entities: &entities,
-            paragraphs: attribute::Context::paragraphs_of(text),
+            paragraphs: &layer.lines,
         };
         let quotes = attribute::attribute(&context, &marked);
-        Extraction { entities, mentions, quotes, sentences }
+        Extraction { entities, mentions, quotes, sentences: layer.sentences }
     }
 }
 

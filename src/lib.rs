@@ -37,8 +37,8 @@ mod mention_set;
 pub mod output;
 pub mod quote;
 pub(crate) mod rules;
-pub mod segment;
 pub mod span;
+pub mod text;
 
 pub use document::Document;
 pub use error::{Error, ErrorKind, Result};

@@ -26,6 +26,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, MatchKind, Pattern
 
 use crate::gazetteer::{EntityType, Form, Gazetteers, TitleKind};
 use crate::span::Span;
+use crate::text::TextLayer;
+use crate::text::words::{ends_word, is_whole_word, is_word_char, token_end};
 
 /// What a matched pattern stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,23 +115,6 @@ const LARGE_TRIE: usize = 4096;
 /// Size of the first-word filter in bits (32 KB).
 const FIRST_WORD_BITS: usize = 1 << 18;
 
-/// The end of the word (letters and digits) that starts at byte `from` of `s`.
-#[inline]
-pub(crate) fn word_end(s: &str, from: usize) -> usize {
-    let bytes = s.as_bytes();
-    let mut i = from;
-    while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_alphanumeric() {
-            i += 1;
-        } else if b >= 0x80 && s[i..].chars().next().is_some_and(is_word_char) {
-            i += s[i..].chars().next().map_or(1, char::len_utf8);
-        } else {
-            break;
-        }
-    }
-    i
-}
-
 /// Where three bytes fall in the trigram filter.
 #[inline]
 fn trigram_key(b0: u8, b1: u8, b2: u8) -> usize {
@@ -161,7 +146,7 @@ impl WordStartAutomaton {
         let fold = |b: u8| if case_insensitive { b.to_ascii_lowercase() } else { b };
         for (pattern, _) in patterns {
             if !automaton.first_words.is_empty() {
-                let key = automaton.word_key(&pattern.as_bytes()[..word_end(pattern, 0)]);
+                let key = automaton.word_key(&pattern.as_bytes()[..token_end(pattern, 0)]);
                 automaton.first_words[key / 64] |= 1 << (key % 64);
             }
             let bytes = pattern.as_bytes();
@@ -203,7 +188,7 @@ impl WordStartAutomaton {
         if self.first_words.is_empty() {
             return true;
         }
-        let key = self.word_key(&text.as_bytes()[at..word_end(text, at)]);
+        let key = self.word_key(&text.as_bytes()[at..token_end(text, at)]);
         self.first_words[key / 64] & (1 << (key % 64)) != 0
     }
 
@@ -281,8 +266,6 @@ pub(crate) struct Scan {
     pub org_heads: Vec<Span>,
     /// First names, sorted by start.
     pub first_names: Vec<Span>,
-    /// Word starts whose first letter is upper-case, in order: where names can start.
-    pub capital_starts: Vec<usize>,
     /// Chosen cue matches (longest, non-overlapping), sorted by start.
     pub cues: Vec<Found>,
 }
@@ -382,23 +365,13 @@ impl Dictionary {
     /// Headlines and datelines are written in capitals ("LONDON", "JAPAN GET LUCKY WIN"): within each run of
     /// all-capital ASCII words the walk is repeated on the title-cased bytes ("London", "Japan Get Lucky Win"),
     /// for entity aliases. Runs are rare in body text, so this costs little.
-    pub fn scan(&self, text: &str, g: &Gazetteers) -> Scan {
+    pub fn scan(&self, text: &str, layer: &TextLayer, g: &Gazetteers) -> Scan {
         let bytes = text.as_bytes();
         // room for a typical document's matches, to save regrowing
-        let mut scan = Scan {
-            aliases: Vec::with_capacity(text.len() / 64),
-            capital_starts: Vec::with_capacity(text.len() / 24),
-            ..Scan::default()
-        };
+        let mut scan = Scan { aliases: Vec::with_capacity(text.len() / 64), ..Scan::default() };
         let mut in_capitals = Vec::new();
         let mut caps_run = Span::default();
-        for_each_word_start(text, |start| {
-            let first = bytes[start];
-            if first.is_ascii_uppercase()
-                || (first >= 0x80 && text[start..].chars().next().is_some_and(char::is_uppercase))
-            {
-                scan.capital_starts.push(start);
-            }
+        for &start in &layer.word_starts {
             for automaton in
                 self.word_start.iter().filter(|a| a.may_start_at(bytes, start) && a.may_start_with_word_at(text, start))
             {
@@ -431,7 +404,7 @@ impl Dictionary {
                     });
                 }
             }
-        });
+        }
         for automaton in &self.anywhere {
             for m in automaton.ac.find_overlapping_iter(text) {
                 let span = Span::new(m.start(), m.end());
@@ -440,7 +413,7 @@ impl Dictionary {
                 }
             }
         }
-        let Scan { mut aliases, titles, mut org_heads, mut first_names, cues, capital_starts } = scan;
+        let Scan { mut aliases, titles, mut org_heads, mut first_names, cues } = scan;
         // in a headline in capitals, a short acronym is mostly a word ("WORLD CUP", "WHO IS", "US OPEN")
         aliases.retain(|f| !is_short_acronym_in_capitals(text, f.span));
         aliases.extend(in_capitals);
@@ -454,134 +427,8 @@ impl Dictionary {
             _ => 0,
         });
         let cues = resolve_overlaps(cues, |_| 0);
-        Scan { aliases, titles, org_heads, first_names, cues, capital_starts }
+        Scan { aliases, titles, org_heads, first_names, cues }
     }
-}
-
-/// What came just before a position, for finding word starts.
-#[derive(Clone, Copy, PartialEq)]
-enum Before {
-    Other,
-    Letter,
-    Digit,
-    ApostropheAfterLetter,
-}
-
-/// Calls `f` with the byte offset of each word start of `text`, in order: a letter or digit not preceded by
-/// one, nor by an apostrophe that follows a letter ("O'Brien" and "Japan's" have one word start each).
-///
-/// ASCII text is classified 64 bytes at a time with bit masks; windows with other characters go through the
-/// characters one by one.
-fn for_each_word_start(text: &str, mut f: impl FnMut(usize)) {
-    const WINDOW: usize = 64;
-    let bytes = text.as_bytes();
-    let mut before = Before::Other;
-    let mut i = 0;
-    while i < bytes.len() {
-        let window_end = (i + WINDOW).min(bytes.len());
-        let window = &bytes[i..window_end];
-        if window.len() == WINDOW && window.is_ascii() {
-            let masks = AsciiMasks::of(window.try_into().expect("64 bytes"));
-            let prev_letter = (masks.letters << 1) | u64::from(before == Before::Letter);
-            let prev_word = (masks.words << 1) | u64::from(matches!(before, Before::Letter | Before::Digit));
-            let apostrophe_after_letter = masks.apostrophes & prev_letter;
-            let prev_apostrophe_after_letter =
-                (apostrophe_after_letter << 1) | u64::from(before == Before::ApostropheAfterLetter);
-            let mut starts = masks.words & !prev_word & !prev_apostrophe_after_letter;
-            while starts != 0 {
-                f(i + starts.trailing_zeros() as usize);
-                starts &= starts - 1;
-            }
-            before = if apostrophe_after_letter >> 63 == 1 {
-                Before::ApostropheAfterLetter
-            } else if masks.letters >> 63 == 1 {
-                Before::Letter
-            } else if masks.words >> 63 == 1 {
-                Before::Digit
-            } else {
-                Before::Other
-            };
-            i = window_end;
-            continue;
-        }
-        // one character at a time to the first character boundary at or past the window's end
-        while i < window_end {
-            let b = bytes[i];
-            let (c, len) = if b < 0x80 {
-                (b as char, 1)
-            } else {
-                let c = text[i..].chars().next().expect("i is a character boundary");
-                (c, c.len_utf8())
-            };
-            let now = if b < 0x80 {
-                match b {
-                    b'a'..=b'z' | b'A'..=b'Z' => Before::Letter,
-                    b'0'..=b'9' => Before::Digit,
-                    b'\'' if before == Before::Letter => Before::ApostropheAfterLetter,
-                    _ => Before::Other,
-                }
-            } else if before == Before::Letter && c == '’' {
-                Before::ApostropheAfterLetter
-            } else if is_general_punctuation(c) {
-                Before::Other // “ ” — …: no Unicode table lookup
-            } else if c.is_alphabetic() {
-                Before::Letter
-            } else if c.is_alphanumeric() {
-                Before::Digit
-            } else {
-                Before::Other
-            };
-            if before == Before::Other && matches!(now, Before::Letter | Before::Digit) {
-                f(i);
-            }
-            before = now;
-            i += len;
-        }
-    }
-}
-
-/// Bit `k` of each mask tells the class of byte `k` of a 64-byte ASCII window.
-struct AsciiMasks {
-    letters: u64,
-    /// Letters and digits.
-    words: u64,
-    apostrophes: u64,
-}
-
-impl AsciiMasks {
-    /// Classifies the bytes eight at a time (SWAR): every byte is below 0x80, so per-byte sums never carry.
-    #[inline]
-    fn of(window: &[u8; 64]) -> AsciiMasks {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
-        // high bit of each byte set when the byte is at least `low`
-        let at_least = |x: u64, low: u8| x.wrapping_add(ONES * u64::from(0x80 - low)) & HIGH;
-        // the eight high bits, gathered into one byte (byte 0's bit lowest)
-        let gather = |m: u64| ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) & 0xFF;
-        let mut masks = AsciiMasks { letters: 0, words: 0, apostrophes: 0 };
-        for (k, chunk) in window.chunks_exact(8).enumerate() {
-            let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-            let lower = x | (ONES * 0x20);
-            let letters = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
-            let digits = at_least(x, b'0') & !at_least(x, b'9' + 1);
-            let y = x ^ (ONES * u64::from(b'\''));
-            let apostrophes = !((((y & !HIGH) + !HIGH) | y) & HIGH) & HIGH;
-            masks.letters |= gather(letters) << (8 * k);
-            masks.words |= gather(letters | digits) << (8 * k);
-            masks.apostrophes |= gather(apostrophes) << (8 * k);
-        }
-        masks
-    }
-}
-
-/// True when a match ending at `end` ends a word: its last character and the next are not both word
-/// characters.
-#[inline]
-fn ends_word(text: &str, end: usize) -> bool {
-    let Some(&next) = text.as_bytes().get(end) else { return true };
-    let next_is_word =
-        if next < 0x80 { next.is_ascii_alphanumeric() } else { text[end..].chars().next().is_some_and(is_word_char) };
-    !next_is_word || !text[..end].chars().next_back().is_some_and(is_word_char)
 }
 
 /// True for a match of up to three capital letters ("CUP", "WHO", "US") next to another word in capitals.
@@ -680,43 +527,6 @@ pub(crate) fn resolve_overlaps<K: Ord>(mut found: Vec<Found>, priority: impl Fn(
     chosen
 }
 
-/// True when `span` starts and ends on word boundaries: the characters just outside it are not letters or
-/// digits (so "Japan’s", "U.S.-led" and "Azerbaijan's" match their names, "Iranian" does not match "Iran"),
-/// and it does not start right after an apostrophe that follows a letter ("O'Brien" does not contain "Brien").
-pub(crate) fn is_whole_word(text: &str, span: Span) -> bool {
-    let before = text[..span.start].chars().next_back();
-    let after = text[span.end..].chars().next();
-    let first = text[span.start..span.end].chars().next();
-    let last = text[span.start..span.end].chars().next_back();
-    let joins = |outside: Option<char>, inside: Option<char>| match (outside, inside) {
-        (Some(o), Some(i)) => o.is_alphanumeric() && is_word_char(i),
-        _ => false,
-    };
-    if joins(before, first) || joins(after, last) {
-        return false;
-    }
-    if matches!(before, Some('\'' | '’')) {
-        let before_apostrophe = text[..span.start - before.map_or(0, char::len_utf8)].chars().next_back();
-        if before_apostrophe.is_some_and(char::is_alphabetic) {
-            return false;
-        }
-    }
-    true
-}
-
-/// A letter or digit. Quotation marks and dashes (the general punctuation block) are common in news text and
-/// answered without Unicode tables.
-#[inline]
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() { c.is_ascii_alphanumeric() } else { !is_general_punctuation(c) && c.is_alphanumeric() }
-}
-
-/// U+2000 to U+206F: spaces, dashes, quotation marks, ellipsis; no letter or digit among them.
-#[inline]
-fn is_general_punctuation(c: char) -> bool {
-    ('\u{2000}'..='\u{206F}').contains(&c)
-}
-
 /// `text` with its first letter upper-cased, when that changes it.
 fn upper_first(text: &str) -> Option<String> {
     let mut chars = text.chars();
@@ -757,7 +567,7 @@ mod tests {
         let g = gazetteers();
         let d = Dictionary::build(&g);
         let text = "Japan’s and Azerbaijan's U.S.-led plan; Japanese, not Japanland; O'Brien";
-        let scan = d.scan(text, &g);
+        let scan = d.scan(text, &TextLayer::new(text), &g);
         assert_eq!(texts(text, &scan.aliases), ["Japan", "Azerbaijan", "U.S.", "Japanese"]);
     }
 
@@ -769,11 +579,11 @@ mod tests {
         let d = Dictionary::build(&g);
         let text = "Central America and America";
         let mut found: Vec<(usize, usize)> = Vec::new();
-        for_each_word_start(text, |start| {
+        for &start in &TextLayer::new(text).word_starts {
             for a in &d.word_start {
                 a.walk(start, text.len(), |i| text.as_bytes()[i], |_, end| found.push((start, end)));
             }
-        });
+        }
         assert_eq!(found, [(0, 15), (8, 15), (20, 27)]);
     }
 
@@ -782,7 +592,7 @@ mod tests {
         let g = gazetteers();
         let d = Dictionary::build(&g);
         let text = "US Forces Japan met in Georgia.";
-        let scan = d.scan(text, &g);
+        let scan = d.scan(text, &TextLayer::new(text), &g);
         assert_eq!(texts(text, &scan.aliases), ["US Forces Japan", "Georgia"]);
         // COUNTRY ranks before LOCATION for the same text
         let Hit::Alias(i) = scan.aliases[1].hit else { panic!() };
@@ -794,7 +604,7 @@ mod tests {
         let g = gazetteers();
         let d = Dictionary::build(&g);
         let text = "Spokesman X met Defense Minister Gen Nakatani.";
-        let scan = d.scan(text, &g);
+        let scan = d.scan(text, &TextLayer::new(text), &g);
         assert_eq!(texts(text, &scan.titles), ["Spokesman", "Defense Minister"]);
     }
 
@@ -804,7 +614,7 @@ mod tests {
         g.add_text("i.tsv", "id\tname\ttype\tcase\nw\tWhite House\tORGANIZATION\tinsensitive\n");
         let d = Dictionary::build(&g);
         let text = "THE WHITE HOUSE said; the white house";
-        assert_eq!(texts(text, &d.scan(text, &g).aliases), ["WHITE HOUSE", "white house"]);
+        assert_eq!(texts(text, &d.scan(text, &TextLayer::new(text), &g).aliases), ["WHITE HOUSE", "white house"]);
     }
 
     #[test]
@@ -820,7 +630,7 @@ mod tests {
         let d = Dictionary::build(&g);
         let text = "Ünal Çelik met al-Sisi, O'Neil and Ü at 7-Eleven; the NYT, New York Times.";
         assert_eq!(
-            texts(text, &d.scan(text, &g).aliases),
+            texts(text, &d.scan(text, &TextLayer::new(text), &g).aliases),
             ["Ünal Çelik", "al-Sisi", "O'Neil", "Ü", "7-Eleven", "NYT", "New York Times"]
         );
     }
@@ -830,7 +640,10 @@ mod tests {
         let g = gazetteers();
         let d = Dictionary::build(&g);
         let text = "JAPAN GET LUCKY WIN. AZERBAIJAN-JAPAN TALKS\nTOKYO 1996-08-30 Japan won; US and NATO";
-        assert_eq!(texts(text, &d.scan(text, &g).aliases), ["JAPAN", "AZERBAIJAN", "JAPAN", "Japan", "US"]);
+        assert_eq!(
+            texts(text, &d.scan(text, &TextLayer::new(text), &g).aliases),
+            ["JAPAN", "AZERBAIJAN", "JAPAN", "Japan", "US"]
+        );
         assert_eq!(all_caps_run(b"US and", 0), None);
     }
 
@@ -874,42 +687,5 @@ mod tests {
         let f = |s, e| Found { span: Span::new(s, e), hit: Hit::OrgHead };
         let chosen = resolve_overlaps(vec![f(0, 9), f(4, 13), f(14, 20)], |_| 0);
         assert_eq!(chosen.iter().map(|c| (c.span.start, c.span.end)).collect::<Vec<_>>(), [(0, 9), (14, 20)]);
-    }
-}
-#[cfg(test)]
-mod word_start_tests {
-    use super::*;
-
-    fn naive(text: &str) -> Vec<usize> {
-        let mut out = Vec::new();
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        for (k, &(i, c)) in chars.iter().enumerate() {
-            if !c.is_alphanumeric() {
-                continue;
-            }
-            let before = k.checked_sub(1).map(|j| chars[j].1);
-            let before2 = k.checked_sub(2).map(|j| chars[j].1);
-            let joined = before.is_some_and(char::is_alphanumeric);
-            let apostrophe = matches!(before, Some('\'' | '’')) && before2.is_some_and(char::is_alphabetic);
-            if !joined && !apostrophe {
-                out.push(i);
-            }
-        }
-        out
-    }
-
-    #[test]
-    fn word_starts_match_the_character_definition() {
-        // ASCII stretches longer than a 64-byte window, with and without other characters between them
-        let ascii = "O'Brien's 90's U.S.-led talks, 'quoted' x9 said: 'Ok' - done. a'b 'c d' ";
-        let mixed = "“Ünal” Japan’s ÉTATS-UNIS l’État ’90 café—bar ";
-        for base in [ascii.to_owned(), format!("{ascii}{ascii}{mixed}"), format!("{mixed}{ascii}")] {
-            for n in 0..160 {
-                let text: String = base.chars().cycle().skip(n % 23).take(n * 3).collect();
-                let mut got = Vec::new();
-                for_each_word_start(&text, |i| got.push(i));
-                assert_eq!(got, naive(&text), "{text:?}");
-            }
-        }
     }
 }

@@ -507,7 +507,8 @@ fn parse_ann(path: &Path) -> Result<Vec<Attribution>> {
 /// Double-quoted spans of a text, in code points: (inner start, inner end).
 fn double_quotes(text: &str) -> Vec<(usize, usize)> {
     let offsets = CharOffsets::new(text);
-    let mut out: Vec<(usize, usize)> = quotation_spans(text)
+    let lines: Vec<crate::span::Span> = crate::text::segment::lines(text).collect();
+    let mut out: Vec<(usize, usize)> = quotation_spans(text, &lines)
         .iter()
         .map(|m| (offsets.char_offset(m.inner.start), offsets.char_offset(m.inner.end)))
         .collect();

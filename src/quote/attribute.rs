@@ -30,8 +30,9 @@ use foldhash::HashMap;
 
 use crate::extraction::{Mention, MentionType};
 use crate::gazetteer::{Entity, EntityType};
-use crate::segment::sentence_index;
 use crate::span::Span;
+use crate::text::segment::sentence_index;
+use crate::text::words::word_ending_at;
 
 use super::marks::{Ending, Marked};
 use super::{CueKind, Method, Quote, QuoteKind, Speaker};
@@ -225,17 +226,8 @@ pub(crate) struct Context<'a> {
     pub cues: &'a [CueHit],
     pub mentions: &'a [Mention],
     pub entities: &'a [std::sync::Arc<Entity>],
-    /// Paragraph (line) spans, in order; built by [`Context::paragraphs_of`].
-    pub paragraphs: Vec<Span>,
-}
-
-impl Context<'_> {
-    /// The line spans of `text`, end excluding the line break.
-    pub fn paragraphs_of(text: &str) -> Vec<Span> {
-        crate::segment::lines_inclusive(text)
-            .map(|line| Span::new(line.start, line.start + line.text(text).trim_end_matches('\n').len()))
-            .collect()
-    }
+    /// Paragraph (line) spans, in order, line breaks excluded.
+    pub paragraphs: &'a [Span],
 }
 
 /// What attribution found for one quotation.
@@ -1064,7 +1056,7 @@ fn subject_in_window(cx: &Context<'_>, cue_start: usize, limit: usize) -> Option
         }
         return None;
     }
-    let (word_start, word) = last_word(text, limit, pos)?;
+    let (word_start, word) = word_ending_at(text, limit, pos)?;
     if PRONOUNS.contains(&word) || matches!(word, "which" | "that") && text[limit..word_start].trim_end().ends_with(',')
     {
         // "he said"; "McConnell, who in 2010 said": the relative pronoun names the speaker
@@ -1086,7 +1078,7 @@ fn np_before(cx: &Context<'_>, end: usize, limit: usize) -> Option<Span> {
         if count > 0 && word_end == start {
             break; // no space: punctuation or the start
         }
-        let Some((ws, w)) = last_word(text, limit, word_end) else { break };
+        let Some((ws, w)) = word_ending_at(text, limit, word_end) else { break };
         if NP_BOUNDARIES.contains(&w) || CUE_LIKE.contains(&w) {
             break;
         }
@@ -1187,14 +1179,14 @@ fn skip_auxiliaries_back(text: &str, mut pos: usize, limit: usize) -> usize {
     loop {
         let trimmed = text[limit..pos].trim_end();
         pos = limit + trimmed.len();
-        match last_word(text, limit, pos) {
+        match word_ending_at(text, limit, pos) {
             Some((ws, w)) if AUXILIARIES.contains(&w) => pos = ws,
             // "boldly suggested"
             Some((ws, w)) if w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase) => pos = ws,
             // "who in 2010 said", "Trump on Monday said", "Clinton last week told"
             Some((ws, w)) if is_time_word(w) => {
                 let before = text[limit..ws].trim_end();
-                match last_word(text, limit, limit + before.len()) {
+                match word_ending_at(text, limit, limit + before.len()) {
                     Some((ws2, "in" | "on" | "last" | "this" | "early" | "late")) => pos = ws2,
                     _ => pos = ws,
                 }
@@ -1202,18 +1194,6 @@ fn skip_auxiliaries_back(text: &str, mut pos: usize, limit: usize) -> usize {
             _ => return pos,
         }
     }
-}
-
-/// The word (letters, digits, apostrophes, hyphens, periods) ending at `end`, not before `limit`.
-fn last_word(text: &str, limit: usize, end: usize) -> Option<(usize, &str)> {
-    let before = &text[limit..end];
-    let start = before
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.'))
-        .last()
-        .map(|(i, _)| limit + i)?;
-    Some((start, &text[start..end]))
 }
 
 /// A span from `start` to `end`, empty at `start` when `end` comes first (word walks can cross).

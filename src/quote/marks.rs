@@ -54,14 +54,13 @@ enum Direction {
 const OPENER_PREV: &[char] = &['(', '[', '{', '—', '–', '-', '/'];
 const CLOSER_NEXT: &[char] = &['.', ',', ';', ':', '!', '?', ')', ']', '}', '—', '–', '-', '…'];
 
-/// All quotation spans of `text`, sorted by start.
-pub(crate) fn quotation_spans(text: &str) -> Vec<Marked> {
+/// All quotation spans of `text`, whose lines (line breaks excluded) are `lines`, sorted by start.
+pub(crate) fn quotation_spans(text: &str, lines: &[Span]) -> Vec<Marked> {
     let mut out = Vec::new();
     let mut marks = Vec::new();
     let mut stack: Vec<(Span, Style)> = Vec::new();
-    for line in crate::segment::lines_inclusive(text) {
-        let line_start = line.start;
-        let line_end = line_start + line.text(text).trim_end_matches(['\n', '\r']).len();
+    for &line in lines {
+        let (line_start, line_end) = (line.start, line.end);
         marks.clear();
         find_marks(text, line_start, line_end, &mut marks);
         stack.clear();
@@ -178,8 +177,12 @@ fn context_direction(text: &str, mark: Span, line_start: usize, line_end: usize)
 mod tests {
     use super::*;
 
+    fn spans(text: &str) -> Vec<Marked> {
+        quotation_spans(text, &crate::text::TextLayer::new(text).lines)
+    }
+
     fn quotes(text: &str) -> Vec<(&str, Ending)> {
-        quotation_spans(text).iter().map(|m| (m.inner.text(text), m.ending)).collect()
+        spans(text).iter().map(|m| (m.inner.text(text), m.ending)).collect()
     }
 
     #[test]
@@ -226,6 +229,6 @@ mod tests {
     #[test]
     fn many_marks_stay_linear() {
         let text = "\"".repeat(100_000);
-        assert_eq!(quotation_spans(&text).len(), 50_000);
+        assert_eq!(spans(&text).len(), 50_000);
     }
 }

@@ -14,6 +14,7 @@
 use crate::extraction::{DocBuilder, MentionType, Origin};
 use crate::matcher::Found;
 use crate::span::Span;
+use crate::text::words::word_after_space;
 
 use super::names::is_not_name_word;
 
@@ -44,7 +45,7 @@ pub(crate) fn drop_name_starts(doc: &mut DocBuilder<'_>, titles: &[Found], org_h
         let mut pos = m.span.end;
         let mut keep = true;
         for n in 0..WORDS_BEFORE_TITLE {
-            let Some(word) = next_word(text, pos) else { break };
+            let Some(word) = word_after_space(text, pos) else { break };
             let word_text = word.text(text).trim_end_matches(['.', ',', ':', ';']);
             let capitalised = word_text.starts_with(char::is_uppercase) && word_text.chars().any(char::is_lowercase);
             if starts_at(&title_starts, word.start) || starts_at(&head_starts, word.start) {
@@ -55,7 +56,7 @@ pub(crate) fn drop_name_starts(doc: &mut DocBuilder<'_>, titles: &[Found], org_h
                 let next = doc.starting_at(word.start).copied();
                 if m.mention_type == MentionType::Person
                     && next.is_some_and(|p| is_one_word_place(&p, text) && p.span.end == word.end)
-                    && next_word(text, word.end).is_none_or(|w| !w.text(text).starts_with(char::is_uppercase))
+                    && word_after_space(text, word.end).is_none_or(|w| !w.text(text).starts_with(char::is_uppercase))
                 {
                     // "Mohammad Bagheri Kani": the place word ends the person's longer name
                     doc.remove(word.start);
@@ -99,13 +100,6 @@ fn in_title_case_line(text: &str, pos: usize) -> bool {
         capitalised += usize::from(word.starts_with(char::is_uppercase));
     }
     words >= 5 && capitalised * 10 >= words * 9
-}
-
-/// The word after exactly one space following `pos`, on the same line.
-fn next_word(text: &str, pos: usize) -> Option<Span> {
-    let rest = text.get(pos..)?.strip_prefix(' ')?;
-    let len = rest.find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.'))).unwrap_or(rest.len());
-    (len > 0).then(|| Span::new(pos + 1, pos + 1 + len))
 }
 
 #[cfg(test)]

@@ -20,7 +20,8 @@ use crate::matcher::{Found, Hit};
 use crate::span::Span;
 
 use super::names::NameShape;
-use super::{before_possessive, skip_spaces_back, slug, word_before};
+use super::slug;
+use crate::text::words::{before_possessive, skip_spaces_back, word_ending_at};
 
 /// Words before a title that belong to the role ("Deputy Foreign Minister", "former President").
 const ROLE_PREFIXES: &[&str] = &[
@@ -200,7 +201,7 @@ impl OfficialRules {
     ) {
         let text = doc.text;
         // look back within the sentence, and at most APPOSITION_WINDOW bytes (a name, a comma, a few words)
-        let sentence = sentences.get(crate::segment::sentence_index(sentences, title.start));
+        let sentence = sentences.get(crate::text::segment::sentence_index(sentences, title.start));
         let mut from =
             sentence.map_or(0, |s| s.start.min(title.start)).max(title.start.saturating_sub(APPOSITION_WINDOW));
         while !text.is_char_boundary(from) {
@@ -357,7 +358,7 @@ fn left_context(doc: &DocBuilder<'_>, title: Span) -> (Option<String>, String) {
             }
             break;
         }
-        match word_before(text, pos) {
+        match word_ending_at(text, 0, pos) {
             Some((start, word)) if ROLE_PREFIXES.contains(&word) => {
                 prefix.push(word);
                 at = start;

@@ -16,7 +16,8 @@ use crate::extraction::{DocBuilder, MentionType, Origin};
 use crate::gazetteer::{Entity, EntityType, Form, Gazetteers};
 use crate::span::Span;
 
-use super::{before_possessive, skip_spaces_back, slug, word_before};
+use super::slug;
+use crate::text::words::{before_possessive, is_capitalised_word, skip_spaces_back, word_ending_at};
 
 /// Words that may join capitalised words inside an organization name.
 const CONNECTORS: &[&str] = &["and", "for", "of", "&"];
@@ -103,9 +104,13 @@ pub(crate) fn find_by_shape(doc: &mut DocBuilder<'_>, g: &Gazetteers, heads: &[S
                 }
                 break;
             }
-            match word_before(text, pos) {
+            // a plural possessive ("Students’ Association") is no part of the name
+            match word_ending_at(text, 0, pos) {
                 Some((word_start, word))
-                    if is_capitalised_word(word) && !NOT_ORG_WORDS.contains(&word) && left_words.len() < 4 =>
+                    if is_capitalised_word(word)
+                        && !word.ends_with(['\'', '’'])
+                        && !NOT_ORG_WORDS.contains(&word)
+                        && left_words.len() < 4 =>
                 {
                     left_words.push(word);
                     start = word_start;
@@ -171,12 +176,6 @@ fn of_complement<'t>(doc: &DocBuilder<'t>, pos: usize) -> Option<(usize, Vec<&'t
         at = word_end + 1;
     }
     end.map(|e| (e, words))
-}
-
-fn is_capitalised_word(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase)
-        && chars.all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '\'' | '’'))
 }
 
 /// "Foreign Ministry of Iran" for every spelling of a ministry; other ministries keep their words.

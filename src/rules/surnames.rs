@@ -11,8 +11,8 @@ use std::sync::Arc;
 
 use crate::extraction::{DocBuilder, MentionType, Origin};
 use crate::gazetteer::Form;
-use crate::matcher::{is_whole_word, word_end};
 use crate::span::Span;
+use crate::text::words::{is_whole_word, token_end};
 
 use super::names::{NameShape, surname};
 use super::officials::PendingPerson;
@@ -147,7 +147,7 @@ fn find_whole_words<'p>(text: &str, patterns: Vec<&'p str>, capital_starts: &[us
 
 /// The leading letters and digits of `s`.
 fn first_token(s: &str) -> &str {
-    &s[..word_end(s, 0)]
+    &s[..token_end(s, 0)]
 }
 
 /// The last two words of a name of three words or more ("Aung San Suu Kyi" -> "Suu Kyi"), when both are

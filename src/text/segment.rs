@@ -1,6 +1,7 @@
-//! Paragraphs and sentences.
+//! Lines, paragraphs and sentences.
 //!
-//! A paragraph is a line of text (news files put one paragraph per line). A sentence ends at a line break, or
+//! A line is what lies between line breaks (`\n`, or `\r\n`), the break excluded. A paragraph is a non-blank
+//! line without its surrounding white space (news files put one paragraph per line). A sentence ends at a line break, or
 //! at `.`, `!` or `?` (possibly followed by closing quotation marks or brackets) that is followed by white space
 //! and then an upper-case letter, a digit or an opening mark, unless the word before the period is a known
 //! abbreviation (Mr., Gen., U.S., a single initial). Sentences never contain a line break and never start or
@@ -18,20 +19,32 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Splits `text` into sentences (see the module docs).
 pub fn sentences(text: &str) -> Vec<Span> {
+    let lines: Vec<Span> = lines(text).collect();
+    sentences_of(text, &paragraphs(text, &lines))
+}
+
+/// The sentences of the given paragraphs, in order.
+pub(crate) fn sentences_of(text: &str, paragraphs: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
-    for line in paragraphs(text) {
-        split_line(text, line, &mut out);
+    for &paragraph in paragraphs {
+        split_line(text, paragraph, &mut out);
     }
     out
 }
 
-/// Paragraphs: the non-blank lines of `text`, trimmed of surrounding white space.
-pub fn paragraphs(text: &str) -> impl Iterator<Item = Span> + '_ {
-    lines_inclusive(text).filter_map(move |line| trim(text, line))
+/// The lines of `text`, each without its line break (`\n` or `\r\n`).
+pub fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
+    lines_inclusive(text)
+        .map(|line| Span::new(line.start, line.start + line.text(text).trim_end_matches(['\n', '\r']).len()))
+}
+
+/// Paragraphs: the non-blank `lines` of `text`, trimmed of surrounding white space.
+pub fn paragraphs(text: &str, lines: &[Span]) -> Vec<Span> {
+    lines.iter().filter_map(|&line| trim(text, line)).collect()
 }
 
 /// The lines of `text` with their line breaks, as `text.split_inclusive('\n')` gives them, found with a SIMD
-/// search (every stage that works by paragraph starts here).
+/// search.
 pub fn lines_inclusive(text: &str) -> impl Iterator<Item = Span> + '_ {
     let mut start = 0;
     let mut breaks = memchr::memchr_iter(b'\n', text.as_bytes());
@@ -182,7 +195,9 @@ mod tests {
     #[test]
     fn paragraphs_are_trimmed_non_blank_lines() {
         let text = " A line \r\n\n  B\n";
-        let p: Vec<&str> = paragraphs(text).map(|s| s.text(text)).collect();
+        let lines: Vec<Span> = lines(text).collect();
+        assert_eq!(lines.iter().map(|l| l.text(text)).collect::<Vec<_>>(), [" A line ", "", "  B"]);
+        let p: Vec<&str> = paragraphs(text, &lines).iter().map(|s| s.text(text)).collect();
         assert_eq!(p, ["A line", "B"]);
     }
 }
