@@ -24,7 +24,7 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, MatchKind, PatternID};
 
-use crate::gazetteer::{EntityType, Form, Gazetteers, TitleKind};
+use crate::gazetteer::{AliasId, EntityType, Form, Gazetteers, KeywordKind, TitleKind};
 use crate::span::Span;
 use crate::text::TextLayer;
 use crate::text::words::{ends_word, is_whole_word, is_word_char, token_end};
@@ -32,8 +32,8 @@ use crate::text::words::{ends_word, is_whole_word, is_word_char, token_end};
 /// What a matched pattern stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Hit {
-    /// An entity alias: index into `Gazetteers::aliases`.
-    Alias(u32),
+    /// An entity alias.
+    Alias(AliasId),
     /// A title: index into `Gazetteers::titles`.
     Title(u32),
     /// A word that heads organization names ("Ministry", "Command").
@@ -304,7 +304,7 @@ impl Dictionary {
         };
         for (i, alias) in g.aliases.iter().enumerate() {
             if !stopwords.contains(alias.text.as_str()) {
-                add(&alias.text, alias.case_insensitive, Hit::Alias(i as u32));
+                add(&alias.text, alias.case_insensitive, Hit::Alias(AliasId::new(i)));
             }
         }
         // titles ("spokesman") also match with a capital first letter, which opens sentences
@@ -326,10 +326,10 @@ impl Dictionary {
             }
         }
         for k in &g.keywords {
-            match k.kind.as_str() {
-                "org_head" => add(&k.text, false, Hit::OrgHead),
-                "first_name" => add(&k.text, false, Hit::FirstName),
-                _ => {}
+            match k.kind {
+                KeywordKind::OrgHead => add(&k.text, false, Hit::OrgHead),
+                KeywordKind::FirstName => add(&k.text, false, Hit::FirstName),
+                KeywordKind::Stopword | KeywordKind::MinistryDomain => {}
             }
         }
         let mut word_start = Vec::new();
@@ -477,7 +477,7 @@ fn all_caps_run(bytes: &[u8], i: usize) -> Option<Span> {
 /// Tie-break key among equally long alias matches: lower wins (see the module docs).
 fn alias_priority(g: &Gazetteers, f: &Found) -> (u32, u32, u32, u32) {
     let Hit::Alias(i) = f.hit else { return (u32::MAX, 0, 0, 0) };
-    let alias = &g.aliases[i as usize];
+    let alias = &g.aliases[i];
     let entity = &g.entities[alias.entity];
     let type_rank = match entity.entity_type {
         EntityType::Person => 0,
@@ -490,7 +490,7 @@ fn alias_priority(g: &Gazetteers, f: &Found) -> (u32, u32, u32, u32) {
         Form::Alias => 1,
         _ => 2,
     };
-    (u32::MAX - alias.file_rank, type_rank, form_rank, i)
+    (u32::MAX - alias.file_rank, type_rank, form_rank, i.as_usize() as u32)
 }
 
 /// Keeps a set of non-overlapping matches: longest first, then by `priority` (lower wins), then leftmost.
@@ -567,7 +567,7 @@ mod tests {
         let g = gazetteers();
         let d = Dictionary::build(&g);
         let text = "Japan’s and Azerbaijan's U.S.-led plan; Japanese, not Japanland; O'Brien";
-        let scan = d.scan(text, &TextLayer::new(text), &g);
+        let scan = d.scan(text, &TextLayer::new(text, &g.lexicon), &g);
         assert_eq!(texts(text, &scan.aliases), ["Japan", "Azerbaijan", "U.S.", "Japanese"]);
     }
 
@@ -579,7 +579,7 @@ mod tests {
         let d = Dictionary::build(&g);
         let text = "Central America and America";
         let mut found: Vec<(usize, usize)> = Vec::new();
-        for &start in &TextLayer::new(text).word_starts {
+        for &start in &TextLayer::new(text, &g.lexicon).word_starts {
             for a in &d.word_start {
                 a.walk(start, text.len(), |i| text.as_bytes()[i], |_, end| found.push((start, end)));
             }
@@ -592,11 +592,11 @@ mod tests {
         let g = gazetteers();
         let d = Dictionary::build(&g);
         let text = "US Forces Japan met in Georgia.";
-        let scan = d.scan(text, &TextLayer::new(text), &g);
+        let scan = d.scan(text, &TextLayer::new(text, &g.lexicon), &g);
         assert_eq!(texts(text, &scan.aliases), ["US Forces Japan", "Georgia"]);
         // COUNTRY ranks before LOCATION for the same text
         let Hit::Alias(i) = scan.aliases[1].hit else { panic!() };
-        assert_eq!(g.entities[g.aliases[i as usize].entity].id, "GE");
+        assert_eq!(g.entities[g.aliases[i].entity].id, "GE");
     }
 
     #[test]
@@ -604,7 +604,7 @@ mod tests {
         let g = gazetteers();
         let d = Dictionary::build(&g);
         let text = "Spokesman X met Defense Minister Gen Nakatani.";
-        let scan = d.scan(text, &TextLayer::new(text), &g);
+        let scan = d.scan(text, &TextLayer::new(text, &g.lexicon), &g);
         assert_eq!(texts(text, &scan.titles), ["Spokesman", "Defense Minister"]);
     }
 
@@ -614,7 +614,10 @@ mod tests {
         g.add_text("i.tsv", "id\tname\ttype\tcase\nw\tWhite House\tORGANIZATION\tinsensitive\n");
         let d = Dictionary::build(&g);
         let text = "THE WHITE HOUSE said; the white house";
-        assert_eq!(texts(text, &d.scan(text, &TextLayer::new(text), &g).aliases), ["WHITE HOUSE", "white house"]);
+        assert_eq!(
+            texts(text, &d.scan(text, &TextLayer::new(text, &g.lexicon), &g).aliases),
+            ["WHITE HOUSE", "white house"]
+        );
     }
 
     #[test]
@@ -630,7 +633,7 @@ mod tests {
         let d = Dictionary::build(&g);
         let text = "Ünal Çelik met al-Sisi, O'Neil and Ü at 7-Eleven; the NYT, New York Times.";
         assert_eq!(
-            texts(text, &d.scan(text, &TextLayer::new(text), &g).aliases),
+            texts(text, &d.scan(text, &TextLayer::new(text, &g.lexicon), &g).aliases),
             ["Ünal Çelik", "al-Sisi", "O'Neil", "Ü", "7-Eleven", "NYT", "New York Times"]
         );
     }
@@ -641,7 +644,7 @@ mod tests {
         let d = Dictionary::build(&g);
         let text = "JAPAN GET LUCKY WIN. AZERBAIJAN-JAPAN TALKS\nTOKYO 1996-08-30 Japan won; US and NATO";
         assert_eq!(
-            texts(text, &d.scan(text, &TextLayer::new(text), &g).aliases),
+            texts(text, &d.scan(text, &TextLayer::new(text, &g.lexicon), &g).aliases),
             ["JAPAN", "AZERBAIJAN", "JAPAN", "Japan", "US"]
         );
         assert_eq!(all_caps_run(b"US and", 0), None);

@@ -147,7 +147,7 @@ mod tests {
     fn mention(start: usize) -> Mention {
         Mention {
             span: Span::new(start, start + 2),
-            entity: 0,
+            entity: crate::extraction::EntityRef::new(0),
             mention_type: MentionType::Person,
             form: Form::Name,
             origin: Origin::Gazetteer,

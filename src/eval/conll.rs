@@ -15,7 +15,7 @@ use serde::Serialize;
 use crate::document::Document;
 use crate::error::{Error, ErrorKind, Result};
 use crate::extraction::MentionType;
-use crate::extractor::Extractor;
+use crate::pipeline::Extractor;
 
 pub use super::quotes::Prf;
 

@@ -7,8 +7,8 @@ pub mod quotes;
 use rayon::prelude::*;
 
 use crate::document::Document;
-use crate::extractor::Extractor;
 use crate::output::rows::quote_rows;
+use crate::pipeline::Extractor;
 use crate::span::CharOffsets;
 use quotes::{Gold, PredictedQuote};
 

@@ -28,7 +28,7 @@ impl CheckReport {
 
 /// Checks loaded gazetteers.
 pub fn check(g: &Gazetteers) -> CheckReport {
-    let mut by_text: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut by_text: BTreeMap<&str, Vec<super::EntityId>> = BTreeMap::new();
     for alias in &g.aliases {
         let entities = by_text.entry(alias.text.as_str()).or_default();
         if !entities.contains(&alias.entity) {

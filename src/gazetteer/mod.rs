@@ -1,5 +1,6 @@
 //! Gazetteers: the plain TSV files that say which names mean which entity, which titles introduce officials,
-//! which verbs introduce quotations and which words head organization names.
+//! which verbs introduce quotations, which words head organization names, and what the function words are
+//! (the [`Lexicon`]).
 //!
 //! A [`Gazetteers`] value is the union of files loaded in order (the embedded defaults first, then the user's
 //! `--gazetteers` directories). Loading never panics: every problem becomes a [`Diagnostic`] naming file, line
@@ -18,6 +19,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::lexicon::{Lexicon, WordKind, WordKinds};
+
+/// The file of the default lexicon, among the embedded gazetteers.
+const LEXICON_FILE: &str = "lexicon.tsv";
 
 /// The type of an entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -84,6 +89,61 @@ pub struct Entity {
     pub source: String,
 }
 
+/// An entity of the gazetteers: an index into [`Gazetteers::entities`], in the manner of aho-corasick's
+/// `PatternID`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntityId(u32);
+
+impl EntityId {
+    fn new(index: usize) -> EntityId {
+        EntityId(u32::try_from(index).expect("fewer than 2^32 gazetteer entities"))
+    }
+
+    /// The index into [`Gazetteers::entities`].
+    pub fn as_usize(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A surface form of the gazetteers: an index into [`Gazetteers::aliases`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AliasId(u32);
+
+impl AliasId {
+    pub(crate) fn new(index: usize) -> AliasId {
+        AliasId(u32::try_from(index).expect("fewer than 2^32 gazetteer aliases"))
+    }
+
+    /// The index into [`Gazetteers::aliases`].
+    pub fn as_usize(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl std::ops::Index<EntityId> for [Arc<Entity>] {
+    type Output = Arc<Entity>;
+
+    fn index(&self, e: EntityId) -> &Arc<Entity> {
+        &self[e.as_usize()]
+    }
+}
+
+impl std::ops::Index<EntityId> for Vec<Arc<Entity>> {
+    type Output = Arc<Entity>;
+
+    fn index(&self, e: EntityId) -> &Arc<Entity> {
+        &self[e.as_usize()]
+    }
+}
+
+impl std::ops::Index<AliasId> for Vec<Alias> {
+    type Output = Alias;
+
+    fn index(&self, a: AliasId) -> &Alias {
+        &self[a.as_usize()]
+    }
+}
+
 /// How a matched surface form names its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -118,8 +178,8 @@ impl Form {
 pub struct Alias {
     /// The text to match, exactly (or ASCII-case-insensitively when `case_insensitive`).
     pub text: String,
-    /// Index of the entity in [`Gazetteers::entities`].
-    pub entity: usize,
+    /// Its entity.
+    pub entity: EntityId,
     /// Name, alias or demonym.
     pub form: Form,
     /// Match ignoring ASCII case.
@@ -172,13 +232,49 @@ pub struct Cue {
     pub kind: CueKind,
 }
 
+/// What a keyword is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum KeywordKind {
+    /// Heads organization names: "Ministry of X", "X Command".
+    OrgHead,
+    /// Starts person names: the first-name rule.
+    FirstName,
+    /// Never matched as an alias, whatever file lists it.
+    Stopword,
+    /// The domain of a ministry, with its canonical form ("Foreign Affairs" and "External Affairs" are "Foreign").
+    MinistryDomain,
+}
+
+impl KeywordKind {
+    /// The name used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KeywordKind::OrgHead => "org_head",
+            KeywordKind::FirstName => "first_name",
+            KeywordKind::Stopword => "stopword",
+            KeywordKind::MinistryDomain => "ministry_domain",
+        }
+    }
+
+    fn parse(s: &str) -> Option<KeywordKind> {
+        [KeywordKind::OrgHead, KeywordKind::FirstName, KeywordKind::Stopword, KeywordKind::MinistryDomain]
+            .into_iter()
+            .find(|k| k.as_str() == s)
+    }
+}
+
 /// A word from a keyword file.
 #[derive(Clone, Debug)]
 pub struct Keyword {
     /// The word.
     pub text: String,
-    /// What it is: `org_head` (Ministry, Command), `stopword` (never an alias), or another kind.
-    pub kind: String,
+    /// What it is.
+    pub kind: KeywordKind,
+    /// For an organization head word: the subtype of the organizations it heads (`ministry`, `armed_forces`,
+    /// ...; empty: `organization`).
+    pub subtype: String,
+    /// For a ministry domain: its canonical form.
+    pub canonical: String,
 }
 
 /// A problem found while loading gazetteers.
@@ -228,13 +324,15 @@ pub struct Gazetteers {
     pub titles: Vec<Title>,
     /// Cue verbs and phrases that introduce quotations.
     pub cues: Vec<Cue>,
-    /// Keywords (organization heads, stop words).
+    /// Keywords (organization heads, first names, stop words, ministry domains).
     pub keywords: Vec<Keyword>,
+    /// Function words and their kinds.
+    pub lexicon: Lexicon,
     /// Problems found while loading.
     pub diagnostics: Vec<Diagnostic>,
     /// Files loaded, in order.
     pub files: Vec<String>,
-    by_id: HashMap<String, usize>,
+    by_id: HashMap<String, EntityId>,
 }
 
 /// Column indexes of an entity file.
@@ -253,18 +351,29 @@ struct EntityColumns {
 }
 
 impl Gazetteers {
-    /// An empty set (use with `--no-default-gazetteers`).
+    /// No names, titles, cues or keywords (use with `--no-default-gazetteers`): only the default lexicon of
+    /// function words (`default:lexicon.tsv`), which is English, not a list of names, and which the user's
+    /// `word` files extend.
     pub fn new() -> Gazetteers {
-        Gazetteers::default()
+        let mut g = Gazetteers::default();
+        g.add_text(&format!("default:{LEXICON_FILE}"), embedded::LEXICON);
+        g
     }
 
     /// The curated defaults embedded in the binary (the files of the repository's `gazetteers/`).
     pub fn embedded() -> Gazetteers {
         let mut g = Gazetteers::new();
-        for (name, text) in embedded::FILES {
+        for (name, text) in embedded::FILES.iter().filter(|(name, _)| *name != LEXICON_FILE) {
             g.add_text(&format!("default:{name}"), text);
         }
         g
+    }
+
+    /// The embedded defaults, loaded once for the tests of the whole crate.
+    #[cfg(test)]
+    pub(crate) fn embedded_static() -> &'static Gazetteers {
+        static EMBEDDED: std::sync::OnceLock<Gazetteers> = std::sync::OnceLock::new();
+        EMBEDDED.get_or_init(Gazetteers::embedded)
     }
 
     /// Adds every `*.tsv` file under `dir` (recursively, in name order).
@@ -318,6 +427,7 @@ impl Gazetteers {
             FileKind::Titles => self.add_titles(file, &tsv),
             FileKind::Cues => self.add_cues(file, &tsv),
             FileKind::Keywords => self.add_keywords(file, &tsv),
+            FileKind::Lexicon => self.add_lexicon(file, &tsv),
         }
     }
 
@@ -336,12 +446,14 @@ impl Gazetteers {
         self.by_id.get(id).map(|&i| &self.entities[i])
     }
 
+    /// The country entity with id `id`, if one is loaded.
+    pub fn country(&self, id: &str) -> Option<&Arc<Entity>> {
+        self.entity_by_id(id).filter(|e| e.entity_type == EntityType::Country)
+    }
+
     /// The canonical name of the country with id `id`, or `id` itself when no such country is loaded.
     pub fn country_name<'a>(&'a self, id: &'a str) -> &'a str {
-        match self.by_id.get(id) {
-            Some(&i) if self.entities[i].entity_type == EntityType::Country => &self.entities[i].name,
-            _ => id,
-        }
+        self.country(id).map_or(id, |e| e.name.as_str())
     }
 
     /// Every text the dictionary scan looks for, sorted, without repeats: entity aliases (but stop words),
@@ -354,7 +466,7 @@ impl Gazetteers {
             self.aliases.iter().map(|a| a.text.as_str()).filter(|a| !stopwords.contains(a)).collect();
         forms.extend(self.titles.iter().map(|t| t.text.as_str()));
         forms.extend(self.cues.iter().map(|c| c.text.as_str()));
-        let keywords = self.keywords.iter().filter(|k| matches!(k.kind.as_str(), "org_head" | "first_name"));
+        let keywords = self.keywords.iter().filter(|k| matches!(k.kind, KeywordKind::OrgHead | KeywordKind::FirstName));
         forms.extend(keywords.map(|k| k.text.as_str()));
         forms.sort_unstable();
         forms.dedup();
@@ -363,7 +475,7 @@ impl Gazetteers {
 
     /// Words that must never be matched as aliases (`stopword` keywords).
     pub fn stopwords(&self) -> impl Iterator<Item = &str> {
-        self.keywords.iter().filter(|k| k.kind == "stopword").map(|k| k.text.as_str())
+        self.keywords.iter().filter(|k| k.kind == KeywordKind::Stopword).map(|k| k.text.as_str())
     }
 
     fn add_entities(&mut self, file: &str, rank: u32, tsv: &tsv::TsvFile) {
@@ -463,14 +575,15 @@ impl Gazetteers {
                 // Another office of the same entity: the most recent one gives the role.
                 if is_more_recent(&entity, old) {
                     let merged = Entity { source: old.source.clone(), ..entity };
-                    self.entities[existing] = Arc::new(merged);
+                    self.entities[existing.as_usize()] = Arc::new(merged);
                 }
                 existing
             }
             None => {
-                self.by_id.insert(entity.id.clone(), self.entities.len());
+                let index = EntityId::new(self.entities.len());
+                self.by_id.insert(entity.id.clone(), index);
                 self.entities.push(Arc::new(entity));
-                self.entities.len() - 1
+                index
             }
         };
         let mut push = |text: &str, form: Form| {
@@ -548,11 +661,12 @@ impl Gazetteers {
     }
 
     fn add_keywords(&mut self, file: &str, tsv: &tsv::TsvFile) {
-        let kind_col = tsv.column("kind");
+        let (kind_col, subtype_col, canonical_col) =
+            (tsv.column("kind"), tsv.column("subtype"), tsv.column("canonical"));
         for row in &tsv.rows {
             let text = row.get(Some(0));
-            let kind = row.get(kind_col);
-            if text.is_empty() || kind.is_empty() {
+            let kind_text = row.get(kind_col);
+            if text.is_empty() || kind_text.is_empty() {
                 self.diagnostics.push(Diagnostic::error(
                     file,
                     row.line,
@@ -561,7 +675,71 @@ impl Gazetteers {
                 ));
                 continue;
             }
-            self.keywords.push(Keyword { text: text.to_owned(), kind: kind.to_owned() });
+            let Some(kind) = KeywordKind::parse(kind_text) else {
+                self.diagnostics.push(Diagnostic::error(
+                    file,
+                    row.line,
+                    kind_col.map(|c| c + 1),
+                    format!(
+                        "unknown keyword kind {kind_text:?} (expected org_head, first_name, stopword or ministry_domain)"
+                    ),
+                ));
+                continue;
+            };
+            let canonical = row.get(canonical_col);
+            if kind == KeywordKind::MinistryDomain && canonical.is_empty() {
+                let column = canonical_col.map_or(tsv.columns() + 1, |c| c + 1);
+                self.diagnostics.push(Diagnostic::error(
+                    file,
+                    row.line,
+                    Some(column),
+                    "a ministry_domain row needs its canonical form",
+                ));
+                continue;
+            }
+            self.keywords.push(Keyword {
+                text: text.to_owned(),
+                kind,
+                subtype: row.get(subtype_col).to_owned(),
+                canonical: canonical.to_owned(),
+            });
+        }
+    }
+
+    fn add_lexicon(&mut self, file: &str, tsv: &tsv::TsvFile) {
+        let (kind_col, case_col) = (tsv.column("kind"), tsv.column("case"));
+        for row in &tsv.rows {
+            let word = row.get(Some(0));
+            if word.is_empty() {
+                self.diagnostics.push(Diagnostic::error(file, row.line, Some(1), "empty word"));
+                continue;
+            }
+            let mut kinds = Vec::new();
+            for name in row.get(kind_col).split('|').map(str::trim).filter(|k| !k.is_empty()) {
+                match WordKind::parse(name) {
+                    Some(kind) => kinds.push(kind),
+                    None => {
+                        let known: Vec<&str> = WordKind::ALL.iter().map(|k| k.as_str()).collect();
+                        let message = format!("unknown word kind {name:?} (expected one of {})", known.join(", "));
+                        self.diagnostics.push(Diagnostic::error(file, row.line, kind_col.map(|c| c + 1), message));
+                    }
+                }
+            }
+            if kinds.is_empty() {
+                let column = kind_col.map_or(2, |c| c + 1);
+                self.diagnostics.push(Diagnostic::error(file, row.line, Some(column), format!("no kind for {word:?}")));
+                continue;
+            }
+            let any_case = match row.get(case_col) {
+                "" => false,
+                "any" => true,
+                other => {
+                    let message = format!("case {other:?} is neither empty (as written) nor any");
+                    self.diagnostics.push(Diagnostic::error(file, row.line, case_col.map(|c| c + 1), message));
+                    continue;
+                }
+            };
+            self.lexicon.add(word, WordKinds::of(&kinds), any_case);
         }
     }
 }

@@ -14,8 +14,10 @@ pub enum FileKind {
     Titles,
     /// Header starts with `cue`: cue verbs that introduce quotations.
     Cues,
-    /// Header starts with `keyword`: organization head words, stop words.
+    /// Header starts with `keyword`: organization head words, first names, stop words.
     Keywords,
+    /// Header starts with `word`: function words and their kinds (the lexicon).
+    Lexicon,
 }
 
 impl FileKind {
@@ -25,6 +27,7 @@ impl FileKind {
             "title" => Some(FileKind::Titles),
             "cue" => Some(FileKind::Cues),
             "keyword" => Some(FileKind::Keywords),
+            "word" => Some(FileKind::Lexicon),
             _ => None,
         }
     }
@@ -49,6 +52,11 @@ impl TsvFile {
     /// Index of the named column, if the header has it.
     pub fn column(&self, name: &str) -> Option<usize> {
         self.header.iter().position(|h| h == name)
+    }
+
+    /// Number of columns of the header.
+    pub fn columns(&self) -> usize {
+        self.header.len()
     }
 }
 
@@ -80,7 +88,7 @@ pub(crate) fn parse(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                     file,
                     1,
                     None,
-                    "no header row (expected a first column id, title, cue or keyword)",
+                    "no header row (expected a first column id, title, cue, keyword or word)",
                 ));
                 return None;
             }
@@ -100,7 +108,7 @@ pub(crate) fn parse(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -
             file,
             header_line,
             Some(1),
-            format!("unknown header {:?}: the first column must be id, title, cue or keyword", header[0]),
+            format!("unknown header {:?}: the first column must be id, title, cue, keyword or word", header[0]),
         ));
         return None;
     };
@@ -178,7 +186,7 @@ mod tests {
         assert!(parse("x.tsv", "# a comment\nname\ttype\n", &mut diags).is_none());
         assert_eq!(
             diags[0].to_string(),
-            "x.tsv:2:1: error: unknown header \"name\": the first column must be id, title, cue or keyword"
+            "x.tsv:2:1: error: unknown header \"name\": the first column must be id, title, cue, keyword or word"
         );
     }
 

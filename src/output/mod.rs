@@ -18,7 +18,7 @@ use serde::Serialize;
 use crate::document::Document;
 use crate::error::{Error, ErrorKind, Result};
 use crate::extraction::Extraction;
-use crate::extractor::Extractor;
+use crate::pipeline::Extractor;
 use crate::span::CharOffsets;
 use rows::{ENTITY_COLUMNS, EntityTable, MENTION_COLUMNS, QUOTE_COLUMNS, SpreadsheetSafe};
 

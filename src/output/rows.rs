@@ -9,8 +9,8 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::extraction::{Extraction, Origin};
-use crate::extractor::Extractor;
 use crate::gazetteer::{Entity, EntityType};
+use crate::pipeline::Extractor;
 use crate::span::CharOffsets;
 
 /// Columns of `mentions.csv`.

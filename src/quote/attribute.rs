@@ -28,196 +28,21 @@
 
 use foldhash::HashMap;
 
-use crate::extraction::{Mention, MentionType};
+use crate::extraction::{EntityRef, Mention, MentionType};
 use crate::gazetteer::{Entity, EntityType};
+use crate::lexicon::{Lexicon, WordKind, WordKinds};
 use crate::span::Span;
 use crate::text::segment::sentence_index;
 use crate::text::words::word_ending_at;
 
+use super::cues::CueHit;
 use super::marks::{Ending, Marked};
 use super::{CueKind, Method, Quote, QuoteKind, Speaker};
 
-/// A cue found in the text.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct CueHit {
-    pub span: Span,
-    pub kind: CueKind,
-}
-
-/// Words that are pronouns when they name a speaker.
-const PRONOUNS: &[&str] =
-    &["he", "she", "they", "it", "I", "we", "you", "He", "She", "They", "It", "We", "You", "who", "Who"];
-/// Words skipped between a subject and its cue ("Trump has also said").
-const AUXILIARIES: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "also",
-    "later",
-    "then",
-    "once",
-    "previously",
-    "recently",
-    "repeatedly",
-    "would",
-    "will",
-    "was",
-    "is",
-    "again",
-    "further",
-    "reportedly",
-    "often",
-    "always",
-    "never",
-    "just",
-    "even",
-    "first",
-    "earlier",
-    "quickly",
-    "simply",
-    "flatly",
-    "publicly",
-    "privately",
-    "bluntly",
-    "famously",
-    "originally",
-    "initially",
-    "subsequently",
-    "ultimately",
-    "finally",
-    "already",
-    "still",
-    "could",
-    "might",
-    "may",
-    "can",
-    "did",
-    "does",
-    "do",
-    "had",
-    "been",
-    "not",
-    "frequently",
-    "angrily",
-    "proudly",
-    "openly",
-    "explicitly",
-    "directly",
-];
-/// Words that cannot start a speaker's name after a quotation ("“…,” but he said").
-const CLAUSE_WORDS: &[&str] = &[
-    "but", "and", "or", "as", "while", "when", "which", "that", "if", "because", "though", "although", "so", "then",
-    "before", "after", "since", "where", "until", "in", "on", "at", "for", "with", "of", "to", "from", "by",
-];
-/// Words that end a noun phrase walked backwards from a cue.
-const NP_BOUNDARIES: &[&str] = &[
-    "that",
-    "and",
-    "but",
-    "or",
-    "when",
-    "as",
-    "if",
-    "because",
-    "while",
-    "after",
-    "before",
-    "which",
-    "where",
-    "since",
-    "so",
-    "than",
-    "though",
-    "although",
-    "whether",
-    "until",
-    "unless",
-    "said",
-    "says",
-    "told",
-    "Meanwhile",
-    "However",
-    "meanwhile",
-    "however",
-    "But",
-    "And",
-    "Yet",
-    "yet",
-    "wrote",
-    "added",
-    "then",
-    "what",
-    "What",
-    "how",
-    "why",
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "been",
-    "being",
-    "have",
-    "has",
-    "had",
-    "to",
-    "not",
-    "also",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "do",
-    "does",
-    "did",
-    "With",
-    "In",
-    "On",
-    "At",
-];
-/// Words that end a noun phrase read forwards after a cue ("said Trump in a statement").
-const NP_AFTER_BOUNDARIES: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "during",
-    "after",
-    "before",
-    "when",
-    "while",
-    "that",
-    "who",
-    "which",
-    "this",
-    "last",
-    "on",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "yesterday",
-    "today",
-    "to",
-    "and",
-    "but",
-    "as",
-    "with",
-    "from",
-    "about",
-    "recently",
-    "earlier",
-    "later",
-    "told",
-    "adding",
-    "according",
-];
+/// Words that end a noun phrase read forwards after a cue.
+const PHRASE_END: WordKinds = WordKinds::of(&[WordKind::PhraseEnd, WordKind::Weekday]);
+/// Time words that may stand between a subject and its cue (with years).
+const TIME_WORDS: WordKinds = WordKinds::of(&[WordKind::TimeWord, WordKind::Weekday]);
 
 /// Inputs of attribution for one document.
 pub(crate) struct Context<'a> {
@@ -228,6 +53,8 @@ pub(crate) struct Context<'a> {
     pub entities: &'a [std::sync::Arc<Entity>],
     /// Paragraph (line) spans, in order, line breaks excluded.
     pub paragraphs: &'a [Span],
+    /// The function words.
+    pub lexicon: &'a Lexicon,
 }
 
 /// What attribution found for one quotation.
@@ -400,7 +227,7 @@ fn according_to_after(cx: &Context<'_>, close_end: usize, sentence: Span, para: 
     if has_double_mark(&cx.text[close_end..cue.span.start], false, false) {
         return None;
     }
-    let speaker = statement_source(cx.text, np_after(cx.text, cue.span.end, end)?);
+    let speaker = statement_source(cx.text, np_after(cx.text, cx.lexicon, cue.span.end, end)?);
     Some(found(cx, speaker, Some(cue.span), Method::AccordingTo, 0.8))
 }
 
@@ -422,18 +249,19 @@ fn trailing_attribution(cx: &Context<'_>, close_end: usize, sentence: Span, para
         .map_or(close_end, |(i, c)| close_end + i + c.len_utf8());
     let tail = text[cue.span.end..end].trim_end_matches(['.', '!', '?']);
     // ", Gingrich said." / ", he said on Monday."
-    let subject = trim_span(text, sp(clause_start, skip_auxiliaries_back(text, cue.span.start, clause_start)));
+    let subject =
+        trim_span(text, sp(clause_start, skip_auxiliaries_back(text, cx.lexicon, cue.span.start, clause_start)));
     let subject_text = subject.text(text);
     let subject_text = subject_text.strip_prefix("as ").unwrap_or(subject_text);
     let subject = sp(subject.end - subject_text.len(), subject.end);
     let first = subject_text.split_whitespace().next().unwrap_or("");
-    let named = first.starts_with(char::is_uppercase) || PRONOUNS.contains(&first);
+    let named = first.starts_with(char::is_uppercase) || cx.lexicon.is(first, WordKind::SpeakerPronoun);
     if !subject.is_empty() && named && words_at_most(subject_text, 5) && words_at_most(tail, 6) {
         return Some(found(cx, subject, Some(cue.span), Method::Explicit, 0.7));
     }
     // ", said Steve Elmendorf, a strategist."
     if text[..cue.span.start].trim_end().ends_with(',') {
-        let speaker = np_after(text, cue.span.end, end)?;
+        let speaker = np_after(text, cx.lexicon, cue.span.end, end)?;
         if speaker.text(text).starts_with(char::is_uppercase) {
             return Some(found(cx, speaker, Some(cue.span), Method::Explicit, 0.7));
         }
@@ -481,12 +309,12 @@ fn after_quote(cx: &Context<'_>, inner: Span, close_end: usize, para: Span) -> O
     }
     if cue.span.start == pos {
         // "“…,” said Trump", "“…,” according to officials"
-        let speaker = np_after(text, cue.span.end, window_end)?;
+        let speaker = np_after(text, cx.lexicon, cue.span.end, window_end)?;
         let method = if cue.kind == CueKind::AccordingTo { Method::AccordingTo } else { Method::Explicit };
         return Some(found(cx, speaker, Some(cue.span), method, 0.9));
     }
     // "“…,” Brafman said", "“…,” the judge exclaimed", "“…,” Kessel, whose group ..., said"
-    let subject = sp(pos, skip_auxiliaries_back(text, cue.span.start, pos));
+    let subject = sp(pos, skip_auxiliaries_back(text, cx.lexicon, cue.span.start, pos));
     let before_comma = subject.text(text).split(',').next().unwrap_or("");
     if subject.is_empty() || !words_at_most(before_comma, 8) || !words_at_most(subject.text(text), 24) {
         return None;
@@ -497,15 +325,15 @@ fn after_quote(cx: &Context<'_>, inner: Span, close_end: usize, para: Span) -> O
     };
     let first_word = speaker.text(text).split_whitespace().next().unwrap_or("");
     let subject_like = speaker.text(text).split_whitespace().any(|w| w.starts_with(char::is_uppercase))
-        || PRONOUNS.contains(&first_word)
-        || DETERMINERS.contains(&first_word);
+        || cx.lexicon.is(first_word, WordKind::SpeakerPronoun)
+        || cx.lexicon.is(first_word, WordKind::SpeakerDeterminer);
     if speaker.is_empty()
         || !words_at_most(speaker.text(text), 8)
-        || CLAUSE_WORDS.contains(&first_word)
+        || cx.lexicon.is(first_word, WordKind::ClauseOpener)
         || !subject_like
     {
         // "“…” about the decision, said RoseAnn DeMoro": a speaker after the cue
-        let speaker = np_after(text, cue.span.end, window_end)?;
+        let speaker = np_after(text, cx.lexicon, cue.span.end, window_end)?;
         return speaker
             .text(text)
             .starts_with(char::is_uppercase)
@@ -513,36 +341,6 @@ fn after_quote(cx: &Context<'_>, inner: Span, close_end: usize, para: Span) -> O
     }
     Some(found(cx, speaker, Some(cue.span), Method::Explicit, 0.95))
 }
-
-/// Determiners that may open a speaker's noun phrase ("a spokesman", "one", "another").
-const DETERMINERS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "one",
-    "another",
-    "some",
-    "many",
-    "several",
-    "two",
-    "three",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "my",
-    "this",
-    "that",
-    "these",
-    "those",
-    "officials",
-    "critics",
-    "supporters",
-    "aides",
-    "both",
-    "most",
-];
 
 /// `“…,” Trump barked`, `“…,” he snapped`, `“…!” beamed Donald Hartley`: a speech verb missing from the lexicon
 /// next to a name or pronoun right after the quotation.
@@ -552,7 +350,7 @@ fn subject_and_verb(cx: &Context<'_>, pos: usize, limit: usize) -> Option<Found>
     let first = &text[pos..first_end];
     // verb first: "beamed Donald Hartley"
     if first.len() > 3 && first.starts_with(char::is_lowercase) && first.ends_with("ed") {
-        let speaker = np_after(text, first_end, limit)?;
+        let speaker = np_after(text, cx.lexicon, first_end, limit)?;
         return speaker
             .text(text)
             .starts_with(char::is_uppercase)
@@ -576,7 +374,7 @@ fn subject_and_verb(cx: &Context<'_>, pos: usize, limit: usize) -> Option<Found>
                 _ => sp(pos, m.span.end),
             }
         }
-        _ if PRONOUNS.contains(&first) => sp(pos, first_end),
+        _ if cx.lexicon.is(first, WordKind::SpeakerPronoun) => sp(pos, first_end),
         // "“…,” Hannity started.": a capitalised word, then a verb that ends the clause
         _ if first.starts_with(char::is_uppercase)
             && first.chars().skip(1).all(char::is_lowercase)
@@ -599,8 +397,8 @@ fn subject_and_verb(cx: &Context<'_>, pos: usize, limit: usize) -> Option<Found>
     let verb = rest.split([' ', ',', '.']).next().unwrap_or("");
     let verb_like = verb.len() > 2
         && verb.chars().all(char::is_lowercase)
-        && !CLAUSE_WORDS.contains(&verb)
-        && !DETERMINERS.contains(&verb);
+        && !cx.lexicon.is(verb, WordKind::ClauseOpener)
+        && !cx.lexicon.is(verb, WordKind::SpeakerDeterminer);
     verb_like.then(|| found(cx, subject, None, Method::Explicit, 0.65))
 }
 
@@ -635,7 +433,7 @@ fn before_quote(cx: &Context<'_>, open: Span, sentence: Span, para: Span) -> Opt
         return None;
     };
     if cue.kind == CueKind::AccordingTo {
-        let speaker = statement_source(text, np_after(text, cue.span.end, open.start)?);
+        let speaker = statement_source(text, np_after(text, cx.lexicon, cue.span.end, open.start)?);
         return Some(found(cx, speaker, Some(cue.span), Method::AccordingTo, 0.85));
     }
     // "Trump responded …, saying", "Trump took to Twitter to accuse": the speaker of a participle or an
@@ -657,50 +455,9 @@ fn before_quote(cx: &Context<'_>, open: Span, sentence: Span, para: Span) -> Opt
     if !before_cue.is_empty() {
         return None;
     }
-    let speaker = np_after(text, cue.span.end, open.start)?;
+    let speaker = np_after(text, cx.lexicon, cue.span.end, open.start)?;
     Some(found(cx, speaker, Some(cue.span), Method::Explicit, 0.8))
 }
-
-/// Words that open an introductory phrase before a sentence's subject ("In a tweet on Saturday, …").
-const INTRODUCERS: &[&str] = &[
-    "In",
-    "On",
-    "At",
-    "After",
-    "When",
-    "While",
-    "As",
-    "Since",
-    "Despite",
-    "Although",
-    "Though",
-    "If",
-    "Because",
-    "During",
-    "With",
-    "For",
-    "Before",
-    "Until",
-    "Unlike",
-    "Like",
-    "Speaking",
-    "Asked",
-    "Earlier",
-    "Later",
-    "Meanwhile",
-    "However",
-    "But",
-    "And",
-    "Still",
-    "Yet",
-    "Instead",
-    "Also",
-    "Last",
-    "This",
-    "Then",
-    "Now",
-    "Separately",
-];
 
 /// The subject of the clause starting at `start` and ending before `end`: after an introductory phrase, the
 /// first person or organization mention or pronoun within its first six words, else its first words up to a
@@ -709,7 +466,7 @@ fn sentence_subject(cx: &Context<'_>, start: usize, end: usize) -> Option<Span> 
     let text = cx.text;
     let mut start = start + (text[start..end].len() - text[start..end].trim_start().len());
     let first = text[start..end].split_whitespace().next().unwrap_or("");
-    if INTRODUCERS.contains(&first.trim_end_matches(',')) {
+    if cx.lexicon.is(first.trim_end_matches(','), WordKind::Introducer) {
         match text[start..end].find(", ") {
             Some(comma) if words_at_most(&text[start..start + comma], 12) => start += comma + 2,
             _ => {}
@@ -726,7 +483,7 @@ fn sentence_subject(cx: &Context<'_>, start: usize, end: usize) -> Option<Span> 
         .find(|m| matches!(m.mention_type, MentionType::Person | MentionType::Organization))
         .map(|m| sp(start, m.span.end));
     for word in text[start..head_end].split(|c: char| c.is_whitespace() || c == ',') {
-        if (PRONOUNS.contains(&word) && !word.eq_ignore_ascii_case("who")) || matches!(word, "I") {
+        if (cx.lexicon.is(word, WordKind::SpeakerPronoun) && !word.eq_ignore_ascii_case("who")) || matches!(word, "I") {
             let at = word.as_ptr() as usize - text.as_ptr() as usize;
             let pronoun = sp(at, at + word.len());
             return Some(match mention {
@@ -745,7 +502,9 @@ fn sentence_subject(cx: &Context<'_>, start: usize, end: usize) -> Option<Span> 
         let bare = word.trim_end_matches([',', '.', ':', ';']);
         let verb_like = n > 0
             && bare.starts_with(char::is_lowercase)
-            && (bare.ends_with("ed") || bare.ends_with('s') && !bare.ends_with("ss") || AUXILIARIES.contains(&bare));
+            && (bare.ends_with("ed")
+                || bare.ends_with('s') && !bare.ends_with("ss")
+                || cx.lexicon.is(bare, WordKind::CueModifier));
         if verb_like || n >= 6 || bare.is_empty() {
             break;
         }
@@ -968,11 +727,12 @@ fn indirect(cx: &Context<'_>, marked: &[Marked], quotes: &mut Vec<Quote>) {
         let before = trim_span(text, sp(sentence.start, cue.span.start));
         let found_quote = if text[..before.end.max(sentence.start)].ends_with(',') && cue.kind == CueKind::AccordingTo {
             // "…, according to a statement by the Foreign Ministry."
-            np_after(text, cue.span.end, body_end)
+            np_after(text, cx.lexicon, cue.span.end, body_end)
                 .map(|speaker| (sp(sentence.start, before.end - 1), speaker, Method::AccordingTo))
         } else if let Some(comma) = text[sentence.start..cue.span.start].rfind(", ") {
             // "The two sides agreed to …, Nakatani said."
-            let subject = sp(sentence.start + comma + 2, skip_auxiliaries_back(text, cue.span.start, sentence.start));
+            let subject =
+                sp(sentence.start + comma + 2, skip_auxiliaries_back(text, cx.lexicon, cue.span.start, sentence.start));
             let tail = text[cue.span.end..body_end].trim();
             let short_subject = !subject.is_empty() && words_at_most(subject.text(text), 6);
             (short_subject && words_at_most(tail, 3) && comma > 0)
@@ -1019,7 +779,7 @@ fn subject_before(cx: &Context<'_>, cue_start: usize, limit: usize) -> Option<Sp
 
 fn subject_in_window(cx: &Context<'_>, cue_start: usize, limit: usize) -> Option<Span> {
     let text = cx.text;
-    let mut pos = skip_auxiliaries_back(text, cue_start, limit);
+    let mut pos = skip_auxiliaries_back(text, cx.lexicon, cue_start, limit);
     if pos <= limit {
         return None;
     }
@@ -1057,7 +817,8 @@ fn subject_in_window(cx: &Context<'_>, cue_start: usize, limit: usize) -> Option
         return None;
     }
     let (word_start, word) = word_ending_at(text, limit, pos)?;
-    if PRONOUNS.contains(&word) || matches!(word, "which" | "that") && text[limit..word_start].trim_end().ends_with(',')
+    if cx.lexicon.is(word, WordKind::SpeakerPronoun)
+        || cx.lexicon.is(word, WordKind::RelativePronoun) && text[limit..word_start].trim_end().ends_with(',')
     {
         // "he said"; "McConnell, who in 2010 said": the relative pronoun names the speaker
         return Some(sp(word_start, pos));
@@ -1079,7 +840,7 @@ fn np_before(cx: &Context<'_>, end: usize, limit: usize) -> Option<Span> {
             break; // no space: punctuation or the start
         }
         let Some((ws, w)) = word_ending_at(text, limit, word_end) else { break };
-        if NP_BOUNDARIES.contains(&w) || CUE_LIKE.contains(&w) {
+        if cx.lexicon.is(w, WordKind::PhraseBoundary) {
             break;
         }
         start = ws;
@@ -1094,9 +855,6 @@ fn np_before(cx: &Context<'_>, end: usize, limit: usize) -> Option<Span> {
     (!span.is_empty()).then_some(span)
 }
 
-/// Verbs that end a backwards noun-phrase walk although they are not cues of the lexicon.
-const CUE_LIKE: &[&str] = &["saying", "adding", "noting", "according"];
-
 /// The noun phrase after `pos` (after a cue), up to punctuation or a boundary word, at most eight words.
 /// The source named in "according to a statement by the Foreign Ministry": the words after "by".
 fn statement_source(text: &str, span: Span) -> Span {
@@ -1106,7 +864,7 @@ fn statement_source(text: &str, span: Span) -> Span {
     }
 }
 
-fn np_after(text: &str, pos: usize, limit: usize) -> Option<Span> {
+fn np_after(text: &str, lexicon: &Lexicon, pos: usize, limit: usize) -> Option<Span> {
     let rest = &text[pos..limit];
     let start = pos + (rest.len() - rest.trim_start().len());
     let mut end = start;
@@ -1118,8 +876,8 @@ fn np_after(text: &str, pos: usize, limit: usize) -> Option<Span> {
             .map_or(limit, |i| at + i);
         let word = text[at..word_end].trim_end_matches('.');
         if word.is_empty()
-            || (count > 0 && NP_AFTER_BOUNDARIES.contains(&word))
-            || (count == 0 && NP_AFTER_BOUNDARIES.contains(&word) && word != "to")
+            || (count > 0 && lexicon.is_any(word, PHRASE_END))
+            || (count == 0 && lexicon.is_any(word, PHRASE_END) && word != "to")
         {
             break;
         }
@@ -1149,45 +907,25 @@ fn mention_ending_at(mentions: &[Mention], end: usize) -> Option<&Mention> {
     mentions.get(i).filter(|m| m.span.end == end)
 }
 
-/// Years, weekdays and time words that may stand between a subject and its cue.
-fn is_time_word(w: &str) -> bool {
-    (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
-        || matches!(
-            w,
-            "Monday"
-                | "Tuesday"
-                | "Wednesday"
-                | "Thursday"
-                | "Friday"
-                | "Saturday"
-                | "Sunday"
-                | "week"
-                | "month"
-                | "year"
-                | "night"
-                | "morning"
-                | "afternoon"
-                | "evening"
-                | "today"
-                | "yesterday"
-                | "Tuesday's"
-        )
+/// Years, weekdays and time words that may stand between a subject and its cue ("Trump on Monday said").
+fn is_time_word(w: &str, lexicon: &Lexicon) -> bool {
+    (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())) || lexicon.is_any(w, TIME_WORDS)
 }
 
 /// Position before `pos` with white space and auxiliary words ("has also") skipped, not before `limit`.
-fn skip_auxiliaries_back(text: &str, mut pos: usize, limit: usize) -> usize {
+fn skip_auxiliaries_back(text: &str, lexicon: &Lexicon, mut pos: usize, limit: usize) -> usize {
     loop {
         let trimmed = text[limit..pos].trim_end();
         pos = limit + trimmed.len();
         match word_ending_at(text, limit, pos) {
-            Some((ws, w)) if AUXILIARIES.contains(&w) => pos = ws,
+            Some((ws, w)) if lexicon.is(w, WordKind::CueModifier) => pos = ws,
             // "boldly suggested"
             Some((ws, w)) if w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase) => pos = ws,
             // "who in 2010 said", "Trump on Monday said", "Clinton last week told"
-            Some((ws, w)) if is_time_word(w) => {
+            Some((ws, w)) if is_time_word(w, lexicon) => {
                 let before = text[limit..ws].trim_end();
                 match word_ending_at(text, limit, limit + before.len()) {
-                    Some((ws2, "in" | "on" | "last" | "this" | "early" | "late")) => pos = ws2,
+                    Some((ws2, modifier)) if lexicon.is(modifier, WordKind::TimeModifier) => pos = ws2,
                     _ => pos = ws,
                 }
             }
@@ -1213,7 +951,8 @@ fn trim_span(text: &str, span: Span) -> Span {
 fn found(cx: &Context<'_>, span: Span, cue: Option<Span>, method: Method, confidence: f32) -> Found {
     let text = cx.text;
     let words_text = span.text(text);
-    let is_pronoun = PRONOUNS.contains(&words_text) || matches!(words_text, "him" | "her" | "them");
+    let is_pronoun =
+        cx.lexicon.is(words_text, WordKind::SpeakerPronoun) || cx.lexicon.is(words_text, WordKind::ObjectPronoun);
     let (entity, method) = if is_pronoun {
         (resolve_pronoun(cx, words_text, span.start), Method::Pronoun)
     } else {
@@ -1221,7 +960,8 @@ fn found(cx: &Context<'_>, span: Span, cue: Option<Span>, method: Method, confid
         let first = words_text.split_whitespace().next().unwrap_or("").to_lowercase();
         let method = match (method, entity) {
             (Method::Explicit, None)
-                if !words_text.starts_with(char::is_uppercase) || DETERMINERS.contains(&first.as_str()) =>
+                if !words_text.starts_with(char::is_uppercase)
+                    || cx.lexicon.is(&first, WordKind::SpeakerDeterminer) =>
             {
                 Method::Nominal
             }
@@ -1233,10 +973,10 @@ fn found(cx: &Context<'_>, span: Span, cue: Option<Span>, method: Method, confid
 }
 
 /// The entity a speaker's words name: a person, else an organization, else a country mentioned in them.
-fn entity_in(cx: &Context<'_>, span: Span) -> Option<usize> {
+fn entity_in(cx: &Context<'_>, span: Span) -> Option<EntityRef> {
     let from = cx.mentions.partition_point(|m| m.span.end <= span.start);
     let inside = cx.mentions[from..].iter().take_while(|m| m.span.start < span.end);
-    let mut best: Option<(u8, usize)> = None;
+    let mut best: Option<(u8, EntityRef)> = None;
     let text = cx.text;
     for m in inside {
         // "a senior US official" is not the United States: an organization or country is the speaker only when
@@ -1244,7 +984,7 @@ fn entity_in(cx: &Context<'_>, span: Span) -> Option<usize> {
         let whole = {
             let before = text[span.start..m.span.start.max(span.start)].trim();
             let after = text[m.span.end.min(span.end)..span.end].trim();
-            after.is_empty() && (before.is_empty() || DETERMINERS.contains(&before))
+            after.is_empty() && (before.is_empty() || cx.lexicon.is(before, WordKind::SpeakerDeterminer))
         };
         let rank = match m.mention_type {
             MentionType::Person => 0,
@@ -1260,11 +1000,13 @@ fn entity_in(cx: &Context<'_>, span: Span) -> Option<usize> {
 }
 
 /// he/she: the latest person mentioned before `pos`; it/they: the latest organization or country.
-fn resolve_pronoun(cx: &Context<'_>, pronoun: &str, pos: usize) -> Option<usize> {
-    let wanted: &[EntityType] = match pronoun.to_ascii_lowercase().as_str() {
-        "he" | "she" | "him" | "her" => &[EntityType::Person],
-        "it" | "they" | "them" => &[EntityType::Organization, EntityType::Country],
-        _ => return None,
+fn resolve_pronoun(cx: &Context<'_>, pronoun: &str, pos: usize) -> Option<EntityRef> {
+    let wanted: &[EntityType] = if cx.lexicon.is(pronoun, WordKind::PersonPronoun) {
+        &[EntityType::Person]
+    } else if cx.lexicon.is(pronoun, WordKind::GroupPronoun) {
+        &[EntityType::Organization, EntityType::Country]
+    } else {
+        return None;
     };
     let end = cx.mentions.partition_point(|m| m.span.start < pos);
     let fits =

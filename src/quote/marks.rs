@@ -178,7 +178,10 @@ mod tests {
     use super::*;
 
     fn spans(text: &str) -> Vec<Marked> {
-        quotation_spans(text, &crate::text::TextLayer::new(text).lines)
+        quotation_spans(
+            text,
+            &crate::text::TextLayer::new(text, &crate::gazetteer::Gazetteers::embedded_static().lexicon).lines,
+        )
     }
 
     fn quotes(text: &str) -> Vec<(&str, Ending)> {

@@ -1,11 +1,33 @@
-//! Quotations and who said them: quotation spans from their marks ([`marks`]), then kinds, speakers and cues
-//! ([`attribute`]), on the mentions and cues the extractor already found.
+//! Quotations and who said them: the cues of the text ([`cues`]), quotation spans from their marks ([`marks`]),
+//! then kinds, speakers and cues ([`attribute`]), on the mentions the entity rules found.
 
 pub(crate) mod attribute;
+pub(crate) mod cues;
 pub(crate) mod marks;
 
+use std::sync::Arc;
+
+use crate::extraction::{EntityRef, Mention};
 pub use crate::gazetteer::CueKind;
+use crate::gazetteer::Entity;
+use crate::pipeline::DocContext;
 use crate::span::Span;
+
+/// The quotations of a document, direct and reported, with their speakers among its mentions.
+pub(crate) fn quotations(cx: &DocContext<'_>, entities: &[Arc<Entity>], mentions: &[Mention]) -> Vec<Quote> {
+    let cues = cues::cues(cx);
+    let marked = marks::quotation_spans(cx.text, &cx.layer.lines);
+    let context = attribute::Context {
+        text: cx.text,
+        sentences: &cx.layer.sentences,
+        cues: &cues,
+        mentions,
+        entities,
+        paragraphs: &cx.layer.lines,
+        lexicon: cx.lexicon,
+    };
+    attribute::attribute(&context, &marked)
+}
 
 /// The kind of a quotation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -68,8 +90,8 @@ impl Method {
 pub struct Speaker {
     /// The words ("he", "Hegseth", "officials").
     pub span: Span,
-    /// The entity they stand for (index into the extraction's entities), if any.
-    pub entity: Option<usize>,
+    /// The entity they stand for, if any.
+    pub entity: Option<EntityRef>,
 }
 
 /// A quotation.

@@ -3,93 +3,23 @@
 
 use regex::Regex;
 
+use crate::lexicon::{Lexicon, WordKind, WordKinds};
 use crate::span::Span;
 
-/// Capitalised words that never belong to a name even though they look like one.
-pub(crate) const NOT_NAME_WORDS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Our",
-    "My",
-    "Your",
-    "On",
-    "In",
-    "At",
-    "For",
-    "With",
-    "From",
-    "By",
-    "And",
-    "But",
-    "Or",
-    "If",
-    "As",
-    "To",
-    "Of",
-    "It",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "You",
-    "Who",
-    "What",
-    "When",
-    "Where",
-    "Why",
-    "How",
-    "After",
-    "Before",
-    "While",
-    "During",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan.",
-    "Feb.",
-    "Aug.",
-    "Sept.",
-    "Oct.",
-    "Nov.",
-    "Dec.",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Dr.",
-    "Jr.",
-    "Sr.",
-];
+/// Kinds of capitalised words that end a name ("Hillary Clinton Monday", "Trump The").
+const NOT_NAME: WordKinds = WordKinds::of(&[WordKind::NotName, WordKind::Weekday, WordKind::Month]);
+/// Kinds of words that end a name when written with a period ("Dec.", "Mr.", "Jr.").
+const NOT_NAME_WITH_PERIOD: WordKinds =
+    WordKinds::of(&[WordKind::MonthAbbreviation, WordKind::Honorific, WordKind::NameSuffix]);
 
-/// True for one of [`NOT_NAME_WORDS`] (a hash set: this runs for every name token).
-pub(crate) fn is_not_name_word(word: &str) -> bool {
-    static SET: std::sync::LazyLock<foldhash::HashSet<&str>> =
-        std::sync::LazyLock::new(|| NOT_NAME_WORDS.iter().copied().collect());
-    SET.contains(word)
+/// True for a capitalised word that never belongs to a person's name: a function word, weekday or month (but a
+/// month that is also a name: "Theresa May"), or an abbreviation with its period ("Dec.", "Mr.", "Jr.").
+pub(crate) fn is_not_name_word(word: &str, lexicon: &Lexicon) -> bool {
+    let kinds = lexicon.kinds(word);
+    if kinds.intersects(NOT_NAME) && !kinds.contains(WordKind::AlsoAName) {
+        return true;
+    }
+    word.strip_suffix('.').is_some_and(|stem| lexicon.is_any(stem, NOT_NAME_WITH_PERIOD))
 }
 
 /// Matches person names at a given position.
@@ -98,10 +28,11 @@ pub(crate) struct NameShape {
 }
 
 impl NameShape {
-    pub fn new() -> NameShape {
+    /// The name shape, with the lexicon's name particles (al, bin, van, von ...) between its words.
+    pub fn new(lexicon: &Lexicon) -> NameShape {
         let word =
             r"(?:\p{Lu}\.(?:\p{Lu}\.)?|\p{Lu}[\p{Ll}\p{Lu}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*|['’]\p{Lu}[\p{L}\p{M}]*)*)";
-        let particle = r"(?:al|el|bin|ibn|bint|de|del|della|van|von|der|den|da|du|dos|la|le|ter|ben|abu)";
+        let particle = particles(lexicon);
         let re = Regex::new(&format!(r"^{word}(?:[ \u{{a0}}](?:{particle}[ -])?{word}){{0,4}}"))
             .expect("name regex compiles");
         NameShape { re }
@@ -109,7 +40,7 @@ impl NameShape {
 
     /// The name starting exactly at `pos`, if one does: at least one token that is not an initial, and no
     /// token that is a function word, weekday or month (the name is cut before such a token).
-    pub fn at(&self, text: &str, pos: usize) -> Option<Span> {
+    pub fn at(&self, text: &str, pos: usize, lexicon: &Lexicon) -> Option<Span> {
         // every name starts with a capital letter: most positions are refused before the regex runs
         let first = *text.as_bytes().get(pos)?;
         if first < 0x80 && !first.is_ascii_uppercase() {
@@ -120,7 +51,7 @@ impl NameShape {
         let mut end = pos;
         let mut has_word = false;
         for (offset, token) in token_offsets(m.as_str()) {
-            if is_not_name_word(token) || is_all_caps_word(token) {
+            if is_not_name_word(token, lexicon) || is_all_caps_word(token) {
                 break;
             }
             if !(token.len() <= 5 && token.ends_with('.')) {
@@ -160,10 +91,21 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// The lexicon's name particles as a regex alternation (`(?:al|bin|van)`), escaped.
+pub(crate) fn particles(lexicon: &Lexicon) -> String {
+    let words: Vec<String> = lexicon.words_of(WordKind::NameParticle).into_iter().map(regex::escape).collect();
+    format!("(?:{})", words.join("|"))
+}
+
+/// True for a name suffix, with or without its period (Jr., Jr, III).
+pub(crate) fn is_name_suffix(token: &str, lexicon: &Lexicon) -> bool {
+    lexicon.is(token.strip_suffix('.').unwrap_or(token), WordKind::NameSuffix)
+}
+
 /// The surname of a full name: its last token ("Bagheri Kani" -> "Kani"), skipping suffixes (Jr., III).
-pub(crate) fn surname(name: &str) -> Option<&str> {
+pub(crate) fn surname<'n>(name: &'n str, lexicon: &Lexicon) -> Option<&'n str> {
     let tokens = || name.split([' ', '\u{a0}']).filter(|t| !t.is_empty());
-    let last = tokens().rev().find(|t| !matches!(*t, "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III" | "IV"))?;
+    let last = tokens().rev().find(|t| !is_name_suffix(t, lexicon))?;
     (tokens().nth(1).is_some() && last.chars().nth(1).is_some() && !last.ends_with('.')).then_some(last)
 }
 
@@ -171,8 +113,12 @@ pub(crate) fn surname(name: &str) -> Option<&str> {
 mod tests {
     use super::*;
 
+    fn lexicon() -> &'static Lexicon {
+        &crate::gazetteer::Gazetteers::embedded_static().lexicon
+    }
+
     fn name(text: &str) -> Option<&str> {
-        NameShape::new().at(text, 0).map(|s| s.text(text))
+        NameShape::new(lexicon()).at(text, 0, lexicon()).map(|s| s.text(text))
     }
 
     #[test]
@@ -187,6 +133,7 @@ mod tests {
         assert_eq!(name("Conan O'Brien"), Some("Conan O'Brien"));
         assert_eq!(name("Gen Nakatani in Tokyo Sunday"), Some("Gen Nakatani"));
         assert_eq!(name("Hegseth Sunday"), Some("Hegseth"));
+        assert_eq!(name("Theresa May said"), Some("Theresa May"));
     }
 
     #[test]
@@ -199,8 +146,8 @@ mod tests {
 
     #[test]
     fn surnames() {
-        assert_eq!(surname("Pete Hegseth"), Some("Hegseth"));
-        assert_eq!(surname("Martin Luther King Jr."), Some("King"));
-        assert_eq!(surname("Trump"), None);
+        assert_eq!(surname("Pete Hegseth", lexicon()), Some("Hegseth"));
+        assert_eq!(surname("Martin Luther King Jr.", lexicon()), Some("King"));
+        assert_eq!(surname("Trump", lexicon()), None);
     }
 }

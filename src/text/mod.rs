@@ -5,6 +5,7 @@
 pub mod segment;
 pub(crate) mod words;
 
+use crate::lexicon::Lexicon;
 use crate::span::Span;
 
 /// A document's lines, paragraphs, sentences and word starts (byte offsets of its text).
@@ -23,11 +24,11 @@ pub struct TextLayer {
 }
 
 impl TextLayer {
-    /// Segments `text`.
-    pub fn new(text: &str) -> TextLayer {
+    /// Segments `text`; `lexicon` says which words are abbreviations (whose period ends no sentence).
+    pub fn new(text: &str, lexicon: &Lexicon) -> TextLayer {
         let lines: Vec<Span> = segment::lines(text).collect();
         let paragraphs = segment::paragraphs(text, &lines);
-        let sentences = segment::sentences_of(text, &paragraphs);
+        let sentences = segment::sentences_of(text, &paragraphs, lexicon);
         let bytes = text.as_bytes();
         let mut word_starts = Vec::with_capacity(text.len() / 5);
         let mut capital_starts = Vec::with_capacity(text.len() / 24);

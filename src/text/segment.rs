@@ -4,30 +4,23 @@
 //! line without its surrounding white space (news files put one paragraph per line). A sentence ends at a line break, or
 //! at `.`, `!` or `?` (possibly followed by closing quotation marks or brackets) that is followed by white space
 //! and then an upper-case letter, a digit or an opening mark, unless the word before the period is a known
-//! abbreviation (Mr., Gen., U.S., a single initial). Sentences never contain a line break and never start or
+//! abbreviation (Mr., Gen., U.S.: `abbreviation` in the lexicon; a single initial). Sentences never contain a line break and never start or
 //! end with white space; together they cover every non-blank character of the text, in order.
 
+use crate::lexicon::{Lexicon, WordKind};
 use crate::span::Span;
 
-/// Abbreviations after which a period does not end a sentence (compared without the period).
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Brig", "Cmdr", "Sen", "Rep",
-    "Gov", "Lt. Gov", "Atty", "Pres", "Rev", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "No", "vs", "Mt", "Ft",
-    "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "U.S", "U.K", "U.N", "E.U", "D.C", "a.m", "p.m", "e.g",
-    "i.e", "etc", "approx", "Calif", "Fla", "Mass", "Ariz", "Penn", "Va", "Wash",
-];
-
-/// Splits `text` into sentences (see the module docs).
-pub fn sentences(text: &str) -> Vec<Span> {
+/// Splits `text` into sentences (see the module docs); `lexicon` says which words are abbreviations.
+pub fn sentences(text: &str, lexicon: &Lexicon) -> Vec<Span> {
     let lines: Vec<Span> = lines(text).collect();
-    sentences_of(text, &paragraphs(text, &lines))
+    sentences_of(text, &paragraphs(text, &lines), lexicon)
 }
 
 /// The sentences of the given paragraphs, in order.
-pub(crate) fn sentences_of(text: &str, paragraphs: &[Span]) -> Vec<Span> {
+pub(crate) fn sentences_of(text: &str, paragraphs: &[Span], lexicon: &Lexicon) -> Vec<Span> {
     let mut out = Vec::new();
     for &paragraph in paragraphs {
-        split_line(text, paragraph, &mut out);
+        split_line(text, paragraph, lexicon, &mut out);
     }
     out
 }
@@ -64,7 +57,7 @@ pub fn sentence_index(sentences: &[Span], pos: usize) -> usize {
     sentences.partition_point(|s| s.start <= pos).saturating_sub(1)
 }
 
-fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
+fn split_line(text: &str, line: Span, lexicon: &Lexicon, out: &mut Vec<Span>) {
     let bytes = &text.as_bytes()[..line.end];
     let mut start = line.start;
     let mut from = line.start;
@@ -90,7 +83,7 @@ fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
                     c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '\'' | '‘' | '(' | '[')
                 })
         };
-        if next_starts_sentence && !(b == b'.' && ends_with_abbreviation(&text[start..i])) {
+        if next_starts_sentence && !(b == b'.' && ends_with_abbreviation(&text[start..i], lexicon)) {
             if let Some(s) = trim(text, Span::new(start, j)) {
                 out.push(s);
             }
@@ -103,7 +96,7 @@ fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
 }
 
 /// True when `before` (the text before a period) ends with an abbreviation or a single initial.
-fn ends_with_abbreviation(before: &str) -> bool {
+fn ends_with_abbreviation(before: &str, lexicon: &Lexicon) -> bool {
     // abbreviations are short: look at the last few characters only (keeps long unbroken lines linear)
     let tail_start = before.char_indices().rev().nth(12).map_or(0, |(i, _)| i);
     let before = &before[tail_start..];
@@ -117,9 +110,7 @@ fn ends_with_abbreviation(before: &str) -> bool {
     if let (Some(c), None) = (chars.next(), chars.next()) {
         return c.is_uppercase();
     }
-    static SET: std::sync::LazyLock<foldhash::HashSet<&str>> =
-        std::sync::LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
-    SET.contains(word)
+    lexicon.is(word, WordKind::Abbreviation)
 }
 
 fn trim(text: &str, span: Span) -> Option<Span> {
@@ -139,7 +130,7 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text).iter().map(|s| s.text(text)).collect()
+        sentences(text, &crate::gazetteer::Gazetteers::embedded_static().lexicon).iter().map(|s| s.text(text)).collect()
     }
 
     #[test]
@@ -178,7 +169,7 @@ mod tests {
     #[test]
     fn sentence_index_finds_the_containing_sentence() {
         let text = "One. Two.\nThree.";
-        let s = sentences(text);
+        let s = sentences(text, &crate::gazetteer::Gazetteers::embedded_static().lexicon);
         assert_eq!(sentence_index(&s, 0), 0);
         assert_eq!(sentence_index(&s, 6), 1);
         assert_eq!(sentence_index(&s, 12), 2);

@@ -11,19 +11,52 @@
 //! Headlines keep their places: a next word in capitals ("IRAN SAYS"), or a line in title case ("Ankara and
 //! Athens Trade Warnings").
 
-use crate::extraction::{DocBuilder, MentionType, Origin};
-use crate::matcher::Found;
-use crate::span::Span;
+use crate::extraction::{Mention, MentionType, Origin};
+use crate::pipeline::{DocBuilder, DocContext};
 use crate::text::words::word_after_space;
 
 use super::names::is_not_name_word;
+use super::{EntityRule, Examples};
 
 /// How many capitalised words after the place may precede the title or head word that keeps it.
 const WORDS_BEFORE_TITLE: usize = 3;
 
+/// Places, countries, demonyms and listed people that start longer names are dropped.
+pub(crate) struct NameStarts;
+
+impl EntityRule for NameStarts {
+    fn name(&self) -> &'static str {
+        "name starts"
+    }
+
+    fn doc(&self) -> &'static str {
+        "a place, country, demonym or listed person that starts a longer unknown name is no mention of its own"
+    }
+
+    fn examples(&self) -> Examples {
+        Examples {
+            matches: &[
+                ("He won the U.S. Open on Sunday.", "U.S."),
+                ("Shares of American Express rose.", "American"),
+                ("Last week, Mohammad Bagheri Kani visited Yerevan.", "Mohammad Bagheri"),
+            ],
+            no_match: &[
+                "U.S. Defense Secretary Pete Hegseth spoke.",
+                "They met in Tehran Sunday.",
+                "Ankara and Athens Trade Warnings Over Aegean Drills",
+            ],
+        }
+    }
+
+    fn apply(&self, cx: &DocContext<'_>, doc: &mut DocBuilder<'_>) {
+        drop_name_starts(cx, doc);
+    }
+}
+
 /// Removes the place, country, demonym and listed-person mentions that start longer names.
-pub(crate) fn drop_name_starts(doc: &mut DocBuilder<'_>, titles: &[Found], org_heads: &[Span], first_names: &[Span]) {
+fn drop_name_starts(cx: &DocContext<'_>, doc: &mut DocBuilder<'_>) {
     let text = doc.text;
+    let (titles, org_heads, first_names) = (&cx.scan.titles, &cx.scan.org_heads, &cx.scan.first_names);
     let starts: Vec<usize> = doc
         .mentions()
         .filter(|m| {
@@ -63,7 +96,10 @@ pub(crate) fn drop_name_starts(doc: &mut DocBuilder<'_>, titles: &[Found], org_h
                     keep = false;
                     break;
                 }
-                if !capitalised || is_not_name_word(word_text) || next.is_some() || starts_at(&first_starts, word.start)
+                if !capitalised
+                    || is_not_name_word(word_text, cx.lexicon)
+                    || next.is_some()
+                    || starts_at(&first_starts, word.start)
                 {
                     break;
                 }
@@ -80,7 +116,7 @@ pub(crate) fn drop_name_starts(doc: &mut DocBuilder<'_>, titles: &[Found], org_h
 }
 
 /// A one-word country or place from the gazetteers ("Kani", "Jordan").
-fn is_one_word_place(m: &crate::extraction::Mention, text: &str) -> bool {
+fn is_one_word_place(m: &Mention, text: &str) -> bool {
     m.origin == Origin::Gazetteer
         && matches!(m.mention_type, MentionType::Country | MentionType::Location)
         && !m.span.text(text).contains(' ')
@@ -107,7 +143,9 @@ mod tests {
     use crate::{Document, Extractor, Gazetteers};
 
     fn places(text: &str) -> Vec<String> {
-        let x = Extractor::new(Gazetteers::embedded()).unwrap().extract(&Document::new("t", text));
+        static EXTRACTOR: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+        let extractor = EXTRACTOR.get_or_init(|| Extractor::new(Gazetteers::embedded()).unwrap());
+        let x = extractor.extract(&Document::new("t", text));
         x.mentions.iter().map(|m| format!("{}:{}", m.mention_type, m.span.text(text))).collect()
     }
 

@@ -1,0 +1,336 @@
+//! The lexicon: function words and what each is to the rules (a pronoun that names a speaker, a word that ends a
+//! noun phrase, an abbreviation whose period ends no sentence ...), read from gazetteer files whose header starts
+//! with `word` (the default is `gazetteers/lexicon.tsv`).
+//!
+//! Every rule and attribution pattern asks the lexicon instead of keeping a word list of its own, so a word is
+//! written once, with all its kinds, in a file an analyst can read and extend.
+//!
+//! A row matches its word as written ("Monday", "U.S", "may"); a row whose `case` is `any` also matches with a
+//! capital first letter, as a sentence start writes it ("he" and "He"). Lookups fold case: a word is found
+//! under its lower-case form, with every row of every spelling of it, and each row says which spellings it
+//! takes, so "May" (a month, and a name) is not "may" (a modal verb), and "WHO" is not "who".
+
+use std::fmt;
+
+use foldhash::HashMap;
+
+/// What a word is to the rules. The file names them in snake case (`speaker_pronoun`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum WordKind {
+    /// A pronoun that names a speaker (he said, who said).
+    SpeakerPronoun,
+    /// A pronoun after a verb (told him).
+    ObjectPronoun,
+    /// A pronoun that stands for a person (he, she, him, her).
+    PersonPronoun,
+    /// A pronoun that stands for an organization, a country or a group (it, they, them).
+    GroupPronoun,
+    /// Opens a relative clause after a comma (McConnell, who said; the group, which said).
+    RelativePronoun,
+    /// Before a word, makes it a noun: a cue verb after it is no cue (his promise, a statement).
+    NounDeterminer,
+    /// May open a speaker's noun phrase (a spokesman, officials, both).
+    SpeakerDeterminer,
+    /// May stand between a subject and its cue (has also said, reportedly told).
+    CueModifier,
+    /// Opens a clause, not a name, right after a quotation ("…," but he said).
+    ClauseOpener,
+    /// Ends a noun phrase read backwards from a cue.
+    PhraseBoundary,
+    /// Ends a noun phrase read forwards after a cue (said Trump in a statement).
+    PhraseEnd,
+    /// Opens an introductory phrase before a sentence's subject (In a tweet, ...).
+    Introducer,
+    /// A time word that may stand between a subject and its cue (Trump last week said).
+    TimeWord,
+    /// Comes before such a time word (last week, on Monday).
+    TimeModifier,
+    /// A day of the week.
+    Weekday,
+    /// A month.
+    Month,
+    /// A month's abbreviation (written with a period).
+    MonthAbbreviation,
+    /// A form of address (Mr., Mrs.).
+    Honorific,
+    /// Ends a person's name and is no surname (Jr., III).
+    NameSuffix,
+    /// Joins the words of a name (Mohammed bin Salman).
+    NameParticle,
+    /// Is also a name, so a name keeps it (May: a month, and Theresa May).
+    AlsoAName,
+    /// A capitalised word that never belongs to a person's name.
+    NotName,
+    /// A capitalised word that never starts or extends an organization name to the left.
+    NotOrg,
+    /// Joins the capitalised words of an organization name (Ministry of Foreign Affairs and Trade).
+    OrgConnector,
+    /// Belongs to the role before a title (Deputy Foreign Minister, former President).
+    RolePrefix,
+    /// A period after it does not end a sentence (Gen., U.S., a.m.).
+    Abbreviation,
+}
+
+impl WordKind {
+    /// Every kind, in the order the file's documentation lists them.
+    pub const ALL: [WordKind; 26] = [
+        WordKind::SpeakerPronoun,
+        WordKind::ObjectPronoun,
+        WordKind::PersonPronoun,
+        WordKind::GroupPronoun,
+        WordKind::RelativePronoun,
+        WordKind::NounDeterminer,
+        WordKind::SpeakerDeterminer,
+        WordKind::CueModifier,
+        WordKind::ClauseOpener,
+        WordKind::PhraseBoundary,
+        WordKind::PhraseEnd,
+        WordKind::Introducer,
+        WordKind::TimeWord,
+        WordKind::TimeModifier,
+        WordKind::Weekday,
+        WordKind::Month,
+        WordKind::MonthAbbreviation,
+        WordKind::Honorific,
+        WordKind::NameSuffix,
+        WordKind::NameParticle,
+        WordKind::AlsoAName,
+        WordKind::NotName,
+        WordKind::NotOrg,
+        WordKind::OrgConnector,
+        WordKind::RolePrefix,
+        WordKind::Abbreviation,
+    ];
+
+    /// The name used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WordKind::SpeakerPronoun => "speaker_pronoun",
+            WordKind::ObjectPronoun => "object_pronoun",
+            WordKind::PersonPronoun => "person_pronoun",
+            WordKind::GroupPronoun => "group_pronoun",
+            WordKind::RelativePronoun => "relative_pronoun",
+            WordKind::NounDeterminer => "noun_determiner",
+            WordKind::SpeakerDeterminer => "speaker_determiner",
+            WordKind::CueModifier => "cue_modifier",
+            WordKind::ClauseOpener => "clause_opener",
+            WordKind::PhraseBoundary => "phrase_boundary",
+            WordKind::PhraseEnd => "phrase_end",
+            WordKind::Introducer => "introducer",
+            WordKind::TimeWord => "time_word",
+            WordKind::TimeModifier => "time_modifier",
+            WordKind::Weekday => "weekday",
+            WordKind::Month => "month",
+            WordKind::MonthAbbreviation => "month_abbreviation",
+            WordKind::Honorific => "honorific",
+            WordKind::NameSuffix => "name_suffix",
+            WordKind::NameParticle => "name_particle",
+            WordKind::AlsoAName => "also_a_name",
+            WordKind::NotName => "not_name",
+            WordKind::NotOrg => "not_org",
+            WordKind::OrgConnector => "org_connector",
+            WordKind::RolePrefix => "role_prefix",
+            WordKind::Abbreviation => "abbreviation",
+        }
+    }
+
+    /// The kind a file names, if any.
+    pub fn parse(name: &str) -> Option<WordKind> {
+        WordKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
+    const fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
+
+impl fmt::Display for WordKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A set of word kinds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordKinds(u32);
+
+impl WordKinds {
+    /// No kind.
+    pub const NONE: WordKinds = WordKinds(0);
+
+    /// The set of `kinds`.
+    pub const fn of(kinds: &[WordKind]) -> WordKinds {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < kinds.len() {
+            bits |= kinds[i].bit();
+            i += 1;
+        }
+        WordKinds(bits)
+    }
+
+    /// True when `kind` is in the set.
+    pub const fn contains(self, kind: WordKind) -> bool {
+        self.0 & kind.bit() != 0
+    }
+
+    /// True when the two sets share a kind.
+    pub const fn intersects(self, other: WordKinds) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// True when the set is empty.
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The kinds of both sets.
+    pub const fn union(self, other: WordKinds) -> WordKinds {
+        WordKinds(self.0 | other.0)
+    }
+}
+
+/// One row of a lexicon file: a word, the spellings it takes and its kinds.
+#[derive(Clone, Debug)]
+struct Row {
+    written: Box<str>,
+    any_case: bool,
+    kinds: WordKinds,
+}
+
+impl Row {
+    /// True when `word` is a spelling this row takes.
+    fn takes(&self, word: &str) -> bool {
+        if *self.written == *word {
+            return true;
+        }
+        if !self.any_case {
+            return false;
+        }
+        // the written word with a capital first letter
+        let mut written = self.written.chars();
+        let mut chars = word.chars();
+        match (written.next(), chars.next()) {
+            (Some(w), Some(c)) => c.is_uppercase() && w.to_uppercase().eq(std::iter::once(c)) && written.eq(chars),
+            _ => false,
+        }
+    }
+}
+
+/// Function words and their kinds (see the module docs).
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    /// Lower-case form -> the rows of its spellings.
+    rows: HashMap<Box<str>, Vec<Row>>,
+}
+
+/// The longest word folded without an allocation.
+const MAX_FOLDED: usize = 40;
+
+impl Lexicon {
+    /// An empty lexicon.
+    pub fn new() -> Lexicon {
+        Lexicon::default()
+    }
+
+    /// Adds `kinds` to `word` as written (and, with `any_case`, with a capital first letter). A word listed
+    /// again with the same case gains the new kinds.
+    pub fn add(&mut self, word: &str, kinds: WordKinds, any_case: bool) {
+        let rows = self.rows.entry(word.to_lowercase().into()).or_default();
+        match rows.iter_mut().find(|r| *r.written == *word && r.any_case == any_case) {
+            Some(row) => row.kinds = row.kinds.union(kinds),
+            None => rows.push(Row { written: word.into(), any_case, kinds }),
+        }
+    }
+
+    /// Number of distinct words (by their lower-case form).
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// True when the lexicon has no word.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The kinds of `word` (see the module docs for how case is folded).
+    pub fn kinds(&self, word: &str) -> WordKinds {
+        let rows = if word.is_ascii() && word.len() <= MAX_FOLDED {
+            let mut folded = [0u8; MAX_FOLDED];
+            let folded = &mut folded[..word.len()];
+            folded.copy_from_slice(word.as_bytes());
+            folded.make_ascii_lowercase();
+            self.rows.get(std::str::from_utf8(folded).expect("ASCII stays UTF-8"))
+        } else {
+            self.rows.get(word.to_lowercase().as_str())
+        };
+        rows.into_iter().flatten().filter(|r| r.takes(word)).fold(WordKinds::NONE, |k, r| k.union(r.kinds))
+    }
+
+    /// True when `word` is of kind `kind`.
+    pub fn is(&self, word: &str, kind: WordKind) -> bool {
+        self.kinds(word).contains(kind)
+    }
+
+    /// True when `word` is of one of `kinds`.
+    pub fn is_any(&self, word: &str, kinds: WordKinds) -> bool {
+        self.kinds(word).intersects(kinds)
+    }
+
+    /// The words of kind `kind` as the files write them, sorted.
+    pub fn words_of(&self, kind: WordKind) -> Vec<&str> {
+        let mut words: Vec<&str> =
+            self.rows.values().flatten().filter(|r| r.kinds.contains(kind)).map(|r| r.written.as_ref()).collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> Lexicon {
+        let mut l = Lexicon::new();
+        l.add("the", WordKinds::of(&[WordKind::NounDeterminer]), true);
+        l.add("The", WordKinds::of(&[WordKind::NotName]), false);
+        l.add("may", WordKinds::of(&[WordKind::CueModifier]), false);
+        l.add("May", WordKinds::of(&[WordKind::Month, WordKind::AlsoAName]), false);
+        l.add("us", WordKinds::of(&[WordKind::ObjectPronoun]), true);
+        l.add("who", WordKinds::of(&[WordKind::SpeakerPronoun]), true);
+        l.add("élu", WordKinds::of(&[WordKind::NotName]), true);
+        l.add("U.S", WordKinds::of(&[WordKind::Abbreviation]), false);
+        l
+    }
+
+    #[test]
+    fn rows_take_their_spellings() {
+        let l = lexicon();
+        assert!(l.is("Who", WordKind::SpeakerPronoun) && l.is("who", WordKind::SpeakerPronoun));
+        assert!(l.is("Élu", WordKind::NotName));
+        // both rows of "the" answer for "The"
+        assert!(l.is("The", WordKind::NotName) && l.is("The", WordKind::NounDeterminer));
+        assert!(!l.is("the", WordKind::NotName));
+        // "may" is written in lower case only: "May" is the month
+        assert!(!l.is("May", WordKind::CueModifier) && l.is("May", WordKind::Month));
+        assert!(l.is("U.S", WordKind::Abbreviation) && !l.is("u.s", WordKind::Abbreviation));
+    }
+
+    #[test]
+    fn capitals_are_no_spelling_of_a_lower_case_word() {
+        let l = lexicon();
+        assert!(!l.is("US", WordKind::ObjectPronoun));
+        assert!(!l.is("WHO", WordKind::SpeakerPronoun));
+        assert!(l.kinds("").is_empty());
+        assert_eq!(l.words_of(WordKind::NotName), ["The", "élu"]);
+    }
+
+    #[test]
+    fn kinds_have_file_names() {
+        for kind in WordKind::ALL {
+            assert_eq!(WordKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(WordKind::parse("noun"), None);
+    }
+}

@@ -1,0 +1,21 @@
+//! [`DocContext`]: the read-only facts of one document that every entity rule and attribution pattern may
+//! read: its text, its text layer, what the dictionary scan found in it, and the gazetteers with the lexicon.
+
+use crate::gazetteer::Gazetteers;
+use crate::lexicon::Lexicon;
+use crate::matcher::Scan;
+use crate::text::TextLayer;
+
+/// What is known about a document before any rule runs; nothing in it changes while the rules run.
+pub(crate) struct DocContext<'a> {
+    /// The document's text.
+    pub text: &'a str,
+    /// Its lines, paragraphs, sentences and word starts.
+    pub layer: &'a TextLayer,
+    /// The dictionary's matches: aliases, titles, organization head words, first names, cues.
+    pub scan: &'a Scan,
+    /// The gazetteers the extractor was built from.
+    pub gazetteers: &'a Gazetteers,
+    /// Their function words.
+    pub lexicon: &'a Lexicon,
+}

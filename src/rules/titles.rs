@@ -1,0 +1,298 @@
+//! Officials found through their titles, whether or not a gazetteer knows them.
+//!
+//! - Title then name: "US Defense Secretary Pete Hegseth", "President Donald Trump", "the Azeri Minister of
+//!   Defense, General Zakir Hasanov", "Iranian commander of the ground forces, Kioumars Heydari". Words just
+//!   before the title give the country (a country, a demonym, a possessive "Japan's", or an organization with
+//!   a country: "Iranian Foreign Ministry spokesman") and role prefixes (Deputy, former, ...).
+//! - Apposition, where no name follows an office: "Ayhan Hajizadeh, an official of the Ministry of Foreign
+//!   Affairs of Azerbaijan": the country is the organization's or the country's after `of`/`for`/`at`.
+//!
+//! A one-word name ("President Trump") waits for the document's full names (see [`super::surnames`]).
+
+use regex::Regex;
+
+use crate::extraction::Origin;
+use crate::gazetteer::{Gazetteers, TitleKind};
+use crate::matcher::Hit;
+use crate::pipeline::{DocBuilder, DocContext};
+use crate::span::Span;
+
+use super::names::{NameShape, particles};
+use super::people::{add_person, left_context, person_name};
+use super::{EntityRule, Examples};
+
+/// The `source` of officials named after their titles.
+pub(crate) const SOURCE: &str = "rule:title";
+/// The `source` of officials named before an apposition with their title.
+pub(crate) const APPOSITION_SOURCE: &str = "rule:apposition";
+
+/// How far before a title the apposition rule looks for "Name, a/an/the ...".
+const APPOSITION_WINDOW: usize = 160;
+
+/// Officials by their titles.
+pub(crate) struct Titles {
+    names: NameShape,
+    apposition: Regex,
+}
+
+impl Titles {
+    pub fn new(g: &Gazetteers) -> Titles {
+        let particle = particles(&g.lexicon);
+        let name = format!(
+            r"\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*(?:[ \u{{a0}}](?:{particle}[ \u{{a0}}])?\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*)+"
+        );
+        let apposition =
+            Regex::new(&format!(r#"(?:^|[\s(“"])({name}), (?:an?|the|a top|the top)(?: [\p{{Ll}}-]+){{0,3}} $"#))
+                .expect("apposition regex compiles");
+        Titles { names: NameShape::new(&g.lexicon), apposition }
+    }
+
+    /// "Title Name": the name after the title (after a rank, or after an `of` complement and a comma); true
+    /// when one stands there.
+    fn title_then_name(
+        &self,
+        cx: &DocContext<'_>,
+        doc: &mut DocBuilder<'_>,
+        n: usize,
+        kind: TitleKind,
+        role: &str,
+    ) -> bool {
+        let titles = &cx.scan.titles;
+        let title = titles[n].span;
+        let text = doc.text;
+        let rest = &text[title.end..];
+        let mut complement_country = None;
+        // where the name may start: after a space, after ", ", or after an "of ..." complement and ", "
+        let mut starts = Vec::with_capacity(3);
+        if rest.starts_with(' ') {
+            starts.push(title.end + 1);
+        }
+        if kind == TitleKind::Office {
+            if rest.starts_with(", ") {
+                starts.push(title.end + 2);
+            }
+            if rest.starts_with(" of ") {
+                let window_end = rest.char_indices().nth(80).map_or(rest.len(), |(i, _)| i);
+                if let Some(comma) = rest[..window_end].find(", ") {
+                    let complement = Span::new(title.end, title.end + comma);
+                    if !complement.text(text).contains(['.', ';', '\n', '“', '"']) {
+                        complement_country = doc.overlapping(complement).find_map(|m| doc.country_of(m));
+                        starts.push(title.end + comma + 2);
+                    }
+                }
+            }
+        }
+        for mut start in starts {
+            // skip ranks and honorifics between the office and the name ("..., General Zakir Hasanov")
+            let mut k = n + 1 + titles[n + 1..].partition_point(|t| t.span.start < start);
+            while let Some(next) = titles.get(k).filter(|t| t.span.start == start) {
+                if !text[next.span.end..].starts_with(' ') {
+                    break;
+                }
+                start = next.span.end + 1;
+                k += 1 + titles[k + 1..].partition_point(|t| t.span.start < start);
+            }
+            let Some(name) = self.person_name(cx, doc, start) else { continue };
+            let (country, prefix) = left_context(doc, cx.lexicon, title);
+            let role = match (kind, prefix.is_empty()) {
+                (TitleKind::Honorific, _) => String::new(),
+                (_, true) => role.to_owned(),
+                (_, false) => format!("{prefix} {role}"),
+            };
+            let country = country.or(complement_country).unwrap_or_default();
+            let subtype = if kind == TitleKind::Honorific { "" } else { "official" };
+            add_person(doc, name, role, country, subtype, Origin::Rule(SOURCE));
+            return true;
+        }
+        false
+    }
+
+    /// "Name, a/an/the ... title": the name before an apposition that holds the title.
+    fn apposition(&self, cx: &DocContext<'_>, doc: &mut DocBuilder<'_>, title: Span, role: &str) {
+        let text = doc.text;
+        // look back within the sentence, and at most APPOSITION_WINDOW bytes (a name, a comma, a few words)
+        let sentence = cx.layer.sentence_at(title.start);
+        let mut from =
+            sentence.map_or(0, |s| s.start.min(title.start)).max(title.start.saturating_sub(APPOSITION_WINDOW));
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let Some(caps) = self.apposition.captures(&text[from..title.start]) else { return };
+        let name_start = from + caps.get(1).map_or(0, |m| m.start());
+        let Some(name) = self.person_name(cx, doc, name_start) else { return };
+        if name.end != from + caps.get(1).map_or(0, |m| m.end()) {
+            return;
+        }
+        // "of the Ministry of Foreign Affairs of Azerbaijan", "for Iran", "at the Pentagon"
+        let mut country = None;
+        for link in [" of the ", " of ", " for the ", " for ", " at the ", " at "] {
+            if text[title.end..].starts_with(link) {
+                if let Some(m) = doc.starting_at(title.end + link.len()) {
+                    country = doc.country_of(m);
+                }
+                break;
+            }
+        }
+        if country.is_none() {
+            country = left_context(doc, cx.lexicon, title).0;
+        }
+        add_person(
+            doc,
+            name,
+            role.to_owned(),
+            country.unwrap_or_default(),
+            "official",
+            Origin::Rule(APPOSITION_SOURCE),
+        );
+    }
+
+    /// A person's name starting at `start` that does not run into a non-person mention.
+    fn person_name(&self, cx: &DocContext<'_>, doc: &DocBuilder<'_>, start: usize) -> Option<Span> {
+        person_name(doc, self.names.at(doc.text, start, cx.lexicon)?)
+    }
+}
+
+impl EntityRule for Titles {
+    fn name(&self) -> &'static str {
+        "titles"
+    }
+
+    fn doc(&self) -> &'static str {
+        "a title introduces an official: the name after it, or before it in an apposition"
+    }
+
+    fn examples(&self) -> Examples {
+        Examples {
+            matches: &[
+                ("US Defense Secretary Pete Hegseth called Japan.", "Pete Hegseth"),
+                ("Meanwhile, the Azeri Minister of Defense, General Zakir Hasanov, said", "Zakir Hasanov"),
+                (
+                    "In response, Ayhan Hajizadeh, an official of the Ministry of Foreign Affairs of Azerbaijan, tweeted",
+                    "Ayhan Hajizadeh",
+                ),
+            ],
+            no_match: &["Japanese defense officials said.", "The President said on Monday."],
+        }
+    }
+
+    fn apply(&self, cx: &DocContext<'_>, doc: &mut DocBuilder<'_>) {
+        let g = cx.gazetteers;
+        for (n, title) in cx.scan.titles.iter().enumerate() {
+            let Hit::Title(t) = title.hit else { continue };
+            let def = &g.titles[t as usize];
+            if doc.overlapping(title.span).next().is_some() {
+                continue;
+            }
+            if self.title_then_name(cx, doc, n, def.kind, &def.role) {
+                continue;
+            }
+            if def.kind == TitleKind::Office {
+                self.apposition(cx, doc, title.span, &def.role);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Extractor;
+    use crate::gazetteer::Gazetteers;
+    use crate::{Document, MentionType};
+
+    /// (mention text, entity name, role, country, source) of every PERSON mention.
+    fn people(text: &str) -> Vec<(String, String, String, String, String)> {
+        let mut g = Gazetteers::new();
+        g.add_text(
+            "c.tsv",
+            "id\tname\ttype\taliases\tdemonyms\nIR\tIran\tCOUNTRY\t\tIranian\nAZ\tAzerbaijan\tCOUNTRY\t\tAzeri\n\
+             JP\tJapan\tCOUNTRY\t\tJapanese\nUS\tUnited States\tCOUNTRY\tUS\tAmerican\n",
+        );
+        g.add_text(
+            "t.tsv",
+            "title\tkind\trole\nDefense Secretary\toffice\t\nDefense Minister\toffice\t\nMinister of Defense\toffice\t\n\
+             Foreign Minister\toffice\t\nspokesman\toffice\t\nPresident\toffice\t\nGeneral\trank\t\nofficial\toffice\t\n\
+             commander\toffice\t\nMr.\thonorific\t\n",
+        );
+        g.add_text("k.tsv", "keyword\tkind\nMinistry\torg_head\n");
+        let x = Extractor::new(g).unwrap().extract(&Document::new("d", text));
+        x.mentions
+            .iter()
+            .filter(|m| m.mention_type == MentionType::Person)
+            .map(|m| {
+                let e = &x.entities[m.entity];
+                (
+                    m.span.text(text).into(),
+                    e.name.clone(),
+                    e.role.clone(),
+                    e.country.clone(),
+                    m.origin.rule_name().into(),
+                )
+            })
+            .collect()
+    }
+
+    fn p(m: &str, n: &str, r: &str, c: &str, s: &str) -> (String, String, String, String, String) {
+        (m.into(), n.into(), r.into(), c.into(), s.into())
+    }
+
+    #[test]
+    fn title_then_name_with_country_from_the_left() {
+        assert_eq!(
+            people("US Defense Secretary Pete Hegseth called Japan."),
+            [p("Pete Hegseth", "Pete Hegseth", "Defense Secretary", "US", "rule:title")]
+        );
+        assert_eq!(
+            people("In a tweet, Iranian Foreign Ministry spokesman Nasser Kanaani said:"),
+            [p("Nasser Kanaani", "Nasser Kanaani", "spokesman", "IR", "rule:title")]
+        );
+        assert_eq!(
+            people("Japan's Defense Minister Gen Nakatani, left"),
+            [p("Gen Nakatani", "Gen Nakatani", "Defense Minister", "JP", "rule:title")]
+        );
+        assert_eq!(
+            people("Iranian Deputy Foreign Minister Mohammad Bagheri Kani visited"),
+            [p("Mohammad Bagheri Kani", "Mohammad Bagheri Kani", "Deputy Foreign Minister", "IR", "rule:title")]
+        );
+    }
+
+    #[test]
+    fn rank_after_comma_and_of_complement() {
+        assert_eq!(
+            people("Meanwhile, the Azeri Minister of Defense, General Zakir Hasanov, said"),
+            [p("Zakir Hasanov", "Zakir Hasanov", "Minister of Defense", "AZ", "rule:title")]
+        );
+        assert_eq!(
+            people("statements by Iranian commander of the ground forces, Kioumars Heydari, who"),
+            [p("Kioumars Heydari", "Kioumars Heydari", "commander", "IR", "rule:title")]
+        );
+    }
+
+    #[test]
+    fn apposition_takes_the_organizations_country() {
+        assert_eq!(
+            people(
+                "In response, Ayhan Hajizadeh, an official of the Ministry of Foreign Affairs of Azerbaijan, tweeted"
+            ),
+            [p("Ayhan Hajizadeh", "Ayhan Hajizadeh", "official", "AZ", "rule:apposition")]
+        );
+    }
+
+    #[test]
+    fn one_word_names_join_the_full_name_and_surnames_follow() {
+        assert_eq!(
+            people("President Donald Trump spoke. Later President Trump left, and Trump said so. Mr. Trump agreed."),
+            [
+                p("Donald Trump", "Donald Trump", "President", "", "rule:title"),
+                p("Trump", "Donald Trump", "President", "", "rule:title"),
+                p("Trump", "Donald Trump", "President", "", "rule:surname"),
+                p("Trump", "Donald Trump", "President", "", "rule:title"),
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_without_names_make_no_person() {
+        assert!(people("Japanese defense officials said. The Iranian diplomat was referring to it.").is_empty());
+        assert!(people("The President said on Monday.").is_empty());
+    }
+}
