@@ -30,7 +30,7 @@ use crate::text::TextLayer;
 /// must and must not act on (they run as tests).
 #[derive(Clone, Debug)]
 pub struct Unit {
-    /// "entity rule" or "quotation pattern".
+    /// "entity rule" or "attribution pattern".
     pub kind: &'static str,
     /// Its name.
     pub name: &'static str,
@@ -87,9 +87,13 @@ impl Extractor {
         Ok(Extractor { rules: rules.collect(), dictionary, gazetteers })
     }
 
-    /// The entity rules, in the order they run, with what each does and its examples.
-    pub fn rules(&self) -> Vec<Unit> {
-        self.rules.iter().map(|r| Unit::new("entity rule", r.name(), r.doc(), r.examples())).collect()
+    /// The entity rules in the order they run, then the attribution patterns in their order of precedence,
+    /// with what each does and its examples.
+    pub fn units(&self) -> Vec<Unit> {
+        let rules = self.rules.iter().map(|r| Unit::new("entity rule", r.name(), r.doc(), r.examples()));
+        let patterns =
+            quote::patterns::PATTERNS.iter().map(|p| Unit::new("attribution pattern", p.name(), p.doc(), p.examples()));
+        rules.chain(patterns).collect()
     }
 
     /// The gazetteers it was built from.

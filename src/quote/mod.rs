@@ -1,9 +1,19 @@
-//! Quotations and who said them: the cues of the text ([`cues`]), quotation spans from their marks ([`marks`]),
-//! then kinds, speakers and cues ([`attribute`]), on the mentions the entity rules found.
+//! Quotations and who said them, on the mentions the entity rules found:
+//!
+//! - [`cues`]: the cue verbs and phrases of the text that introduce speech;
+//! - [`marks`]: quotation spans from their marks;
+//! - [`kind`]: direct, partial or term;
+//! - [`phrases`]: reading a cue's subject and the noun phrases around it;
+//! - [`speaker`]: the speaker's words, their entity, a pronoun's antecedent;
+//! - [`patterns`]: the attribution patterns in their order of precedence, and the engine that runs them.
 
-pub(crate) mod attribute;
+pub(crate) mod context;
 pub(crate) mod cues;
+pub(crate) mod kind;
 pub(crate) mod marks;
+pub(crate) mod patterns;
+pub(crate) mod phrases;
+pub(crate) mod speaker;
 
 use std::sync::Arc;
 
@@ -17,7 +27,7 @@ use crate::span::Span;
 pub(crate) fn quotations(cx: &DocContext<'_>, entities: &[Arc<Entity>], mentions: &[Mention]) -> Vec<Quote> {
     let cues = cues::cues(cx);
     let marked = marks::quotation_spans(cx.text, &cx.layer.lines);
-    let context = attribute::Context {
+    let context = context::QuoteContext {
         text: cx.text,
         sentences: &cx.layer.sentences,
         cues: &cues,
@@ -26,7 +36,7 @@ pub(crate) fn quotations(cx: &DocContext<'_>, entities: &[Arc<Entity>], mentions
         paragraphs: &cx.layer.lines,
         lexicon: cx.lexicon,
     };
-    attribute::attribute(&context, &marked)
+    patterns::attribute(&context, &marked)
 }
 
 /// The kind of a quotation.
@@ -107,6 +117,152 @@ pub struct Quote {
     pub cue: Option<Span>,
     /// How the speaker was found.
     pub method: Method,
+    /// The attribution pattern that found the speaker (see `src/quote/patterns`), empty when none did.
+    pub pattern: &'static str,
     /// Confidence in the attribution, 0 to 1.
     pub confidence: f32,
+}
+
+impl Quote {
+    /// A quotation attributed by `pattern`.
+    pub(crate) fn attributed(kind: QuoteKind, span: Span, pattern: &'static str, f: speaker::Found) -> Quote {
+        Quote { kind, span, speaker: Some(f.speaker), cue: f.cue, method: f.method, pattern, confidence: f.confidence }
+    }
+
+    /// A quotation no pattern attributed.
+    pub(crate) fn unattributed(kind: QuoteKind, span: Span) -> Quote {
+        Quote { kind, span, speaker: None, cue: None, method: Method::None, pattern: "", confidence: 0.0 }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Document, Extractor, Gazetteers, QuoteKind};
+
+    /// (quote text, kind, speaker words, speaker entity name, cue, method) of every quotation.
+    fn quotes(text: &str) -> Vec<(String, &'static str, String, String, String, &'static str)> {
+        static EXTRACTOR: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+        let extractor = EXTRACTOR.get_or_init(|| Extractor::new(Gazetteers::embedded()).unwrap());
+        let x = extractor.extract(&Document::new("t", text));
+        x.quotes
+            .iter()
+            .map(|q| {
+                let speaker = q.speaker.map_or(String::new(), |s| s.span.text(text).to_owned());
+                let entity = q.speaker.and_then(|s| s.entity).map_or(String::new(), |e| x.entities[e].name.clone());
+                let cue = q.cue.map_or(String::new(), |c| c.text(text).to_owned());
+                (q.span.text(text).to_owned(), q.kind.as_str(), speaker, entity, cue, q.method.as_str())
+            })
+            .collect()
+    }
+
+    fn q(
+        quote: &str,
+        kind: &'static str,
+        speaker: &str,
+        entity: &str,
+        cue: &str,
+        method: &'static str,
+    ) -> (String, &'static str, String, String, String, &'static str) {
+        (quote.into(), kind, speaker.into(), entity.into(), cue.into(), method)
+    }
+
+    #[test]
+    fn speaker_cue_colon_quote_then_pronoun_in_the_next_paragraph() {
+        let text =
+            "Iranian Foreign Ministry spokesman Leila Karimi said: “We will respond.”\n\nShe added: “Isn’t it clear?”";
+        assert_eq!(
+            quotes(text),
+            [
+                q("We will respond.", "direct", "Leila Karimi", "Leila Karimi", "said", "explicit"),
+                q("Isn’t it clear?", "direct", "She", "Leila Karimi", "added", "pronoun"),
+            ]
+        );
+    }
+
+    #[test]
+    fn speaker_after_the_quote_either_order() {
+        assert_eq!(
+            quotes("“This is a biased approach,” Guliyev said."),
+            [q("This is a biased approach", "direct", "Guliyev", "", "said", "explicit")]
+        );
+        assert_eq!(
+            quotes("''We are ready,'' said Defense Minister Gen Nakatani."),
+            [q("We are ready", "direct", "Defense Minister Gen Nakatani", "Gen Nakatani", "said", "explicit")]
+        );
+    }
+
+    #[test]
+    fn apposition_between_speaker_and_cue() {
+        let text = "In response, Ayhan Hajizadeh, an official of the Ministry of Foreign Affairs of Azerbaijan, tweeted: “We have clarified our position.”";
+        assert_eq!(
+            quotes(text),
+            [q(
+                "We have clarified our position.",
+                "direct",
+                "Ayhan Hajizadeh",
+                "Ayhan Hajizadeh",
+                "tweeted",
+                "explicit"
+            )]
+        );
+    }
+
+    #[test]
+    fn partial_quote_in_the_reporters_sentence_and_a_term() {
+        let text = "US Defense Secretary Pete Hegseth called Japan an “indispensable partner” under President Donald Trump's “America First” policy.";
+        assert_eq!(
+            quotes(text),
+            [
+                q("indispensable partner", "partial", "Pete Hegseth", "Pete Hegseth", "called", "explicit"),
+                q("America First", "term", "", "", "", "none"),
+            ]
+        );
+    }
+
+    #[test]
+    fn according_to_and_nominal_speakers() {
+        let text = "Azerbaijan said Tehran would “never intimidate” Baku, according to a statement by the Foreign Ministry.\n\n“The talks failed,” officials said.";
+        let got = quotes(text);
+        assert_eq!(got[0].0, "never intimidate");
+        assert_eq!(
+            (got[0].3.as_str(), got[0].4.as_str(), got[0].5),
+            ("Foreign Ministry", "according to", "according_to")
+        );
+        assert_eq!(got[1], q("The talks failed", "direct", "officials", "", "said", "nominal"));
+    }
+
+    #[test]
+    fn continuation_over_paragraphs_and_unattributed_quotes() {
+        let text =
+            "Mayor Ana Ruiz said: “The first paragraph goes on\n\n“and the second one ends it.”\n\n“Nobody said this.”";
+        let got = quotes(text);
+        assert_eq!(got[0].2, "Ana Ruiz");
+        assert_eq!(
+            (got[1].0.as_str(), got[1].2.as_str(), got[1].5),
+            ("and the second one ends it.", "Ana Ruiz", "continuation")
+        );
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[2].0, "Nobody said this.");
+    }
+
+    #[test]
+    fn indirect_speech_without_marks() {
+        let text = "The two sides agreed to produce missiles together, Nakatani said.\n\nKanaani said his country saw the statements as hostile.";
+        let got = quotes(text);
+        assert_eq!(
+            got[0],
+            q("The two sides agreed to produce missiles together", "indirect", "Nakatani", "", "said", "explicit")
+        );
+        assert_eq!(got[1].0, "his country saw the statements as hostile");
+        assert_eq!((got[1].1, got[1].2.as_str()), ("indirect", "Kanaani"));
+    }
+
+    #[test]
+    fn markup_attributes_are_not_quotes() {
+        let text = "<a href=\"https://example.org/x\">link</a> and “real words,” she said.";
+        let got = quotes(text);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "real words");
+        assert_eq!(got[0].1, QuoteKind::Partial.as_str());
+    }
 }

@@ -1,0 +1,287 @@
+//! Attribution patterns: each is a [`Pattern`] (name, one-line doc, examples it must and must not attribute),
+//! and [`PATTERNS`] lists them in one ordered table, which is their precedence: for each quotation, the first
+//! pattern of its stage that finds a speaker wins. The `method` column names the pattern that fired.
+//!
+//! Stages, in the order they run for a quotation between marks:
+//! 1. [`Stage::Quote`]: the speaker named around the quotation (after it, in a signature, before it).
+//! 2. [`Stage::Fallback`]: when stage 1 found none (and the quotation is speech, not a term), a speaker from
+//!    the context: the previous paragraph's colon, the previous quotation's speaker, the sentence's subject.
+//! 3. [`Stage::Reported`]: then, for every sentence without quotation marks that holds a cue, reported speech.
+//!
+//! A new pattern is a new file with a type implementing [`Pattern`] and one row in [`PATTERNS`]; its examples
+//! run as tests against the small fixed gazetteer of `tests/fixtures/unit-gazetteer/`.
+
+mod according_to;
+mod after_quote;
+mod before_quote;
+mod colon_paragraph;
+mod continuation;
+mod outlet_report;
+mod previous_paragraph;
+mod reported;
+mod sentence_subject;
+mod signature;
+mod trailing;
+mod transcript;
+
+use std::cell::OnceCell;
+
+use foldhash::HashMap;
+
+use crate::rules::Examples;
+use crate::span::Span;
+
+use super::context::{QuoteContext, has_double_mark, paragraph_of};
+use super::cues::CueHit;
+use super::kind::{closing_mark_end, is_label, is_markup, quote_kind, trim_quote};
+use super::marks::{Ending, Marked};
+use super::phrases::{sp, trim_span, words_at_most};
+use super::speaker::{Found, found};
+use super::{CueKind, Method, Quote, QuoteKind};
+
+/// When a pattern is tried.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Stage {
+    /// On a quotation between marks, for the speaker named around it.
+    Quote,
+    /// On a quotation that stage [`Stage::Quote`] found no speaker for.
+    Fallback,
+    /// On a sentence without quotation marks that holds a cue: reported speech.
+    Reported,
+}
+
+/// One attribution pattern (see the module docs).
+pub(crate) trait Pattern: Sync {
+    /// The name written in the `method` column ("after-quote").
+    fn name(&self) -> &'static str;
+    /// What it finds, in one line.
+    fn doc(&self) -> &'static str;
+    /// Sentences it must attribute (with the words of the speaker it finds), and sentences it must not.
+    fn examples(&self) -> Examples;
+    /// When it is tried.
+    fn stage(&self) -> Stage;
+    /// The speaker of a quotation between marks (stages [`Stage::Quote`] and [`Stage::Fallback`]).
+    fn on_quote(&self, _cx: &QuoteContext<'_>, _q: &QuoteSite<'_>) -> Option<Found> {
+        None
+    }
+    /// Reported speech in a sentence (stage [`Stage::Reported`]): its content and speaker.
+    fn on_sentence(&self, _cx: &QuoteContext<'_>, _s: &SentenceSite) -> Option<(Span, Found)> {
+        None
+    }
+}
+
+/// The patterns, in the order they are tried within their stage: their precedence.
+pub(crate) const PATTERNS: &[&dyn Pattern] = &[
+    &transcript::Transcript,
+    &outlet_report::OutletReport,
+    &after_quote::AfterQuote,
+    &signature::Signature,
+    &according_to::AccordingToAfterQuote,
+    &trailing::TrailingCue,
+    &before_quote::BeforeQuote,
+    &colon_paragraph::ColonParagraph,
+    &continuation::Continuation,
+    &sentence_subject::SentenceSubject,
+    &previous_paragraph::PreviousParagraphCue,
+    &reported::ClauseCommaSourceCue,
+    &reported::SourceCueClause,
+];
+
+/// A quotation between marks, and what the patterns read around it.
+pub(crate) struct QuoteSite<'a> {
+    /// Its marks and span.
+    pub marked: &'a Marked,
+    /// The quotation without surrounding white space and a trailing comma.
+    pub inner: Span,
+    /// Its line.
+    pub para: Span,
+    /// Its sentence (the line when the text has no sentence there).
+    pub sentence: Span,
+    /// End of the closing mark.
+    pub close_end: usize,
+    /// The last attributed quotation: (start of its line, what attributed it).
+    pub last: Option<&'a (usize, Found)>,
+    /// End of the line of the previous quotation that ran to the end of its line, while it is recent.
+    pub previous_para_open_end: Option<usize>,
+    /// What [`after_quote::after_quote`] finds, once computed (two patterns read it).
+    after: OnceCell<Option<Found>>,
+}
+
+impl QuoteSite<'_> {
+    /// The speaker named right after the quotation, unless a cue right before it introduces it.
+    pub fn after(&self, cx: &QuoteContext<'_>) -> Option<Found> {
+        *self.after.get_or_init(|| after_quote::after_quote_unless_introduced(cx, self))
+    }
+}
+
+/// A sentence without quotation marks that holds a cue, and what the reported-speech patterns read in it.
+pub(crate) struct SentenceSite {
+    /// The sentence.
+    pub sentence: Span,
+    /// The cue the patterns read: its last one when the sentence ends with it ("…, Nakatani said."), else
+    /// its first one.
+    pub cue: CueHit,
+    /// The end of the sentence without its final punctuation.
+    pub body_end: usize,
+}
+
+/// Attributes marked quotations and finds reported speech, in text order.
+pub(crate) fn attribute(cx: &QuoteContext<'_>, marked: &[Marked]) -> Vec<Quote> {
+    let mut quotes: Vec<Quote> = Vec::with_capacity(marked.len());
+    let mut last: Option<(usize, Found)> = None;
+    let mut previous_para_open_end: Option<usize> = None;
+    // short quoted phrases and how often each is quoted (labels are quoted again)
+    let mut phrase_counts: HashMap<&str, u32> = HashMap::default();
+    for m in marked.iter().filter(|m| m.ending != Ending::Nested) {
+        let phrase = trim_quote(cx.text, m.inner).text(cx.text).trim_end_matches(['.', ',', '!', '?']);
+        if words_at_most(phrase, 4) {
+            *phrase_counts.entry(phrase).or_default() += 1;
+        }
+    }
+    for m in marked {
+        if m.ending == Ending::Nested || is_markup(cx.text, m.open) {
+            continue;
+        }
+        let inner = trim_quote(cx.text, m.inner);
+        if inner.is_empty() {
+            continue;
+        }
+        let para = paragraph_of(cx, m.open.start);
+        let sentence =
+            cx.sentences.get(crate::text::segment::sentence_index(cx.sentences, m.open.start)).copied().unwrap_or(para);
+        let site = QuoteSite {
+            marked: m,
+            inner,
+            para,
+            sentence,
+            close_end: closing_mark_end(cx.text, m.inner.end),
+            last: last.as_ref(),
+            previous_para_open_end,
+            after: OnceCell::new(),
+        };
+        let mut fired = first_of(Stage::Quote, |p| p.on_quote(cx, &site));
+        let kind = if is_label(cx, &phrase_counts, m, inner) {
+            QuoteKind::Term
+        } else {
+            quote_kind(cx, m, inner, sentence, para, fired.is_some())
+        };
+        if kind == QuoteKind::Term {
+            fired = None;
+        } else if fired.is_none() {
+            fired = first_of(Stage::Fallback, |p| p.on_quote(cx, &site));
+        }
+        if m.ending == Ending::ParagraphEnd {
+            previous_para_open_end = Some(para.end);
+        } else if previous_para_open_end.is_some_and(|e| e < para.start) {
+            previous_para_open_end = None;
+        }
+        let quote = match fired {
+            Some((pattern, f)) => {
+                if kind != QuoteKind::Term {
+                    last = Some((para.start, f));
+                }
+                Quote::attributed(kind, inner, pattern, f)
+            }
+            None => Quote::unattributed(kind, inner),
+        };
+        quotes.push(quote);
+    }
+    reported_speech(cx, marked, &mut quotes);
+    quotes.sort_by_key(|q| (q.span.start, q.span.end));
+    quotes
+}
+
+/// The first pattern of `stage` that `attribute` gives a result for, with its name.
+fn first_of<T>(stage: Stage, mut attribute: impl FnMut(&dyn Pattern) -> Option<T>) -> Option<(&'static str, T)> {
+    PATTERNS.iter().filter(|p| p.stage() == stage).find_map(|p| attribute(*p).map(|found| (p.name(), found)))
+}
+
+/// Reported speech: sentences without quotation marks that hold a cue.
+fn reported_speech(cx: &QuoteContext<'_>, marked: &[Marked], quotes: &mut Vec<Quote>) {
+    let text = cx.text;
+    let mut k = 0;
+    // the cues of each sentence, `cx.cues[cues_from..cues_to]`: sentences and cues are both in order
+    let (mut cues_from, mut cues_to) = (0, 0);
+    for &sentence in cx.sentences {
+        while k < marked.len() && marked[k].inner.end < sentence.start {
+            k += 1;
+        }
+        while cues_from < cx.cues.len() && cx.cues[cues_from].span.start < sentence.start {
+            cues_from += 1;
+        }
+        cues_to = cues_to.max(cues_from);
+        while cues_to < cx.cues.len() && cx.cues[cues_to].span.start < sentence.end {
+            cues_to += 1;
+        }
+        let cues = &cx.cues[cues_from..cues_to];
+        // the trailing pattern ("…, Nakatani said.") is judged on the last cue, the leading one on the first
+        let Some(&last_cue) = cues.iter().rev().find(|c| c.kind != CueKind::Belief) else { continue };
+        if marked.get(k).is_some_and(|m| m.open.start < sentence.end) {
+            continue; // has quotation marks
+        }
+        if has_double_mark(sentence.text(text), true, true) {
+            continue;
+        }
+        let trailing = words_at_most(text[last_cue.span.end..sentence.end].trim_end_matches(['.', '!', '?']), 3);
+        let cue = if trailing {
+            last_cue
+        } else {
+            cues.iter().copied().find(|c| c.kind != CueKind::Belief).unwrap_or(last_cue)
+        };
+        let body_end = trim_span(text, sp(sentence.start, sentence.end)).end;
+        let body_end = if text[..body_end].ends_with(['.', '!', '?']) { body_end - 1 } else { body_end };
+        let site = SentenceSite { sentence, cue, body_end };
+        if let Some((pattern, (content, f))) = first_of(Stage::Reported, |p| p.on_sentence(cx, &site)) {
+            quotes.push(Quote::attributed(QuoteKind::Indirect, content, pattern, f));
+        }
+    }
+}
+
+/// The reported speech `content` of a sentence, said by the words `speaker`: none when either is empty.
+fn reported(cx: &QuoteContext<'_>, content: Span, speaker: Span, cue: Span, method: Method) -> Option<(Span, Found)> {
+    let content = trim_span(cx.text, content);
+    (!content.is_empty() && !speaker.is_empty()).then(|| (content, found(cx, speaker, Some(cue), method, 0.7)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Document, Extractor};
+
+    #[test]
+    fn every_pattern_attributes_its_examples_and_nothing_else() {
+        let extractor = Extractor::new(crate::pipeline::unit_gazetteer()).unwrap();
+        let mut names: Vec<&str> = PATTERNS.iter().map(|p| p.name()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), PATTERNS.len(), "pattern names are unique");
+        for pattern in PATTERNS {
+            let examples = pattern.examples();
+            assert!(
+                examples.matches.len() >= 2 && !examples.no_match.is_empty(),
+                "{}: too few examples",
+                pattern.name()
+            );
+            assert!(!pattern.doc().is_empty());
+            for &(sentence, speaker) in examples.matches {
+                let x = extractor.extract(&Document::new("t", sentence));
+                let fired: Vec<(&str, &str)> =
+                    x.quotes.iter().map(|q| (q.pattern, q.speaker.map_or("", |s| s.span.text(sentence)))).collect();
+                assert!(
+                    fired.contains(&(pattern.name(), speaker)),
+                    "{}: does not attribute {sentence:?} to {speaker:?}: {fired:?}",
+                    pattern.name()
+                );
+            }
+            for &sentence in examples.no_match {
+                let x = extractor.extract(&Document::new("t", sentence));
+                assert!(
+                    x.quotes.iter().all(|q| q.pattern != pattern.name()),
+                    "{}: fires on {sentence:?}: {:?}",
+                    pattern.name(),
+                    x.quotes
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! A quotation opening a paragraph with no speaker of its own: the speaker of the previous paragraph's last cue.
+
+use crate::quote::context::QuoteContext;
+use crate::quote::context::{cues_in, paragraph_of};
+use crate::quote::phrases::{sentence_subject, sp, subject_before};
+use crate::quote::speaker::{Found, found};
+use crate::quote::{CueKind, Method};
+use crate::rules::Examples;
+use crate::span::Span;
+use crate::text::segment::sentence_index;
+
+use super::{Pattern, QuoteSite, Stage};
+
+/// A quotation that opens a paragraph is said by the subject of the previous paragraph's last cue.
+pub(crate) struct PreviousParagraphCue;
+
+impl Pattern for PreviousParagraphCue {
+    fn name(&self) -> &'static str {
+        "previous-paragraph-cue"
+    }
+
+    fn doc(&self) -> &'static str {
+        "a quotation that opens a paragraph is said by the subject of the previous paragraph's last cue"
+    }
+
+    fn examples(&self) -> Examples {
+        Examples {
+            matches: &[
+                ("The plan is a good one, Pete Hegseth said.\n\n“It is a good day for the alliance.”", "Pete Hegseth"),
+                ("The plan was dropped, Maria Lindqvist said.\n\n“Nobody wanted it in the end.”", "Maria Lindqvist"),
+            ],
+            no_match: &["The plan was dropped.\n\n“Nobody wanted it in the end.”"],
+        }
+    }
+
+    fn stage(&self) -> Stage {
+        Stage::Fallback
+    }
+
+    fn on_quote(&self, cx: &QuoteContext<'_>, q: &QuoteSite<'_>) -> Option<Found> {
+        previous_paragraph_speaker(cx, q.marked.open, q.para)
+    }
+}
+
+/// A quotation opening a paragraph with no speaker of its own: the speaker of the previous paragraph's last
+/// cue (news writes the attribution once, then quotes on).
+pub(crate) fn previous_paragraph_speaker(cx: &QuoteContext<'_>, open: Span, para: Span) -> Option<Found> {
+    let text = cx.text;
+    if para.start < 2 || !text[para.start..open.start].trim().is_empty() {
+        return None;
+    }
+    let prev_end = text[..para.start].trim_end().len();
+    let prev = paragraph_of(cx, prev_end.saturating_sub(1));
+    let cue = cues_in(cx.cues, sp(prev.start, prev_end)).iter().rev().find(|c| c.kind != CueKind::Belief)?;
+    let sentence = cx.sentences.get(sentence_index(cx.sentences, cue.span.start)).copied().unwrap_or(prev);
+    let start = sentence.start.max(prev.start);
+    let speaker = subject_before(cx, cue.span.start, start).or_else(|| sentence_subject(cx, start, cue.span.start))?;
+    Some(Found { method: Method::Continuation, ..found(cx, speaker, Some(cue.span), Method::Explicit, 0.5) })
+}

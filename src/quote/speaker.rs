@@ -1,0 +1,94 @@
+//! The speaker of a quotation: the words that name it, the entity they stand for (a person, else an
+//! organization or country that is the whole phrase), a pronoun's antecedent, and what kind of speaker it is.
+
+use crate::extraction::{EntityRef, Mention, MentionType};
+use crate::gazetteer::EntityType;
+use crate::lexicon::WordKind;
+use crate::span::Span;
+
+use super::context::QuoteContext;
+use super::{Method, Speaker};
+
+/// What attribution found for one quotation.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Found {
+    /// The speaker's words and entity.
+    pub speaker: Speaker,
+    /// The cue, if any.
+    pub cue: Option<Span>,
+    /// How the speaker was found (explicit, pronoun, ...).
+    pub method: Method,
+    /// Confidence, 0 to 1.
+    pub confidence: f32,
+}
+
+/// A speaker with its entity, and the method refined by what the words are.
+pub(crate) fn found(cx: &QuoteContext<'_>, span: Span, cue: Option<Span>, method: Method, confidence: f32) -> Found {
+    let text = cx.text;
+    let words_text = span.text(text);
+    let is_pronoun =
+        cx.lexicon.is(words_text, WordKind::SpeakerPronoun) || cx.lexicon.is(words_text, WordKind::ObjectPronoun);
+    let (entity, method) = if is_pronoun {
+        (resolve_pronoun(cx, words_text, span.start), Method::Pronoun)
+    } else {
+        let entity = entity_in(cx, span);
+        let first = words_text.split_whitespace().next().unwrap_or("").to_lowercase();
+        let method = match (method, entity) {
+            (Method::Explicit, None)
+                if !words_text.starts_with(char::is_uppercase)
+                    || cx.lexicon.is(&first, WordKind::SpeakerDeterminer) =>
+            {
+                Method::Nominal
+            }
+            (m, _) => m,
+        };
+        (entity, method)
+    };
+    Found { speaker: Speaker { span, entity }, cue, method, confidence }
+}
+
+/// The entity a speaker's words name: a person, else an organization, else a country mentioned in them.
+pub(crate) fn entity_in(cx: &QuoteContext<'_>, span: Span) -> Option<EntityRef> {
+    let from = cx.mentions.partition_point(|m| m.span.end <= span.start);
+    let inside = cx.mentions[from..].iter().take_while(|m| m.span.start < span.end);
+    let mut best: Option<(u8, EntityRef)> = None;
+    let text = cx.text;
+    for m in inside {
+        // "a senior US official" is not the United States: an organization or country is the speaker only when
+        // it is the whole phrase (a determiner aside)
+        let whole = {
+            let before = text[span.start..m.span.start.max(span.start)].trim();
+            let after = text[m.span.end.min(span.end)..span.end].trim();
+            after.is_empty() && (before.is_empty() || cx.lexicon.is(before, WordKind::SpeakerDeterminer))
+        };
+        let rank = match m.mention_type {
+            MentionType::Person => 0,
+            MentionType::Organization if whole => 1,
+            MentionType::Country if whole => 2,
+            _ => continue,
+        };
+        if best.is_none_or(|(r, _)| rank < r) {
+            best = Some((rank, m.entity));
+        }
+    }
+    best.map(|(_, e)| e)
+}
+
+/// he/she: the latest person mentioned before `pos`; it/they: the latest organization or country.
+pub(crate) fn resolve_pronoun(cx: &QuoteContext<'_>, pronoun: &str, pos: usize) -> Option<EntityRef> {
+    let wanted: &[EntityType] = if cx.lexicon.is(pronoun, WordKind::PersonPronoun) {
+        &[EntityType::Person]
+    } else if cx.lexicon.is(pronoun, WordKind::GroupPronoun) {
+        &[EntityType::Organization, EntityType::Country]
+    } else {
+        return None;
+    };
+    let end = cx.mentions.partition_point(|m| m.span.start < pos);
+    let fits =
+        |m: &&Mention| m.mention_type != MentionType::Demonym && wanted.contains(&cx.entities[m.entity].entity_type);
+    let latest = cx.mentions[..end].iter().rev().take(60).find(fits)?;
+    // the first fitting mention of that sentence: its subject, more often the antecedent than its object
+    // (mentions are in text order, so their sentence indexes never decrease)
+    let sentence_start = cx.mentions[..end].partition_point(|m| m.sentence < latest.sentence);
+    cx.mentions[sentence_start..end].iter().find(|m| m.sentence == latest.sentence && fits(m)).map(|m| m.entity)
+}
