@@ -8,9 +8,11 @@
 
 mod check;
 mod embedded;
+pub mod office;
 mod tsv;
 
 pub use check::{CheckReport, check};
+pub use office::{Date, Office};
 pub use tsv::FileKind;
 
 use std::collections::HashMap;
@@ -81,10 +83,9 @@ pub struct Entity {
     pub role: String,
     /// Id of the entity's country (`IR`), possibly empty. A country's own row leaves it empty.
     pub country: String,
-    /// Start of the period served or valid (`YYYY` or `YYYY-MM-DD`), possibly empty.
-    pub from: String,
-    /// End of the period served or valid, possibly empty (ongoing or unknown).
-    pub to: String,
+    /// Every office (one per gazetteer row, with its dates); empty for an entity a rule made. `role`,
+    /// `country` and `subtype` are those of the latest office ([`Entity::latest_office`]).
+    pub offices: Vec<Office>,
     /// Where the entity comes from: `file:line` of its gazetteer row, or the rule that made it.
     pub source: String,
 }
@@ -141,6 +142,19 @@ impl std::ops::Index<AliasId> for Vec<Alias> {
 
     fn index(&self, a: AliasId) -> &Alias {
         &self[a.as_usize()]
+    }
+}
+
+impl Entity {
+    /// The most recent office: an ongoing one, else the one that ended last (among equals, the first
+    /// listed). This is the office whose role the tables show.
+    pub fn latest_office(&self) -> Option<&Office> {
+        office::latest(&self.offices)
+    }
+
+    /// The office held on `date`, the most recent one when several were (see [`office::held_on`]).
+    pub fn office_on(&self, date: Date) -> Option<&Office> {
+        office::held_on(&self.offices, date)
     }
 }
 
@@ -549,21 +563,27 @@ impl Gazetteers {
                     false
                 }
             };
-        let entity = Entity {
-            id: id.to_owned(),
-            name: name.to_owned(),
-            entity_type,
-            subtype: row.get(cols.subtype).to_owned(),
+        let mut date = |col: Option<usize>| {
+            let text = row.get(col);
+            let date = Date::parse(text);
+            if date.is_none() && !text.is_empty() {
+                let message = format!("{text:?} is no date (YYYY, YYYY-MM or YYYY-MM-DD): ignored");
+                self.diagnostics.push(Diagnostic::warning(file, row.line, col_no(col), message));
+            }
+            date
+        };
+        let office = Office {
             role: row.get(cols.role).to_owned(),
             country: row.get(cols.country).to_owned(),
-            from: row.get(cols.from).to_owned(),
-            to: row.get(cols.to).to_owned(),
+            subtype: row.get(cols.subtype).to_owned(),
+            from: date(cols.from),
+            to: date(cols.to),
             source: format!("{file}:{}", row.line),
         };
         let index = match self.by_id.get(id) {
             Some(&existing) => {
                 let old = &self.entities[existing];
-                if old.name != entity.name || old.entity_type != entity.entity_type {
+                if old.name != name || old.entity_type != entity_type {
                     self.diagnostics.push(Diagnostic::error(
                         file,
                         row.line,
@@ -572,14 +592,25 @@ impl Gazetteers {
                     ));
                     return;
                 }
-                // Another office of the same entity: the most recent one gives the role.
-                if is_more_recent(&entity, old) {
-                    let merged = Entity { source: old.source.clone(), ..entity };
-                    self.entities[existing.as_usize()] = Arc::new(merged);
-                }
+                // another office of the same entity: the latest one gives the role, country and subtype
+                let mut entity = (**old).clone();
+                entity.offices.push(office);
+                entity.describe_by_latest_office();
+                self.entities[existing.as_usize()] = Arc::new(entity);
                 existing
             }
             None => {
+                let mut entity = Entity {
+                    id: id.to_owned(),
+                    name: name.to_owned(),
+                    entity_type,
+                    subtype: String::new(),
+                    role: String::new(),
+                    country: String::new(),
+                    offices: vec![office],
+                    source: format!("{file}:{}", row.line),
+                };
+                entity.describe_by_latest_office();
                 let index = EntityId::new(self.entities.len());
                 self.by_id.insert(entity.id.clone(), index);
                 self.entities.push(Arc::new(entity));
@@ -744,10 +775,13 @@ impl Gazetteers {
     }
 }
 
-/// True when `new` describes a later office than `old` (an empty `to` means ongoing).
-fn is_more_recent(new: &Entity, old: &Entity) -> bool {
-    let key = |e: &Entity| (e.to.is_empty(), e.to.clone(), e.from.clone());
-    key(new) > key(old)
+impl Entity {
+    /// Role, country and subtype from the latest office.
+    fn describe_by_latest_office(&mut self) {
+        if let Some(o) = office::latest(&self.offices) {
+            (self.role, self.country, self.subtype) = (o.role.clone(), o.country.clone(), o.subtype.clone());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -796,7 +830,8 @@ mod tests {
              q1\tGen Nakatani\tPERSON\tMinister of Defense\t2024\t\nq1\tSomeone Else\tPERSON\t\t\t\n",
         );
         assert_eq!(g.entities.len(), 1);
-        assert_eq!(g.entities[0].from, "2024");
+        assert_eq!(g.entities[0].offices.len(), 2);
+        assert_eq!(g.entities[0].latest_office().unwrap().from, Date::parse("2024"));
         assert_eq!(g.diagnostics.len(), 1);
         assert!(g.diagnostics[0].message.starts_with("duplicate id \"q1\""));
     }

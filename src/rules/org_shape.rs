@@ -178,8 +178,7 @@ impl EntityRule for OrgShape {
                 subtype: subtype.to_owned(),
                 role: String::new(),
                 country: country.unwrap_or_default(),
-                from: String::new(),
-                to: String::new(),
+                offices: Vec::new(),
                 source: SOURCE.to_owned(),
             });
             let index = doc.entity(&entity);

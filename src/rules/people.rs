@@ -23,8 +23,7 @@ pub(crate) fn rule_person(name: String, role: String, country: String, subtype: 
         subtype: subtype.to_owned(),
         role,
         country,
-        from: String::new(),
-        to: String::new(),
+        offices: Vec::new(),
         source: origin.rule_name().to_owned(),
     }
 }

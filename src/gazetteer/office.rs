@@ -1,0 +1,168 @@
+//! Offices and their dates: every row of an entity is one office it holds or held (its role, country and
+//! period, any of them possibly empty), kept with parsed dates so that the office held on a given day can be
+//! chosen.
+
+use std::fmt;
+
+/// A date of a gazetteer, written `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. A missing month or day is 0, so a date
+/// given by its year sorts before the days of that year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// The year.
+    pub year: i32,
+    /// The month, 1 to 12, or 0 when not given.
+    pub month: u8,
+    /// The day, 1 to 31, or 0 when not given.
+    pub day: u8,
+}
+
+impl Date {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    ///
+    /// ```
+    /// use whosaid::gazetteer::Date;
+    /// assert_eq!(Date::parse("2024-05"), Some(Date { year: 2024, month: 5, day: 0 }));
+    /// assert!(Date::parse("2024") < Date::parse("2024-01-01"));
+    /// assert_eq!(Date::parse("2024-13-01"), None);
+    /// ```
+    pub fn parse(s: &str) -> Option<Date> {
+        let mut parts = s.split('-');
+        let year = parts.next().filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))?.parse().ok()?;
+        let mut field = |max: u8| -> Option<Option<u8>> {
+            match parts.next() {
+                None => Some(None),
+                Some(p) if p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()) => {
+                    let n: u8 = p.parse().ok()?;
+                    (1..=max).contains(&n).then_some(Some(n))
+                }
+                Some(_) => None,
+            }
+        };
+        let month = field(12)?;
+        let day = if month.is_some() { field(31)? } else { None };
+        if parts.next().is_some() {
+            return None;
+        }
+        Some(Date { year, month: month.unwrap_or(0), day: day.unwrap_or(0) })
+    }
+}
+
+impl Date {
+    /// The last day the date may stand for: `2016` is up to 2016-12-31, `2016-02` up to 2016-02-31 (days
+    /// are compared, not counted).
+    pub fn last_day(self) -> Date {
+        Date {
+            year: self.year,
+            month: if self.month == 0 { 12 } else { self.month },
+            day: if self.day == 0 { 31 } else { self.day },
+        }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if self.month > 0 {
+            write!(f, "-{:02}", self.month)?;
+            if self.day > 0 {
+                write!(f, "-{:02}", self.day)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One office of an entity: one gazetteer row's role, country, subtype and period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Office {
+    /// The role ("Minister of Defense"), possibly empty.
+    pub role: String,
+    /// The country id, possibly empty.
+    pub country: String,
+    /// The subtype, possibly empty.
+    pub subtype: String,
+    /// Start of the period, if known.
+    pub from: Option<Date>,
+    /// End of the period; `None` when ongoing or unknown.
+    pub to: Option<Date>,
+    /// The row, `file:line`.
+    pub source: String,
+}
+
+impl Office {
+    /// How recent the office is: an ongoing one (no end) is the most recent, then by end, then by start.
+    fn recency(&self) -> (bool, Option<Date>, Option<Date>) {
+        (self.to.is_none(), self.to, self.from)
+    }
+}
+
+/// The office of `offices` held on `date`: one whose period contains it (a missing start or end leaves that
+/// side open; an end given by its year or month lasts to that year's or month's end), the most recent such one;
+/// `None` when none was held then.
+pub fn held_on(offices: &[Office], date: Date) -> Option<&Office> {
+    most_recent(
+        offices
+            .iter()
+            .filter(|o| o.from.is_none_or(|from| from <= date) && o.to.is_none_or(|to| date <= to.last_day())),
+    )
+}
+
+/// The most recent of `offices` (see [`Office`]: an ongoing office first, then by end, then by start); among
+/// equally recent ones, the first listed.
+pub fn latest(offices: &[Office]) -> Option<&Office> {
+    most_recent(offices.iter())
+}
+
+fn most_recent<'a>(offices: impl Iterator<Item = &'a Office>) -> Option<&'a Office> {
+    offices.fold(None, |best: Option<&Office>, o| match best {
+        Some(b) if b.recency() >= o.recency() => Some(b),
+        _ => Some(o),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn office(role: &str, from: &str, to: &str) -> Office {
+        Office {
+            role: role.into(),
+            country: String::new(),
+            subtype: String::new(),
+            from: Date::parse(from),
+            to: Date::parse(to),
+            source: String::new(),
+        }
+    }
+
+    #[test]
+    fn dates_parse_and_print_as_written() {
+        for s in ["2016", "2016-11", "2016-11-08"] {
+            assert_eq!(Date::parse(s).unwrap().to_string(), s);
+        }
+        for bad in ["", "16", "2016-1", "2016-11-8", "2016-00", "2016-11-32", "2016-11-08-01", "20l6"] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_latest_office_is_the_ongoing_one_then_the_last_ended() {
+        let offices = [office("Defense", "2014", "2016"), office("Foreign", "2024", ""), office("PM", "2017", "2020")];
+        assert_eq!(latest(&offices).unwrap().role, "Foreign");
+        let ended =
+            [office("Defense", "2014", "2016"), office("PM", "2017", "2020"), office("PM again", "2017", "2020")];
+        assert_eq!(latest(&ended).unwrap().role, "PM");
+        assert!(latest(&[]).is_none());
+    }
+
+    #[test]
+    fn the_office_held_on_a_date() {
+        let offices =
+            [office("Defense", "2014", "2016"), office("PM", "2017-03", "2020-06-30"), office("Foreign", "2024", "")];
+        let on = |d: &str| held_on(&offices, Date::parse(d).unwrap()).map(|o| o.role.as_str());
+        assert_eq!(on("2016-11-08"), Some("Defense"));
+        assert_eq!(on("2017-02-28"), None);
+        assert_eq!(on("2020-06-30"), Some("PM"));
+        assert_eq!(on("2025"), Some("Foreign"));
+    }
+}
