@@ -593,10 +593,7 @@ impl Gazetteers {
                     return;
                 }
                 // another office of the same entity: the latest one gives the role, country and subtype
-                let mut entity = (**old).clone();
-                entity.offices.push(office);
-                entity.describe_by_latest_office();
-                self.entities[existing.as_usize()] = Arc::new(entity);
+                Arc::make_mut(&mut self.entities[existing.as_usize()]).add_office(office);
                 existing
             }
             None => {
@@ -607,10 +604,10 @@ impl Gazetteers {
                     subtype: String::new(),
                     role: String::new(),
                     country: String::new(),
-                    offices: vec![office],
+                    offices: Vec::new(),
                     source: format!("{file}:{}", row.line),
                 };
-                entity.describe_by_latest_office();
+                entity.add_office(office);
                 let index = EntityId::new(self.entities.len());
                 self.by_id.insert(entity.id.clone(), index);
                 self.entities.push(Arc::new(entity));
@@ -776,11 +773,14 @@ impl Gazetteers {
 }
 
 impl Entity {
-    /// Role, country and subtype from the latest office.
-    fn describe_by_latest_office(&mut self) {
-        if let Some(o) = office::latest(&self.offices) {
-            (self.role, self.country, self.subtype) = (o.role.clone(), o.country.clone(), o.subtype.clone());
+    /// Adds an office; the entity takes its role, country and subtype when it is more recent than every other
+    /// (the latest office, first listed among equals, describes the entity).
+    fn add_office(&mut self, office: Office) {
+        if self.latest_office().is_none_or(|latest| office.recency() > latest.recency()) {
+            (self.role, self.country, self.subtype) =
+                (office.role.clone(), office.country.clone(), office.subtype.clone());
         }
+        self.offices.push(office);
     }
 }
 

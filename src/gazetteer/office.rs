@@ -26,24 +26,21 @@ impl Date {
     /// assert_eq!(Date::parse("2024-13-01"), None);
     /// ```
     pub fn parse(s: &str) -> Option<Date> {
-        let mut parts = s.split('-');
-        let year = parts.next().filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))?.parse().ok()?;
-        let mut field = |max: u8| -> Option<Option<u8>> {
-            match parts.next() {
-                None => Some(None),
-                Some(p) if p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()) => {
-                    let n: u8 = p.parse().ok()?;
-                    (1..=max).contains(&n).then_some(Some(n))
-                }
-                Some(_) => None,
-            }
+        let b = s.as_bytes();
+        let digits = |from: usize, n: usize| -> Option<u32> {
+            let part = b.get(from..from + n)?;
+            part.iter().all(u8::is_ascii_digit).then(|| part.iter().fold(0, |v, d| v * 10 + u32::from(d - b'0')))
         };
-        let month = field(12)?;
-        let day = if month.is_some() { field(31)? } else { None };
-        if parts.next().is_some() {
-            return None;
-        }
-        Some(Date { year, month: month.unwrap_or(0), day: day.unwrap_or(0) })
+        let year = digits(0, 4)? as i32;
+        let (month, day) = match b.len() {
+            4 => (0, 0),
+            7 if b[4] == b'-' => (digits(5, 2)?, 0),
+            10 if b[4] == b'-' && b[7] == b'-' => (digits(5, 2)?, digits(8, 2)?),
+            _ => return None,
+        };
+        let month_ok = (1..=12).contains(&month) || (month == 0 && b.len() == 4);
+        let day_ok = (1..=31).contains(&day) || (day == 0 && b.len() < 10);
+        (month_ok && day_ok).then_some(Date { year, month: month as u8, day: day as u8 })
     }
 }
 
@@ -91,7 +88,7 @@ pub struct Office {
 
 impl Office {
     /// How recent the office is: an ongoing one (no end) is the most recent, then by end, then by start.
-    fn recency(&self) -> (bool, Option<Date>, Option<Date>) {
+    pub(crate) fn recency(&self) -> (bool, Option<Date>, Option<Date>) {
         (self.to.is_none(), self.to, self.from)
     }
 }

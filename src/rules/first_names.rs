@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use crate::extraction::{MentionType, Origin};
-use crate::gazetteer::{Form, Gazetteers};
+use crate::gazetteer::Form;
 use crate::pipeline::{DocBuilder, DocContext};
 use crate::span::Span;
 
@@ -19,12 +19,12 @@ pub(crate) const SOURCE: &str = "rule:first-name";
 
 /// People by their first names.
 pub(crate) struct FirstNames {
-    names: NameShape,
+    names: Arc<NameShape>,
 }
 
 impl FirstNames {
-    pub fn new(g: &Gazetteers) -> FirstNames {
-        FirstNames { names: NameShape::new(&g.lexicon) }
+    pub fn new(names: Arc<NameShape>) -> FirstNames {
+        FirstNames { names }
     }
 }
 

@@ -46,13 +46,15 @@ pub(crate) struct Examples {
 
 /// The entity rules, in the order they run (their precedence).
 pub(crate) fn registry(g: &Gazetteers) -> Vec<Box<dyn EntityRule>> {
+    // the name shape is one regex for the rules that read names
+    let names = std::sync::Arc::new(names::NameShape::new(&g.lexicon));
     vec![
         Box::new(gazetteer_names::GazetteerNames),
         Box::new(org_shape::OrgShape::new(g)),
         Box::new(acronyms::AcronymDefinitions),
         Box::new(name_starts::NameStarts),
-        Box::new(titles::Titles::new(g)),
-        Box::new(first_names::FirstNames::new(g)),
+        Box::new(titles::Titles::new(g, names.clone())),
+        Box::new(first_names::FirstNames::new(names)),
         Box::new(surnames::Surnames),
         Box::new(acronyms::AcronymUses),
     ]

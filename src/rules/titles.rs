@@ -9,6 +9,8 @@
 //!
 //! A one-word name ("President Trump") waits for the document's full names (see [`super::surnames`]).
 
+use std::sync::Arc;
+
 use regex::Regex;
 
 use crate::extraction::Origin;
@@ -31,12 +33,12 @@ const APPOSITION_WINDOW: usize = 160;
 
 /// Officials by their titles.
 pub(crate) struct Titles {
-    names: NameShape,
+    names: Arc<NameShape>,
     apposition: Regex,
 }
 
 impl Titles {
-    pub fn new(g: &Gazetteers) -> Titles {
+    pub fn new(g: &Gazetteers, names: Arc<NameShape>) -> Titles {
         let particle = particles(&g.lexicon);
         let name = format!(
             r"\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*(?:[ \u{{a0}}](?:{particle}[ \u{{a0}}])?\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*)+"
@@ -44,7 +46,7 @@ impl Titles {
         let apposition =
             Regex::new(&format!(r#"(?:^|[\s(“"])({name}), (?:an?|the|a top|the top)(?: [\p{{Ll}}-]+){{0,3}} $"#))
                 .expect("apposition regex compiles");
-        Titles { names: NameShape::new(&g.lexicon), apposition }
+        Titles { names, apposition }
     }
 
     /// "Title Name": the name after the title (after a rank, or after an `of` complement and a comma); true
