@@ -95,6 +95,28 @@ impl Method {
     }
 }
 
+/// What kind of words name a speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SpeakerKind {
+    /// A name ("Hegseth", "the State Department", "Reuters"), or words an entity stands behind.
+    Name,
+    /// A pronoun ("he", "she", "they").
+    Pronoun,
+    /// A noun phrase with no entity ("officials", "a senior official", "the company").
+    Nominal,
+}
+
+impl SpeakerKind {
+    /// The name used in tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Name => "name",
+            SpeakerKind::Pronoun => "pronoun",
+            SpeakerKind::Nominal => "nominal",
+        }
+    }
+}
+
 /// The words in the text that name a quotation's speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Speaker {
@@ -102,6 +124,8 @@ pub struct Speaker {
     pub span: Span,
     /// The entity they stand for, if any.
     pub entity: Option<EntityRef>,
+    /// Name, pronoun or noun phrase.
+    pub kind: SpeakerKind,
 }
 
 /// A quotation.

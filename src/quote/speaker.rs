@@ -7,7 +7,7 @@ use crate::lexicon::WordKind;
 use crate::span::Span;
 
 use super::context::QuoteContext;
-use super::{Method, Speaker};
+use super::{Method, Speaker, SpeakerKind};
 
 /// What attribution found for one quotation.
 #[derive(Clone, Copy, Debug)]
@@ -28,23 +28,23 @@ pub(crate) fn found(cx: &QuoteContext<'_>, span: Span, cue: Option<Span>, method
     let words_text = span.text(text);
     let is_pronoun =
         cx.lexicon.is(words_text, WordKind::SpeakerPronoun) || cx.lexicon.is(words_text, WordKind::ObjectPronoun);
-    let (entity, method) = if is_pronoun {
-        (resolve_pronoun(cx, words_text, span.start), Method::Pronoun)
-    } else {
-        let entity = entity_in(cx, span);
-        let first = words_text.split_whitespace().next().unwrap_or("").to_lowercase();
-        let method = match (method, entity) {
-            (Method::Explicit, None)
-                if !words_text.starts_with(char::is_uppercase)
-                    || cx.lexicon.is(&first, WordKind::SpeakerDeterminer) =>
-            {
-                Method::Nominal
-            }
-            (m, _) => m,
+    if is_pronoun {
+        let entity = resolve_pronoun(cx, words_text, span.start);
+        return Found {
+            speaker: Speaker { span, entity, kind: SpeakerKind::Pronoun },
+            cue,
+            method: Method::Pronoun,
+            confidence,
         };
-        (entity, method)
-    };
-    Found { speaker: Speaker { span, entity }, cue, method, confidence }
+    }
+    let entity = entity_in(cx, span);
+    let first = words_text.split_whitespace().next().unwrap_or("").to_lowercase();
+    // "officials", "a senior official", "the company": a noun phrase, not a name
+    let nominal = entity.is_none()
+        && (!words_text.starts_with(char::is_uppercase) || cx.lexicon.is(&first, WordKind::SpeakerDeterminer));
+    let method = if nominal && method == Method::Explicit { Method::Nominal } else { method };
+    let kind = if nominal { SpeakerKind::Nominal } else { SpeakerKind::Name };
+    Found { speaker: Speaker { span, entity, kind }, cue, method, confidence }
 }
 
 /// The entity a speaker's words name: a person, else an organization, else a country mentioned in them.
