@@ -23,13 +23,13 @@ use crate::extraction::Extraction;
 use crate::gazetteer::Gazetteers;
 use crate::matcher::Dictionary;
 use crate::quote;
-use crate::rules::{self, EntityRule};
+use crate::rules::{self, EntityRule, Unit};
 use crate::text::TextLayer;
 
 /// A rule or pattern of the pipeline, as `whosaid rules` lists it: what it is, what it does, and sentences it
 /// must and must not act on (they run as tests).
 #[derive(Clone, Debug)]
-pub struct Unit {
+pub struct UnitDoc {
     /// "entity rule" or "attribution pattern".
     pub kind: &'static str,
     /// Its name.
@@ -42,9 +42,16 @@ pub struct Unit {
     pub counter_examples: &'static [&'static str],
 }
 
-impl Unit {
-    fn new(kind: &'static str, name: &'static str, doc: &'static str, examples: rules::Examples) -> Unit {
-        Unit { kind, name, doc, examples: examples.matches, counter_examples: examples.no_match }
+impl UnitDoc {
+    fn of(kind: &'static str, unit: &(impl Unit + ?Sized)) -> UnitDoc {
+        let examples = unit.examples();
+        UnitDoc {
+            kind,
+            name: unit.name(),
+            doc: unit.doc(),
+            examples: examples.matches,
+            counter_examples: examples.no_match,
+        }
     }
 }
 
@@ -89,10 +96,9 @@ impl Extractor {
 
     /// The entity rules in the order they run, then the attribution patterns in their order of precedence,
     /// with what each does and its examples.
-    pub fn units(&self) -> Vec<Unit> {
-        let rules = self.rules.iter().map(|r| Unit::new("entity rule", r.name(), r.doc(), r.examples()));
-        let patterns =
-            quote::patterns::PATTERNS.iter().map(|p| Unit::new("attribution pattern", p.name(), p.doc(), p.examples()));
+    pub fn units(&self) -> Vec<UnitDoc> {
+        let rules = self.rules.iter().map(|r| UnitDoc::of("entity rule", r.as_ref()));
+        let patterns = quote::patterns::PATTERNS.iter().map(|p| UnitDoc::of("attribution pattern", p));
         rules.chain(patterns).collect()
     }
 

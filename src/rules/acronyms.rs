@@ -8,7 +8,7 @@ use crate::pipeline::{DocBuilder, DocContext};
 use crate::span::Span;
 
 use super::word_lookup::{find_whole_words, starts_outside_mentions};
-use super::{EntityRule, Examples};
+use super::{EntityRule, Examples, Unit};
 
 /// The `source` of acronym mentions.
 pub(crate) const SOURCE: &str = "rule:acronym";
@@ -16,7 +16,7 @@ pub(crate) const SOURCE: &str = "rule:acronym";
 /// Acronyms defined right after an organization mention.
 pub(crate) struct AcronymDefinitions;
 
-impl EntityRule for AcronymDefinitions {
+impl Unit for AcronymDefinitions {
     fn name(&self) -> &'static str {
         "acronym definitions"
     }
@@ -34,7 +34,9 @@ impl EntityRule for AcronymDefinitions {
             no_match: &["the Foreign Ministry (XYZ) said", "the Foreign Ministry, or ministries, said"],
         }
     }
+}
 
+impl EntityRule for AcronymDefinitions {
     fn apply(&self, _cx: &DocContext<'_>, doc: &mut DocBuilder<'_>) {
         let text = doc.text;
         let orgs: Vec<(Span, _)> = doc
@@ -71,7 +73,7 @@ impl EntityRule for AcronymDefinitions {
 /// The defined acronyms wherever else they stand as whole words.
 pub(crate) struct AcronymUses;
 
-impl EntityRule for AcronymUses {
+impl Unit for AcronymUses {
     fn name(&self) -> &'static str {
         "acronym uses"
     }
@@ -92,7 +94,9 @@ impl EntityRule for AcronymUses {
             ],
         }
     }
+}
 
+impl EntityRule for AcronymUses {
     fn apply(&self, cx: &DocContext<'_>, doc: &mut DocBuilder<'_>) {
         if doc.acronyms.is_empty() {
             return;

@@ -12,7 +12,7 @@ use crate::span::Span;
 
 use super::names::NameShape;
 use super::people::{add_person, person_name, rule_person};
-use super::{EntityRule, Examples};
+use super::{EntityRule, Examples, Unit};
 
 /// The `source` of the people this rule finds.
 pub(crate) const SOURCE: &str = "rule:first-name";
@@ -28,7 +28,7 @@ impl FirstNames {
     }
 }
 
-impl EntityRule for FirstNames {
+impl Unit for FirstNames {
     fn name(&self) -> &'static str {
         "first names"
     }
@@ -46,7 +46,9 @@ impl EntityRule for FirstNames {
             no_match: &["Nasser said so.", "She met Leila in Tehran."],
         }
     }
+}
 
+impl EntityRule for FirstNames {
     fn apply(&self, cx: &DocContext<'_>, doc: &mut DocBuilder<'_>) {
         for &first in &cx.scan.first_names {
             if doc.overlapping(first).next().is_some() {

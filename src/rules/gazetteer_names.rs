@@ -5,12 +5,12 @@ use crate::extraction::Origin;
 use crate::matcher::Hit;
 use crate::pipeline::{DocBuilder, DocContext};
 
-use super::{EntityRule, Examples};
+use super::{EntityRule, Examples, Unit};
 
 /// Gazetteer aliases become mentions of their entities.
 pub(crate) struct GazetteerNames;
 
-impl EntityRule for GazetteerNames {
+impl Unit for GazetteerNames {
     fn name(&self) -> &'static str {
         "gazetteer names"
     }
@@ -25,7 +25,9 @@ impl EntityRule for GazetteerNames {
             no_match: &["The Iranianist spoke of Bakunin."],
         }
     }
+}
 
+impl EntityRule for GazetteerNames {
     fn apply(&self, cx: &DocContext<'_>, doc: &mut DocBuilder<'_>) {
         let g = cx.gazetteers;
         for found in &cx.scan.aliases {

@@ -23,20 +23,26 @@ pub(crate) mod word_lookup;
 use crate::gazetteer::Gazetteers;
 use crate::pipeline::{DocBuilder, DocContext};
 
-/// One entity rule of the pipeline (see the module docs).
-pub(crate) trait EntityRule: Send + Sync {
-    /// A short name ("titles").
+/// What every entity rule and attribution pattern says of itself: a name, what it does, and examples that
+/// run as tests.
+pub(crate) trait Unit {
+    /// A short name ("titles", "after-quote").
     fn name(&self) -> &'static str;
-    /// What the rule does, in one line.
+    /// What it does, in one line.
     fn doc(&self) -> &'static str;
-    /// Sentences the rule must act on (with the text of a mention it adds, changes or removes there), and
-    /// sentences where it must change nothing.
+    /// Sentences it must act on (with the text it finds there: a mention it adds, changes or removes, or a
+    /// speaker), and sentences where it must do nothing.
     fn examples(&self) -> Examples;
+}
+
+/// One entity rule of the pipeline (see the module docs).
+pub(crate) trait EntityRule: Unit + Send + Sync {
     /// Runs the rule on one document.
     fn apply(&self, cx: &DocContext<'_>, doc: &mut DocBuilder<'_>);
 }
 
 /// The examples of a rule or pattern.
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Examples {
     /// (sentence, the text the rule or pattern finds in it).
     pub matches: &'static [(&'static str, &'static str)],

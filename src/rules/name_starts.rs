@@ -16,7 +16,7 @@ use crate::pipeline::{DocBuilder, DocContext};
 use crate::text::words::word_after_space;
 
 use super::names::is_not_name_word;
-use super::{EntityRule, Examples};
+use super::{EntityRule, Examples, Unit};
 
 /// How many capitalised words after the place may precede the title or head word that keeps it.
 const WORDS_BEFORE_TITLE: usize = 3;
@@ -24,7 +24,7 @@ const WORDS_BEFORE_TITLE: usize = 3;
 /// Places, countries, demonyms and listed people that start longer names are dropped.
 pub(crate) struct NameStarts;
 
-impl EntityRule for NameStarts {
+impl Unit for NameStarts {
     fn name(&self) -> &'static str {
         "name starts"
     }
@@ -47,7 +47,9 @@ impl EntityRule for NameStarts {
             ],
         }
     }
+}
 
+impl EntityRule for NameStarts {
     fn apply(&self, cx: &DocContext<'_>, doc: &mut DocBuilder<'_>) {
         drop_name_starts(cx, doc);
     }

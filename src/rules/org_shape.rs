@@ -18,7 +18,7 @@ use crate::pipeline::{DocBuilder, DocContext};
 use crate::span::Span;
 use crate::text::words::{before_possessive, is_capitalised_word, skip_spaces_back, word_ending_at};
 
-use super::{EntityRule, Examples, slug};
+use super::{EntityRule, Examples, Unit, slug};
 
 /// The `source` of the organizations this rule finds.
 pub(crate) const SOURCE: &str = "rule:org-shape";
@@ -68,7 +68,7 @@ impl OrgShape {
     }
 }
 
-impl EntityRule for OrgShape {
+impl Unit for OrgShape {
     fn name(&self) -> &'static str {
         "organizations by shape"
     }
@@ -90,7 +90,9 @@ impl EntityRule for OrgShape {
             no_match: &["The Ministry said. Command and control", "the Students’ Association met"],
         }
     }
+}
 
+impl EntityRule for OrgShape {
     fn apply(&self, cx: &DocContext<'_>, doc: &mut DocBuilder<'_>) {
         let text = doc.text;
         let g = cx.gazetteers;

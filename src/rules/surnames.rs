@@ -16,7 +16,7 @@ use crate::pipeline::{DocBuilder, DocContext};
 
 use super::names::{NameShape, is_name_suffix, surname};
 use super::word_lookup::{find_whole_words, starts_outside_mentions};
-use super::{EntityRule, Examples};
+use super::{EntityRule, Examples, Unit};
 
 /// The `source` of surname mentions.
 pub(crate) const SOURCE: &str = "rule:surname";
@@ -24,7 +24,7 @@ pub(crate) const SOURCE: &str = "rule:surname";
 /// Surnames and one-word names linked to the document's full names.
 pub(crate) struct Surnames;
 
-impl EntityRule for Surnames {
+impl Unit for Surnames {
     fn name(&self) -> &'static str {
         "surnames"
     }
@@ -43,7 +43,9 @@ impl EntityRule for Surnames {
             no_match: &["Nakatani said more.", "Jordan said more."],
         }
     }
+}
 
+impl EntityRule for Surnames {
     fn apply(&self, cx: &DocContext<'_>, doc: &mut DocBuilder<'_>) {
         let lexicon = cx.lexicon;
         // surname -> [(entity, start of its first full mention)]

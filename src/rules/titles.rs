@@ -21,7 +21,7 @@ use crate::span::Span;
 
 use super::names::{NameShape, particles};
 use super::people::{add_person, left_context, person_name};
-use super::{EntityRule, Examples};
+use super::{EntityRule, Examples, Unit};
 
 /// The `source` of officials named after their titles.
 pub(crate) const SOURCE: &str = "rule:title";
@@ -154,7 +154,7 @@ impl Titles {
     }
 }
 
-impl EntityRule for Titles {
+impl Unit for Titles {
     fn name(&self) -> &'static str {
         "titles"
     }
@@ -176,7 +176,9 @@ impl EntityRule for Titles {
             no_match: &["Japanese defense officials said.", "The President said on Monday."],
         }
     }
+}
 
+impl EntityRule for Titles {
     fn apply(&self, cx: &DocContext<'_>, doc: &mut DocBuilder<'_>) {
         let g = cx.gazetteers;
         for (n, title) in cx.scan.titles.iter().enumerate() {

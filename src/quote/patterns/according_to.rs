@@ -5,46 +5,13 @@ use crate::quote::context::{cues_in, has_double_mark};
 use crate::quote::phrases::{np_after, sp, statement_source};
 use crate::quote::speaker::{Found, found};
 use crate::quote::{CueKind, Method};
-use crate::rules::Examples;
 use crate::span::Span;
 
-use super::{Pattern, QuoteSite, Stage};
+use super::QuoteSite;
 
 /// \"according to SOURCE\" after the quotation in its sentence names the source.
-pub(crate) struct AccordingToAfterQuote;
-
-impl Pattern for AccordingToAfterQuote {
-    fn name(&self) -> &'static str {
-        "according-to-after-quote"
-    }
-
-    fn doc(&self) -> &'static str {
-        "\"according to SOURCE\" after the quotation in its sentence names the source"
-    }
-
-    fn examples(&self) -> Examples {
-        Examples {
-            matches: &[
-                (
-                    "Tehran would “never intimidate” Baku, according to a statement by the Foreign Ministry.",
-                    "the Foreign Ministry",
-                ),
-                (
-                    "The plan was “dead on arrival” in the view of Congress, according to two senior officials.",
-                    "two senior officials",
-                ),
-            ],
-            no_match: &["“It is over,” he said, according to the transcript “in full.”"],
-        }
-    }
-
-    fn stage(&self) -> Stage {
-        Stage::Quote
-    }
-
-    fn on_quote(&self, cx: &QuoteContext<'_>, q: &QuoteSite<'_>) -> Option<Found> {
-        according_to_after(cx, q.close_end, q.sentence, q.para)
-    }
+pub(crate) fn find(cx: &QuoteContext<'_>, q: &QuoteSite<'_>) -> Option<Found> {
+    according_to_after(cx, q.close_end, q.sentence, q.para)
 }
 
 /// `“never intimidate” Baku, according to a statement by the Foreign Ministry.`

@@ -10,42 +10,14 @@ use crate::quote::context::{QuoteContext, cues_in};
 use crate::quote::phrases::{np_after, skip_auxiliaries_back, sp, trim_span, words_at_most};
 use crate::quote::speaker::{Found, found};
 use crate::quote::{CueKind, Method};
-use crate::rules::Examples;
 use crate::span::Span;
 use crate::text::segment::sentence_index;
 
-use super::{Pattern, QuoteSite, Stage};
+use super::QuoteSite;
 
 /// The speaker named right after the quotation (“…,” Guliyev said; “…,” said Nakatani).
-pub(crate) struct AfterQuote;
-
-impl Pattern for AfterQuote {
-    fn name(&self) -> &'static str {
-        "after-quote"
-    }
-
-    fn doc(&self) -> &'static str {
-        "the speaker named right after the quotation (“…,” Guliyev said; “…,” said Nakatani)"
-    }
-
-    fn examples(&self) -> Examples {
-        Examples {
-            matches: &[
-                ("“This is a biased approach,” Guliyev said.", "Guliyev"),
-                ("''We are ready,'' said Defense Minister Gen Nakatani.", "Defense Minister Gen Nakatani"),
-                ("“You are wrong!” Ortiz barked.", "Ortiz"),
-            ],
-            no_match: &["“This is a biased approach.” Guliyev left the room and did not come back."],
-        }
-    }
-
-    fn stage(&self) -> Stage {
-        Stage::Quote
-    }
-
-    fn on_quote(&self, cx: &QuoteContext<'_>, q: &QuoteSite<'_>) -> Option<Found> {
-        q.after(cx)
-    }
+pub(crate) fn find(cx: &QuoteContext<'_>, q: &QuoteSite<'_>) -> Option<Found> {
+    q.after(cx)
 }
 
 /// [`after_quote`], unless a cue right before the quotation introduces it.

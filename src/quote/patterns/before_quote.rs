@@ -5,44 +5,14 @@ use crate::quote::context::cues_in;
 use crate::quote::phrases::{np_after, sentence_subject, sp, statement_source, subject_before};
 use crate::quote::speaker::{Found, found};
 use crate::quote::{CueKind, Method};
-use crate::rules::Examples;
 use crate::span::Span;
 use crate::text::segment::sentence_index;
 
-use super::{Pattern, QuoteSite, Stage};
+use super::QuoteSite;
 
 /// The subject of the cue before the quotation in its sentence (SPEAKER said: “…”).
-pub(crate) struct BeforeQuote;
-
-impl Pattern for BeforeQuote {
-    fn name(&self) -> &'static str {
-        "before-quote"
-    }
-
-    fn doc(&self) -> &'static str {
-        "the subject of the cue before the quotation in its sentence (SPEAKER said: “…”)"
-    }
-
-    fn examples(&self) -> Examples {
-        Examples {
-            matches: &[
-                ("Iranian Foreign Ministry spokesman Nasser Kanaani said: “We will respond.”", "Nasser Kanaani"),
-                (
-                    "In response, Ayhan Hajizadeh, an official of the Ministry of Foreign Affairs of Azerbaijan, tweeted: “We have clarified our position.”",
-                    "Ayhan Hajizadeh",
-                ),
-            ],
-            no_match: &["Nothing about the report was new. “Nothing to see here.”"],
-        }
-    }
-
-    fn stage(&self) -> Stage {
-        Stage::Quote
-    }
-
-    fn on_quote(&self, cx: &QuoteContext<'_>, q: &QuoteSite<'_>) -> Option<Found> {
-        before_quote(cx, q.marked.open, q.sentence, q.para)
-    }
+pub(crate) fn find(cx: &QuoteContext<'_>, q: &QuoteSite<'_>) -> Option<Found> {
+    before_quote(cx, q.marked.open, q.sentence, q.para)
 }
 
 /// Rule 2: the subject of the nearest cue before the quotation in its sentence.

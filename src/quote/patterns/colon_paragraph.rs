@@ -5,41 +5,14 @@ use crate::quote::context::QuoteContext;
 use crate::quote::context::{cues_in, paragraph_of};
 use crate::quote::phrases::{sentence_subject, sp, subject_before};
 use crate::quote::speaker::{Found, found};
-use crate::rules::Examples;
 use crate::span::Span;
 use crate::text::segment::sentence_index;
 
-use super::{Pattern, QuoteSite, Stage};
+use super::QuoteSite;
 
 /// A quotation that opens a paragraph after one ending with a colon is said by that paragraph's subject.
-pub(crate) struct ColonParagraph;
-
-impl Pattern for ColonParagraph {
-    fn name(&self) -> &'static str {
-        "colon-paragraph"
-    }
-
-    fn doc(&self) -> &'static str {
-        "a quotation that opens a paragraph after one ending with a colon is said by that paragraph's subject"
-    }
-
-    fn examples(&self) -> Examples {
-        Examples {
-            matches: &[
-                ("Pete Hegseth told reporters:\n\n“We are ready for anything that comes.”", "Pete Hegseth"),
-                ("The spokesman Dan Okafor added this:\n\n“The rules favour landlords.”", "Dan Okafor"),
-            ],
-            no_match: &["Pete Hegseth told reporters.\n\n“We are ready for anything that comes.”"],
-        }
-    }
-
-    fn stage(&self) -> Stage {
-        Stage::Fallback
-    }
-
-    fn on_quote(&self, cx: &QuoteContext<'_>, q: &QuoteSite<'_>) -> Option<Found> {
-        introduced_by_previous_paragraph(cx, q.marked.open, q.para)
-    }
+pub(crate) fn find(cx: &QuoteContext<'_>, q: &QuoteSite<'_>) -> Option<Found> {
+    introduced_by_previous_paragraph(cx, q.marked.open, q.para)
 }
 
 /// A quotation opening a paragraph after one that ends with a colon ("Cruz continued:"): the speaker is the

@@ -4,40 +4,13 @@
 use crate::quote::Method;
 use crate::quote::context::{QuoteContext, paragraph_of};
 use crate::quote::speaker::Found;
-use crate::rules::Examples;
 use crate::span::Span;
 
-use super::{Pattern, QuoteSite, Stage};
+use super::QuoteSite;
 
 /// A quotation with no cue of its own continues the previous quotation's speaker.
-pub(crate) struct Continuation;
-
-impl Pattern for Continuation {
-    fn name(&self) -> &'static str {
-        "continuation"
-    }
-
-    fn doc(&self) -> &'static str {
-        "a quotation with no cue of its own continues the previous quotation's speaker"
-    }
-
-    fn examples(&self) -> Examples {
-        Examples {
-            matches: &[
-                ("“We are ready,” she said. “We have been for years.”", "she"),
-                ("Mayor Ana Ruiz said: “The first paragraph goes on\n\n“and the second one ends it.”", "Ana Ruiz"),
-            ],
-            no_match: &["“We are ready.”"],
-        }
-    }
-
-    fn stage(&self) -> Stage {
-        Stage::Fallback
-    }
-
-    fn on_quote(&self, cx: &QuoteContext<'_>, q: &QuoteSite<'_>) -> Option<Found> {
-        continuation(cx, q.marked.open, q.para, q.last, q.previous_para_open_end)
-    }
+pub(crate) fn find(cx: &QuoteContext<'_>, q: &QuoteSite<'_>) -> Option<Found> {
+    continuation(cx, q.marked.open, q.para, q.last, q.previous_para_open_end)
 }
 
 /// The previous quotation's speaker, when it was in this paragraph or ended the previous one.

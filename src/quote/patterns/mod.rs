@@ -1,5 +1,6 @@
-//! Attribution patterns: each is a [`Pattern`] (name, one-line doc, examples it must and must not attribute),
-//! and [`PATTERNS`] lists them in one ordered table, which is their precedence: for each quotation, the first
+//! Attribution patterns: [`PATTERNS`] is one ordered table of them, each row a [`Pattern`] (name, one-line
+//! doc, examples it must and must not attribute, and the function in its own file that finds the speaker).
+//! The order of the rows is their precedence: for each quotation, the first
 //! pattern of its stage that finds a speaker wins. The `method` column names the pattern that fired.
 //!
 //! Stages, in the order they run for a quotation between marks:
@@ -8,8 +9,8 @@
 //!    the context: the previous paragraph's colon, the previous quotation's speaker, the sentence's subject.
 //! 3. [`Stage::Reported`]: then, for every sentence without quotation marks that holds a cue, reported speech.
 //!
-//! A new pattern is a new file with a type implementing [`Pattern`] and one row in [`PATTERNS`]; its examples
-//! run as tests against the small fixed gazetteer of `tests/fixtures/unit-gazetteer/`.
+//! A new pattern is a new file with its finding function and one row in [`PATTERNS`]; its examples run as
+//! tests against the small fixed gazetteer of `tests/fixtures/unit-gazetteer/`.
 
 mod according_to;
 mod after_quote;
@@ -28,7 +29,7 @@ use std::cell::OnceCell;
 
 use foldhash::HashMap;
 
-use crate::rules::Examples;
+use crate::rules::{Examples, Unit};
 use crate::span::Span;
 
 use super::context::{QuoteContext, has_double_mark, paragraph_of};
@@ -50,41 +51,233 @@ pub(crate) enum Stage {
     Reported,
 }
 
-/// One attribution pattern (see the module docs).
-pub(crate) trait Pattern: Sync {
+/// One attribution pattern (see the module docs): a row of [`PATTERNS`].
+pub(crate) struct Pattern {
     /// The name written in the `method` column ("after-quote").
-    fn name(&self) -> &'static str;
+    pub name: &'static str,
     /// What it finds, in one line.
-    fn doc(&self) -> &'static str;
-    /// Sentences it must attribute (with the words of the speaker it finds), and sentences it must not.
-    fn examples(&self) -> Examples;
+    pub doc: &'static str,
     /// When it is tried.
-    fn stage(&self) -> Stage;
-    /// The speaker of a quotation between marks (stages [`Stage::Quote`] and [`Stage::Fallback`]).
-    fn on_quote(&self, _cx: &QuoteContext<'_>, _q: &QuoteSite<'_>) -> Option<Found> {
-        None
+    pub stage: Stage,
+    /// How it finds a speaker.
+    pub find: Find,
+    /// Sentences it must attribute (with the words of the speaker it finds), and sentences it must not.
+    pub examples: Examples,
+}
+
+impl Unit for Pattern {
+    fn name(&self) -> &'static str {
+        self.name
     }
-    /// Reported speech in a sentence (stage [`Stage::Reported`]): its content and speaker.
-    fn on_sentence(&self, _cx: &QuoteContext<'_>, _s: &SentenceSite) -> Option<(Span, Found)> {
-        None
+
+    fn doc(&self) -> &'static str {
+        self.doc
+    }
+
+    fn examples(&self) -> Examples {
+        self.examples
     }
 }
 
+/// How a pattern finds a speaker.
+pub(crate) enum Find {
+    /// The speaker of a quotation between marks (stages [`Stage::Quote`] and [`Stage::Fallback`]).
+    Quote(fn(&QuoteContext<'_>, &QuoteSite<'_>) -> Option<Found>),
+    /// Reported speech in a sentence, its content and speaker (stage [`Stage::Reported`]).
+    Sentence(fn(&QuoteContext<'_>, &SentenceSite) -> Option<(Span, Found)>),
+}
+
 /// The patterns, in the order they are tried within their stage: their precedence.
-pub(crate) const PATTERNS: &[&dyn Pattern] = &[
-    &transcript::Transcript,
-    &outlet_report::OutletReport,
-    &after_quote::AfterQuote,
-    &signature::Signature,
-    &according_to::AccordingToAfterQuote,
-    &trailing::TrailingCue,
-    &before_quote::BeforeQuote,
-    &colon_paragraph::ColonParagraph,
-    &continuation::Continuation,
-    &sentence_subject::SentenceSubject,
-    &previous_paragraph::PreviousParagraphCue,
-    &reported::ClauseCommaSourceCue,
-    &reported::SourceCueClause,
+pub(crate) const PATTERNS: &[Pattern] = &[
+    Pattern {
+        name: "transcript",
+        doc: "a quoted transcript line names its speaker in capitals before a colon",
+        stage: Stage::Quote,
+        find: Find::Quote(transcript::find),
+        examples: Examples {
+            matches: &[
+                ("The exchange went: “WALLACE: Let’s start with the economy.”", "WALLACE"),
+                ("He read it out. “MS. BERG: We will not be moved.”", "MS. BERG"),
+            ],
+            no_match: &["“Note: the talks failed,” he said."],
+        },
+    },
+    Pattern {
+        name: "outlet-report",
+        doc: "a quotation “reported” by an outlet after it is said by the speaker named before it",
+        stage: Stage::Quote,
+        find: Find::Quote(outlet_report::find),
+        examples: Examples {
+            matches: &[
+                (
+                    "Zakir Hasanov said the drills were “a provocation,” reported the state news agency Azertac.",
+                    "Zakir Hasanov",
+                ),
+                (
+                    "Maria Lindqvist told the council the plan was “a scandal,” reported the Daily Courier.",
+                    "Maria Lindqvist",
+                ),
+            ],
+            no_match: &["“The plan is a scandal,” reported the Daily Courier."],
+        },
+    },
+    Pattern {
+        name: "after-quote",
+        doc: "the speaker named right after the quotation (“…,” Guliyev said; “…,” said Nakatani)",
+        stage: Stage::Quote,
+        find: Find::Quote(after_quote::find),
+        examples: Examples {
+            matches: &[
+                ("“This is a biased approach,” Guliyev said.", "Guliyev"),
+                ("''We are ready,'' said Defense Minister Gen Nakatani.", "Defense Minister Gen Nakatani"),
+                ("“You are wrong!” Ortiz barked.", "Ortiz"),
+            ],
+            no_match: &["“This is a biased approach.” Guliyev left the room and did not come back."],
+        },
+    },
+    Pattern {
+        name: "signature",
+        doc: "a dash after the quotation and a name to the end of the line sign it",
+        stage: Stage::Quote,
+        find: Find::Quote(signature::find),
+        examples: Examples {
+            matches: &[
+                ("“We are tired of waiting.” — Maria Lindqvist", "Maria Lindqvist"),
+                ("“Nobody asked us.” ― Dan Okafor", "Dan Okafor"),
+            ],
+            no_match: &["“We are tired of waiting” — and so on, the letter went."],
+        },
+    },
+    Pattern {
+        name: "according-to-after-quote",
+        doc: "\"according to SOURCE\" after the quotation in its sentence names the source",
+        stage: Stage::Quote,
+        find: Find::Quote(according_to::find),
+        examples: Examples {
+            matches: &[
+                (
+                    "Tehran would “never intimidate” Baku, according to a statement by the Foreign Ministry.",
+                    "the Foreign Ministry",
+                ),
+                (
+                    "The plan was “dead on arrival” in the view of Congress, according to two senior officials.",
+                    "two senior officials",
+                ),
+            ],
+            no_match: &["“It is over,” he said, according to the transcript “in full.”"],
+        },
+    },
+    Pattern {
+        name: "trailing-cue",
+        doc: "the sentence of the quotation ends with its source and cue (…, Gingrich said.)",
+        stage: Stage::Quote,
+        find: Find::Quote(trailing::find),
+        examples: Examples {
+            matches: &[
+                ("He called it a “disaster” in comparison to the last one, Maria Lindqvist said.", "Maria Lindqvist"),
+                ("It was “a mistake” for everyone, he said on Monday.", "he"),
+            ],
+            no_match: &[
+                "It was “a mistake,” and the talks, which had gone on for years and years and years, said nothing.",
+            ],
+        },
+    },
+    Pattern {
+        name: "before-quote",
+        doc: "the subject of the cue before the quotation in its sentence (SPEAKER said: “…”)",
+        stage: Stage::Quote,
+        find: Find::Quote(before_quote::find),
+        examples: Examples {
+            matches: &[
+                ("Iranian Foreign Ministry spokesman Nasser Kanaani said: “We will respond.”", "Nasser Kanaani"),
+                (
+                    "In response, Ayhan Hajizadeh, an official of the Ministry of Foreign Affairs of Azerbaijan, tweeted: “We have clarified our position.”",
+                    "Ayhan Hajizadeh",
+                ),
+            ],
+            no_match: &["Nothing about the report was new. “Nothing to see here.”"],
+        },
+    },
+    Pattern {
+        name: "colon-paragraph",
+        doc: "a quotation that opens a paragraph after one ending with a colon is said by that paragraph's subject",
+        stage: Stage::Fallback,
+        find: Find::Quote(colon_paragraph::find),
+        examples: Examples {
+            matches: &[
+                ("Pete Hegseth told reporters:\n\n“We are ready for anything that comes.”", "Pete Hegseth"),
+                ("The spokesman Dan Okafor added this:\n\n“The rules favour landlords.”", "Dan Okafor"),
+            ],
+            no_match: &["Pete Hegseth told reporters.\n\n“We are ready for anything that comes.”"],
+        },
+    },
+    Pattern {
+        name: "continuation",
+        doc: "a quotation with no cue of its own continues the previous quotation's speaker",
+        stage: Stage::Fallback,
+        find: Find::Quote(continuation::find),
+        examples: Examples {
+            matches: &[
+                ("“We are ready,” she said. “We have been for years.”", "she"),
+                ("Mayor Ana Ruiz said: “The first paragraph goes on\n\n“and the second one ends it.”", "Ana Ruiz"),
+            ],
+            no_match: &["“We are ready.”"],
+        },
+    },
+    Pattern {
+        name: "sentence-subject",
+        doc: "a quotation in a sentence with no cue is the sentence subject's (He has coined a phrase, “…”)",
+        stage: Stage::Fallback,
+        find: Find::Quote(sentence_subject::find),
+        examples: Examples {
+            matches: &[
+                ("Donald Trump has coined a new phrase, “undocumented Democrats,” for his rivals.", "Donald Trump"),
+                ("She has a name for it, “the long goodbye,” and uses it often.", "She"),
+            ],
+            no_match: &["“The long goodbye” is a novel."],
+        },
+    },
+    Pattern {
+        name: "previous-paragraph-cue",
+        doc: "a quotation that opens a paragraph is said by the subject of the previous paragraph's last cue",
+        stage: Stage::Fallback,
+        find: Find::Quote(previous_paragraph::find),
+        examples: Examples {
+            matches: &[
+                ("The plan is a good one, Pete Hegseth said.\n\n“It is a good day for the alliance.”", "Pete Hegseth"),
+                ("The plan was dropped, Maria Lindqvist said.\n\n“Nobody wanted it in the end.”", "Maria Lindqvist"),
+            ],
+            no_match: &["The plan was dropped.\n\n“Nobody wanted it in the end.”"],
+        },
+    },
+    Pattern {
+        name: "clause-comma-source-cue",
+        doc: "a clause, a comma, then a short SOURCE and its cue end the sentence (…, Nakatani said.)",
+        stage: Stage::Reported,
+        find: Find::Sentence(reported::clause_comma_source_cue),
+        examples: Examples {
+            matches: &[
+                ("The two sides agreed to produce missiles together, Nakatani said.", "Nakatani"),
+                ("The exercise would last four days, a senior official said on Monday.", "a senior official"),
+            ],
+            no_match: &[
+                "The two sides agreed to produce missiles together, and the long talks that followed said nothing about the price of any of them.",
+            ],
+        },
+    },
+    Pattern {
+        name: "source-cue-clause",
+        doc: "a SOURCE opening the sentence, its cue, (that) and the clause it reports",
+        stage: Stage::Reported,
+        find: Find::Sentence(reported::source_cue_clause),
+        examples: Examples {
+            matches: &[
+                ("Kanaani said his country saw the statements as hostile.", "Kanaani"),
+                ("The minister told reporters that the drills would go ahead.", "The minister"),
+            ],
+            no_match: &["He said so.", "Before the talks, officials said little about it."],
+        },
+    },
 ];
 
 /// A quotation between marks, and what the patterns read around it.
@@ -159,7 +352,11 @@ pub(crate) fn attribute(cx: &QuoteContext<'_>, marked: &[Marked]) -> Vec<Quote> 
             previous_para_open_end,
             after: OnceCell::new(),
         };
-        let mut fired = first_of(Stage::Quote, |p| p.on_quote(cx, &site));
+        let on_quote = |p: &Pattern| match p.find {
+            Find::Quote(find) => find(cx, &site),
+            Find::Sentence(_) => None,
+        };
+        let mut fired = first_of(Stage::Quote, on_quote);
         let kind = if is_label(cx, &phrase_counts, m, inner) {
             QuoteKind::Term
         } else {
@@ -168,7 +365,7 @@ pub(crate) fn attribute(cx: &QuoteContext<'_>, marked: &[Marked]) -> Vec<Quote> 
         if kind == QuoteKind::Term {
             fired = None;
         } else if fired.is_none() {
-            fired = first_of(Stage::Fallback, |p| p.on_quote(cx, &site));
+            fired = first_of(Stage::Fallback, on_quote);
         }
         if m.ending == Ending::ParagraphEnd {
             previous_para_open_end = Some(para.end);
@@ -192,8 +389,8 @@ pub(crate) fn attribute(cx: &QuoteContext<'_>, marked: &[Marked]) -> Vec<Quote> 
 }
 
 /// The first pattern of `stage` that `attribute` gives a result for, with its name.
-fn first_of<T>(stage: Stage, mut attribute: impl FnMut(&dyn Pattern) -> Option<T>) -> Option<(&'static str, T)> {
-    PATTERNS.iter().filter(|p| p.stage() == stage).find_map(|p| attribute(*p).map(|found| (p.name(), found)))
+fn first_of<T>(stage: Stage, attribute: impl Fn(&Pattern) -> Option<T>) -> Option<(&'static str, T)> {
+    PATTERNS.iter().filter(|p| p.stage == stage).find_map(|p| attribute(p).map(|found| (p.name, found)))
 }
 
 /// Reported speech: sentences without quotation marks that hold a cue.
@@ -231,7 +428,11 @@ fn reported_speech(cx: &QuoteContext<'_>, marked: &[Marked], quotes: &mut Vec<Qu
         let body_end = trim_span(text, sp(sentence.start, sentence.end)).end;
         let body_end = if text[..body_end].ends_with(['.', '!', '?']) { body_end - 1 } else { body_end };
         let site = SentenceSite { sentence, cue, body_end };
-        if let Some((pattern, (content, f))) = first_of(Stage::Reported, |p| p.on_sentence(cx, &site)) {
+        let on_sentence = |p: &Pattern| match p.find {
+            Find::Sentence(find) => find(cx, &site),
+            Find::Quote(_) => None,
+        };
+        if let Some((pattern, (content, f))) = first_of(Stage::Reported, on_sentence) {
             quotes.push(Quote::attributed(QuoteKind::Indirect, content, pattern, f));
         }
     }
@@ -251,34 +452,30 @@ mod tests {
     #[test]
     fn every_pattern_attributes_its_examples_and_nothing_else() {
         let extractor = Extractor::new(crate::pipeline::unit_gazetteer()).unwrap();
-        let mut names: Vec<&str> = PATTERNS.iter().map(|p| p.name()).collect();
+        let mut names: Vec<&str> = PATTERNS.iter().map(|p| p.name).collect();
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), PATTERNS.len(), "pattern names are unique");
         for pattern in PATTERNS {
-            let examples = pattern.examples();
-            assert!(
-                examples.matches.len() >= 2 && !examples.no_match.is_empty(),
-                "{}: too few examples",
-                pattern.name()
-            );
-            assert!(!pattern.doc().is_empty());
+            let examples = pattern.examples;
+            assert!(examples.matches.len() >= 2 && !examples.no_match.is_empty(), "{}: too few examples", pattern.name);
+            assert!(!pattern.doc.is_empty());
             for &(sentence, speaker) in examples.matches {
                 let x = extractor.extract(&Document::new("t", sentence));
                 let fired: Vec<(&str, &str)> =
                     x.quotes.iter().map(|q| (q.pattern, q.speaker.map_or("", |s| s.span.text(sentence)))).collect();
                 assert!(
-                    fired.contains(&(pattern.name(), speaker)),
+                    fired.contains(&(pattern.name, speaker)),
                     "{}: does not attribute {sentence:?} to {speaker:?}: {fired:?}",
-                    pattern.name()
+                    pattern.name
                 );
             }
             for &sentence in examples.no_match {
                 let x = extractor.extract(&Document::new("t", sentence));
                 assert!(
-                    x.quotes.iter().all(|q| q.pattern != pattern.name()),
+                    x.quotes.iter().all(|q| q.pattern != pattern.name),
                     "{}: fires on {sentence:?}: {:?}",
-                    pattern.name(),
+                    pattern.name,
                     x.quotes
                 );
             }

@@ -5,41 +5,14 @@ use crate::quote::context::{cues_in, paragraph_of};
 use crate::quote::phrases::{sentence_subject, sp, subject_before};
 use crate::quote::speaker::{Found, found};
 use crate::quote::{CueKind, Method};
-use crate::rules::Examples;
 use crate::span::Span;
 use crate::text::segment::sentence_index;
 
-use super::{Pattern, QuoteSite, Stage};
+use super::QuoteSite;
 
 /// A quotation that opens a paragraph is said by the subject of the previous paragraph's last cue.
-pub(crate) struct PreviousParagraphCue;
-
-impl Pattern for PreviousParagraphCue {
-    fn name(&self) -> &'static str {
-        "previous-paragraph-cue"
-    }
-
-    fn doc(&self) -> &'static str {
-        "a quotation that opens a paragraph is said by the subject of the previous paragraph's last cue"
-    }
-
-    fn examples(&self) -> Examples {
-        Examples {
-            matches: &[
-                ("The plan is a good one, Pete Hegseth said.\n\n“It is a good day for the alliance.”", "Pete Hegseth"),
-                ("The plan was dropped, Maria Lindqvist said.\n\n“Nobody wanted it in the end.”", "Maria Lindqvist"),
-            ],
-            no_match: &["The plan was dropped.\n\n“Nobody wanted it in the end.”"],
-        }
-    }
-
-    fn stage(&self) -> Stage {
-        Stage::Fallback
-    }
-
-    fn on_quote(&self, cx: &QuoteContext<'_>, q: &QuoteSite<'_>) -> Option<Found> {
-        previous_paragraph_speaker(cx, q.marked.open, q.para)
-    }
+pub(crate) fn find(cx: &QuoteContext<'_>, q: &QuoteSite<'_>) -> Option<Found> {
+    previous_paragraph_speaker(cx, q.marked.open, q.para)
 }
 
 /// A quotation opening a paragraph with no speaker of its own: the speaker of the previous paragraph's last

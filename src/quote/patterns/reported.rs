@@ -10,97 +10,41 @@ use crate::quote::Method;
 use crate::quote::context::QuoteContext;
 use crate::quote::phrases::{skip_auxiliaries_back, sp, subject_before, trim_span, words_at_most};
 use crate::quote::speaker::Found;
-use crate::rules::Examples;
 use crate::span::Span;
 
-use super::{Pattern, SentenceSite, Stage, reported};
+use super::{SentenceSite, reported};
 
 /// A clause, a comma, then a short SOURCE and its cue end the sentence (…, Nakatani said.).
-pub(crate) struct ClauseCommaSourceCue;
-
-impl Pattern for ClauseCommaSourceCue {
-    fn name(&self) -> &'static str {
-        "clause-comma-source-cue"
+pub(crate) fn clause_comma_source_cue(cx: &QuoteContext<'_>, s: &SentenceSite) -> Option<(Span, Found)> {
+    let text = cx.text;
+    let comma = text[s.sentence.start..s.cue.span.start].rfind(", ")?;
+    let subject_end = skip_auxiliaries_back(text, cx.lexicon, s.cue.span.start, s.sentence.start);
+    let subject = sp(s.sentence.start + comma + 2, subject_end);
+    let tail = text[s.cue.span.end..s.body_end].trim();
+    let short_subject = !subject.is_empty() && words_at_most(subject.text(text), 6);
+    if !(short_subject && words_at_most(tail, 3) && comma > 0) {
+        return None;
     }
-
-    fn doc(&self) -> &'static str {
-        "a clause, a comma, then a short SOURCE and its cue end the sentence (…, Nakatani said.)"
-    }
-
-    fn examples(&self) -> Examples {
-        Examples {
-            matches: &[
-                ("The two sides agreed to produce missiles together, Nakatani said.", "Nakatani"),
-                ("The exercise would last four days, a senior official said on Monday.", "a senior official"),
-            ],
-            no_match: &[
-                "The two sides agreed to produce missiles together, and the long talks that followed said nothing about the price of any of them.",
-            ],
-        }
-    }
-
-    fn stage(&self) -> Stage {
-        Stage::Reported
-    }
-
-    fn on_sentence(&self, cx: &QuoteContext<'_>, s: &SentenceSite) -> Option<(Span, Found)> {
-        let text = cx.text;
-        let comma = text[s.sentence.start..s.cue.span.start].rfind(", ")?;
-        let subject_end = skip_auxiliaries_back(text, cx.lexicon, s.cue.span.start, s.sentence.start);
-        let subject = sp(s.sentence.start + comma + 2, subject_end);
-        let tail = text[s.cue.span.end..s.body_end].trim();
-        let short_subject = !subject.is_empty() && words_at_most(subject.text(text), 6);
-        if !(short_subject && words_at_most(tail, 3) && comma > 0) {
-            return None;
-        }
-        let content = sp(s.sentence.start, s.sentence.start + comma);
-        reported(cx, content, trim_span(text, subject), s.cue.span, Method::Explicit)
-    }
+    let content = sp(s.sentence.start, s.sentence.start + comma);
+    reported(cx, content, trim_span(text, subject), s.cue.span, Method::Explicit)
 }
 
 /// A SOURCE opening the sentence, its cue, (that) and the clause it reports.
-pub(crate) struct SourceCueClause;
-
-impl Pattern for SourceCueClause {
-    fn name(&self) -> &'static str {
-        "source-cue-clause"
+pub(crate) fn source_cue_clause(cx: &QuoteContext<'_>, s: &SentenceSite) -> Option<(Span, Found)> {
+    let text = cx.text;
+    if text[s.sentence.start..s.cue.span.start].contains(", ") {
+        return None;
     }
-
-    fn doc(&self) -> &'static str {
-        "a SOURCE opening the sentence, its cue, (that) and the clause it reports"
+    let speaker = subject_before(cx, s.cue.span.start, s.sentence.start).filter(|sp| sp.start == s.sentence.start)?;
+    let mut from = s.cue.span.end;
+    let rest = &text[from..s.body_end];
+    from += rest.len() - rest.trim_start().len();
+    if text[from..s.body_end].starts_with("that ") {
+        from += 5;
     }
-
-    fn examples(&self) -> Examples {
-        Examples {
-            matches: &[
-                ("Kanaani said his country saw the statements as hostile.", "Kanaani"),
-                ("The minister told reporters that the drills would go ahead.", "The minister"),
-            ],
-            no_match: &["He said so.", "Before the talks, officials said little about it."],
-        }
+    let content = trim_span(text, sp(from, s.body_end));
+    if words_at_most(content.text(text), 3) {
+        return None;
     }
-
-    fn stage(&self) -> Stage {
-        Stage::Reported
-    }
-
-    fn on_sentence(&self, cx: &QuoteContext<'_>, s: &SentenceSite) -> Option<(Span, Found)> {
-        let text = cx.text;
-        if text[s.sentence.start..s.cue.span.start].contains(", ") {
-            return None;
-        }
-        let speaker =
-            subject_before(cx, s.cue.span.start, s.sentence.start).filter(|sp| sp.start == s.sentence.start)?;
-        let mut from = s.cue.span.end;
-        let rest = &text[from..s.body_end];
-        from += rest.len() - rest.trim_start().len();
-        if text[from..s.body_end].starts_with("that ") {
-            from += 5;
-        }
-        let content = trim_span(text, sp(from, s.body_end));
-        if words_at_most(content.text(text), 3) {
-            return None;
-        }
-        reported(cx, content, speaker, s.cue.span, Method::Explicit)
-    }
+    reported(cx, content, speaker, s.cue.span, Method::Explicit)
 }

@@ -4,40 +4,13 @@ use crate::quote::Method;
 use crate::quote::context::QuoteContext;
 use crate::quote::phrases::{sp, trim_span, words_at_most};
 use crate::quote::speaker::{Found, found};
-use crate::rules::Examples;
 use crate::span::Span;
 
-use super::{Pattern, QuoteSite, Stage};
+use super::QuoteSite;
 
 /// A dash after the quotation and a name to the end of the line sign it.
-pub(crate) struct Signature;
-
-impl Pattern for Signature {
-    fn name(&self) -> &'static str {
-        "signature"
-    }
-
-    fn doc(&self) -> &'static str {
-        "a dash after the quotation and a name to the end of the line sign it"
-    }
-
-    fn examples(&self) -> Examples {
-        Examples {
-            matches: &[
-                ("“We are tired of waiting.” — Maria Lindqvist", "Maria Lindqvist"),
-                ("“Nobody asked us.” ― Dan Okafor", "Dan Okafor"),
-            ],
-            no_match: &["“We are tired of waiting” — and so on, the letter went."],
-        }
-    }
-
-    fn stage(&self) -> Stage {
-        Stage::Quote
-    }
-
-    fn on_quote(&self, cx: &QuoteContext<'_>, q: &QuoteSite<'_>) -> Option<Found> {
-        signature(cx, q.close_end, q.para)
-    }
+pub(crate) fn find(cx: &QuoteContext<'_>, q: &QuoteSite<'_>) -> Option<Found> {
+    signature(cx, q.close_end, q.para)
 }
 
 /// A signature after the quotation: `“…” ― Krystal Correa`, `“…” — Name`.

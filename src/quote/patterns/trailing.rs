@@ -6,42 +6,13 @@ use crate::quote::context::{cues_in, has_double_mark};
 use crate::quote::phrases::{np_after, skip_auxiliaries_back, sp, trim_span, words_at_most};
 use crate::quote::speaker::{Found, found};
 use crate::quote::{CueKind, Method};
-use crate::rules::Examples;
 use crate::span::Span;
 
-use super::{Pattern, QuoteSite, Stage};
+use super::QuoteSite;
 
 /// The sentence of the quotation ends with its source and cue (…, Gingrich said.).
-pub(crate) struct TrailingCue;
-
-impl Pattern for TrailingCue {
-    fn name(&self) -> &'static str {
-        "trailing-cue"
-    }
-
-    fn doc(&self) -> &'static str {
-        "the sentence of the quotation ends with its source and cue (…, Gingrich said.)"
-    }
-
-    fn examples(&self) -> Examples {
-        Examples {
-            matches: &[
-                ("He called it a “disaster” in comparison to the last one, Maria Lindqvist said.", "Maria Lindqvist"),
-                ("It was “a mistake” for everyone, he said on Monday.", "he"),
-            ],
-            no_match: &[
-                "It was “a mistake,” and the talks, which had gone on for years and years and years, said nothing.",
-            ],
-        }
-    }
-
-    fn stage(&self) -> Stage {
-        Stage::Quote
-    }
-
-    fn on_quote(&self, cx: &QuoteContext<'_>, q: &QuoteSite<'_>) -> Option<Found> {
-        trailing_attribution(cx, q.close_end, q.sentence, q.para)
-    }
+pub(crate) fn find(cx: &QuoteContext<'_>, q: &QuoteSite<'_>) -> Option<Found> {
+    trailing_attribution(cx, q.close_end, q.sentence, q.para)
 }
 
 /// A sentence that ends by naming its speaker after the quotation: `“…” in comparison to Obama, Gingrich

@@ -4,40 +4,13 @@ use crate::quote::Method;
 use crate::quote::context::QuoteContext;
 use crate::quote::phrases::sp;
 use crate::quote::speaker::{Found, found};
-use crate::rules::Examples;
 use crate::span::Span;
 
-use super::{Pattern, QuoteSite, Stage};
+use super::QuoteSite;
 
 /// A quoted transcript line names its speaker in capitals before a colon.
-pub(crate) struct Transcript;
-
-impl Pattern for Transcript {
-    fn name(&self) -> &'static str {
-        "transcript"
-    }
-
-    fn doc(&self) -> &'static str {
-        "a quoted transcript line names its speaker in capitals before a colon"
-    }
-
-    fn examples(&self) -> Examples {
-        Examples {
-            matches: &[
-                ("The exchange went: “WALLACE: Let’s start with the economy.”", "WALLACE"),
-                ("He read it out. “MS. BERG: We will not be moved.”", "MS. BERG"),
-            ],
-            no_match: &["“Note: the talks failed,” he said."],
-        }
-    }
-
-    fn stage(&self) -> Stage {
-        Stage::Quote
-    }
-
-    fn on_quote(&self, cx: &QuoteContext<'_>, q: &QuoteSite<'_>) -> Option<Found> {
-        transcript_speaker(cx, q.inner)
-    }
+pub(crate) fn find(cx: &QuoteContext<'_>, q: &QuoteSite<'_>) -> Option<Found> {
+    transcript_speaker(cx, q.inner)
 }
 
 /// A transcript line quoted whole: `“WALLACE: Let’s start …”`: the speaker is the capitalised name.
