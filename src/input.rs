@@ -85,7 +85,7 @@ impl DocumentStream {
             Source::Stdin => Box::new(std::io::stdin()),
             Source::File { path, .. } => match File::open(path) {
                 Ok(f) => Box::new(f),
-                Err(e) => return Box::new(std::iter::once(Event::Failed(Error::io(path, e)))),
+                Err(e) => return Box::new(std::iter::once(Event::Failed(Error::input_io(path, e)))),
             },
         };
         let reader = BufReader::with_capacity(1 << 16, reader);
@@ -171,7 +171,7 @@ impl<R: BufRead> Iterator for TextParts<R> {
             Ok(b) => b,
             Err(e) => {
                 self.done = true;
-                return Some(Event::Failed(Error::io(&self.name, e)));
+                return Some(Event::Failed(Error::input_io(&self.name, e)));
             }
         };
         let first = std::mem::replace(&mut self.first, false);
@@ -224,7 +224,7 @@ impl<R: BufRead> Iterator for JsonLines<R> {
             match self.lines.read_until(b'\n', &mut self.buf) {
                 Ok(0) => return None,
                 Ok(_) => {}
-                Err(e) => return Some(Event::Failed(Error::io(&self.name, e).at_line(self.line + 1))),
+                Err(e) => return Some(Event::Failed(Error::input_io(&self.name, e).at_line(self.line + 1))),
             }
             self.line += 1;
             let line = self.buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&self.buf);

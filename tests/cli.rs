@@ -219,6 +219,16 @@ fn every_subcommand_has_help_with_examples() {
 }
 
 #[test]
+fn whole_run_formats_without_an_output_directory_are_usage_errors() {
+    for format in ["xlsx", "html"] {
+        let out = whosaid_stdin(&["extract", "--format", format, "-"], "Tehran.");
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        assert!(stderr(&out).contains("--format xlsx and html need --out-dir"), "{}", stderr(&out));
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
 fn output_does_not_depend_on_thread_count() {
     let dir = fixture("corpus");
     let one = whosaid(&["extract", "-q", "--threads", "1", dir.to_str().unwrap()]);

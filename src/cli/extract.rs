@@ -13,10 +13,10 @@ use rayon::prelude::*;
 use whosaid::document;
 use whosaid::input::{DocumentStream, Event, InputFormat, InputOptions};
 use whosaid::output::{CsvOptions, Format, RenderedRows, StreamTable, TableSink};
-use whosaid::{Document, Error, ErrorKind, Extraction, Extractor};
+use whosaid::{Document, Error, Extraction, Extractor};
 
 use super::summary::Summary;
-use super::{EXIT_OK, EXIT_SOME_FAILED, GazetteerArgs};
+use super::{GazetteerArgs, Outcome};
 
 pub const EXAMPLES: &str = "Examples:\n  \
     whosaid extract examples/article.txt               # mentions as CSV on standard output\n  \
@@ -112,7 +112,7 @@ fn read_batch(stream: &mut DocumentStream, batch_docs: usize) -> NextBatch {
     batch
 }
 
-pub fn run(args: ExtractArgs) -> whosaid::Result<i32> {
+pub fn run(args: ExtractArgs) -> whosaid::Result<Outcome> {
     let started = Instant::now();
     let glob_text = args.glob.clone().unwrap_or_else(|| {
         match args.input_format {
@@ -123,13 +123,13 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<i32> {
         .to_owned()
     });
     let glob = globset::Glob::new(&glob_text)
-        .map_err(|e| Error::new(ErrorKind::Input(format!("bad --glob {glob_text:?}: {e}"))))?
+        .map_err(|e| Error::usage(format!("bad --glob {glob_text:?}: {e}")))?
         .compile_matcher();
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
-        .map_err(|e| Error::new(ErrorKind::Input(format!("cannot start {threads} threads: {e}"))))?;
+        .map_err(|e| Error::internal(format!("cannot start {threads} threads: {e}")))?;
     let gazetteers = args.gazetteers.load()?;
     let extractor = Extractor::new(gazetteers)?;
     let inputs = if args.inputs.is_empty() { vec!["-".to_owned()] } else { args.inputs.clone() };
@@ -216,11 +216,11 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<i32> {
         }
     }
     if reader.join().is_err() {
-        return Err(Error::new(ErrorKind::Input("internal error while reading the inputs (please report it)".into())));
+        return Err(Error::internal("internal error while reading the inputs (please report it)"));
     }
     sink.finish(&extractor)?;
     if !args.quiet {
         summary.finish(started.elapsed(), failures);
     }
-    Ok(if failures > 0 { EXIT_SOME_FAILED } else { EXIT_OK })
+    Ok(Outcome::with_failures(failures))
 }

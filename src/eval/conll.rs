@@ -44,7 +44,7 @@ pub struct ConllDoc {
 /// Reads a CoNLL file into documents. Fails naming the file and line on a line without a tag or a tag that is
 /// neither `O` nor `B-X`/`I-X`.
 pub fn load(path: &Path) -> Result<Vec<ConllDoc>> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = std::fs::read(path).map_err(|e| Error::eval_io(path, e))?;
     let text = String::from_utf8_lossy(&bytes);
     parse(&text).map_err(|e| e.in_file(path))
 }

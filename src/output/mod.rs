@@ -132,7 +132,7 @@ impl RowEncoder<'_> {
 
     fn finish(self) -> Result<()> {
         match self.out {
-            Rows::Csv(mut w) => w.flush().map_err(Error::from),
+            Rows::Csv(mut w) => w.flush().map_err(|e| Error::output(e.to_string())),
             Rows::Jsonl(_) => Ok(()),
         }
     }
@@ -167,11 +167,11 @@ impl TableWriter {
 
     /// Writes encoded rows.
     fn write(&mut self, bytes: &[u8]) -> Result<()> {
-        self.out.write_all(bytes).map_err(|e| Error::io(&self.name, e))
+        self.out.write_all(bytes).map_err(|e| Error::output_io(&self.name, e))
     }
 
     fn flush(&mut self) -> Result<()> {
-        self.out.flush().map_err(|e| Error::io(&self.name, e))
+        self.out.flush().map_err(|e| Error::output_io(&self.name, e))
     }
 }
 
@@ -212,7 +212,7 @@ impl RowRenderer {
 
 fn csv_error(e: csv::Error) -> Error {
     match e.into_kind() {
-        csv::ErrorKind::Io(io) => Error::from(io),
+        csv::ErrorKind::Io(io) => Error::output(io.to_string()),
         other => Error::new(ErrorKind::Output(format!("{other:?}"))),
     }
 }
@@ -227,12 +227,12 @@ impl PendingFile {
     fn create(dir: &Path, name: &str) -> Result<(PendingFile, File)> {
         let target = dir.join(name);
         let temp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-        let file = File::create(&temp).map_err(|e| Error::io(&temp, e))?;
+        let file = File::create(&temp).map_err(|e| Error::output_io(&temp, e))?;
         Ok((PendingFile { temp, target }, file))
     }
 
     fn commit(&self) -> Result<()> {
-        std::fs::rename(&self.temp, &self.target).map_err(|e| Error::io(&self.target, e))
+        std::fs::rename(&self.temp, &self.target).map_err(|e| Error::output_io(&self.target, e))
     }
 }
 
@@ -260,7 +260,7 @@ impl TableSink {
         if dir.exists() && !dir.is_dir() {
             return Err(Error::new(ErrorKind::Output("exists and is not a directory".into())).in_file(dir));
         }
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        std::fs::create_dir_all(dir).map_err(|e| Error::output_io(dir, e))?;
         if matches!(format, Format::Xlsx | Format::Html) {
             let collected = (format, dir.to_owned(), collect::Collected::default(), EntityTable::default());
             return Ok(TableSink {
@@ -300,7 +300,7 @@ impl TableSink {
         options: CsvOptions,
     ) -> Result<TableSink> {
         if matches!(format, Format::Xlsx | Format::Html) {
-            return Err(Error::new(ErrorKind::Output("--format xlsx and html need --out-dir".into())));
+            return Err(Error::usage("--format xlsx and html need --out-dir"));
         }
         let columns = match table {
             StreamTable::Mentions => MENTION_COLUMNS,
@@ -406,7 +406,7 @@ impl TableSink {
                     let mut out = BufWriter::new(file);
                     html::write_review_page(&mut out, "whosaid review", &collected)
                         .and_then(|()| out.flush())
-                        .map_err(|e| Error::io(&pending.target, e))?;
+                        .map_err(|e| Error::output_io(&pending.target, e))?;
                 }
             }
             return pending.commit();
