@@ -10,11 +10,12 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
+use crate::choice::Choice;
 use crate::document::{Document, Source, decode, decode_utf8};
 use crate::error::{Error, ErrorKind};
 
 /// How input files are laid out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InputFormat {
     /// Each file is one document.
     Text,
@@ -22,6 +23,18 @@ pub enum InputFormat {
     Jsonl,
     /// CSV with a header row, an id column and a text column.
     Csv,
+}
+
+impl Choice for InputFormat {
+    const ALL: &'static [InputFormat] = &[InputFormat::Text, InputFormat::Jsonl, InputFormat::Csv];
+
+    fn name(self) -> &'static str {
+        match self {
+            InputFormat::Text => "text",
+            InputFormat::Jsonl => "jsonl",
+            InputFormat::Csv => "csv",
+        }
+    }
 }
 
 /// Options of a document stream.

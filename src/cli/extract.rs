@@ -16,6 +16,7 @@ use whosaid::output::{CsvOptions, Format, RenderedRows, StreamTable, TableSink};
 use whosaid::{Document, Error, Extraction, Extractor};
 
 use super::summary::Summary;
+use super::values::{choice, format_help, input_format_help, table_help};
 use super::{GazetteerArgs, Outcome};
 
 pub const EXAMPLES: &str = "Examples:\n  \
@@ -44,14 +45,14 @@ pub struct ExtractArgs {
     #[arg(long, short = 'o', value_name = "DIR")]
     out_dir: Option<PathBuf>,
     /// Table format.
-    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    #[arg(long, default_value = "csv", value_parser = choice(format_help))]
     format: Format,
     /// Without --out-dir: the table written to standard output, mention rows or quotation rows.
-    #[arg(long, value_enum, default_value_t = StreamTable::Mentions, conflicts_with = "out_dir")]
+    #[arg(long, default_value = "mentions", value_parser = choice(table_help), conflicts_with = "out_dir")]
     table: StreamTable,
     /// Layout of the inputs: text (a file is a document), jsonl (one JSON object per line) or csv (one row per
     /// document, with a header).
-    #[arg(long, value_enum, default_value_t = InputFormat::Text)]
+    #[arg(long, default_value = "text", value_parser = choice(input_format_help))]
     input_format: InputFormat,
     /// JSONL field or CSV column with the document id (missing ids become FILE:LINE).
     #[arg(long, default_value = "id", value_name = "NAME")]

@@ -4,6 +4,7 @@ mod eval;
 mod extract;
 mod gazetteer;
 mod summary;
+mod values;
 
 use clap::{Args, Parser, Subcommand};
 use whosaid::{Error, ErrorKind};

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::choice::Choice;
 use crate::document::Document;
 use crate::error::{Error, ErrorKind, Result};
 use crate::extraction::Extraction;
@@ -38,7 +39,7 @@ impl Default for CsvOptions {
 }
 
 /// The table written to standard output when there is no output directory.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum StreamTable {
     /// Mention rows (who is mentioned).
     #[default]
@@ -48,7 +49,7 @@ pub enum StreamTable {
 }
 
 /// Table file format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// Comma-separated values, UTF-8, one header row.
     Csv,
@@ -60,6 +61,30 @@ pub enum Format {
     /// One self-contained review page, `review.html` (needs an output directory; rows and texts are kept in
     /// memory until the end).
     Html,
+}
+
+impl Choice for Format {
+    const ALL: &'static [Format] = &[Format::Csv, Format::Jsonl, Format::Xlsx, Format::Html];
+
+    fn name(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Jsonl => "jsonl",
+            Format::Xlsx => "xlsx",
+            Format::Html => "html",
+        }
+    }
+}
+
+impl Choice for StreamTable {
+    const ALL: &'static [StreamTable] = &[StreamTable::Mentions, StreamTable::Quotes];
+
+    fn name(self) -> &'static str {
+        match self {
+            StreamTable::Mentions => "mentions",
+            StreamTable::Quotes => "quotes",
+        }
+    }
 }
 
 impl Format {
@@ -496,6 +521,16 @@ mod tests {
             source: "".into(),
         };
         assert_eq!(csv_header_of(&entity), ENTITY_COLUMNS.join(","));
+    }
+
+    #[test]
+    fn values_parse_from_their_names() {
+        for &f in Format::ALL {
+            assert_eq!(Format::from_name(f.name()).unwrap(), f);
+        }
+        assert_eq!(StreamTable::from_name("quotes").unwrap(), StreamTable::Quotes);
+        let err = Format::from_name("xml").unwrap_err();
+        assert_eq!(err.to_string(), "unknown value \"xml\" (expected one of csv, jsonl, xlsx, html)");
     }
 
     #[test]
