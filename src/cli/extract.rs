@@ -12,7 +12,7 @@ use clap::Args;
 use rayon::prelude::*;
 use whosaid::document;
 use whosaid::input::{DocumentStream, Event, InputFormat, InputOptions};
-use whosaid::output::{CsvOptions, Format, RenderedRows, StreamTable, TableSink};
+use whosaid::output::{Csv, CsvSink, Format, HtmlSink, Jsonl, JsonlSink, RenderedRows, Sink, StreamTable, XlsxSink};
 use whosaid::{Document, Error, Extraction, Extractor};
 
 use super::summary::Summary;
@@ -113,6 +113,21 @@ fn read_batch(stream: &mut DocumentStream, batch_docs: usize) -> NextBatch {
     batch
 }
 
+/// The sink for the chosen format: files in the output directory, or one table on standard output.
+fn open_sink(args: &ExtractArgs) -> whosaid::Result<Box<dyn Sink>> {
+    let csv = Csv { neutralise: !args.raw_cells, bom: args.excel };
+    let stdout = || Box::new(std::io::stdout());
+    Ok(match (&args.out_dir, args.format) {
+        (Some(dir), Format::Csv) => Box::new(CsvSink::to_dir(dir, csv)?),
+        (Some(dir), Format::Jsonl) => Box::new(JsonlSink::to_dir(dir, Jsonl)?),
+        (Some(dir), Format::Xlsx) => Box::new(XlsxSink::to_dir(dir)?),
+        (Some(dir), Format::Html) => Box::new(HtmlSink::to_dir(dir)?),
+        (None, Format::Csv) => Box::new(CsvSink::to_stream(stdout(), args.table, csv)?),
+        (None, Format::Jsonl) => Box::new(JsonlSink::to_stream(stdout(), args.table, Jsonl)?),
+        (None, Format::Xlsx | Format::Html) => return Err(Error::usage("--format xlsx and html need --out-dir")),
+    })
+}
+
 pub fn run(args: ExtractArgs) -> whosaid::Result<Outcome> {
     let started = Instant::now();
     let glob_text = args.glob.clone().unwrap_or_else(|| {
@@ -150,11 +165,7 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<Outcome> {
         ..InputOptions::default()
     };
     let streaming = args.out_dir.is_none();
-    let csv_options = CsvOptions { neutralise: !args.raw_cells, bom: args.excel };
-    let mut sink = match &args.out_dir {
-        Some(dir) => TableSink::to_dir(dir, args.format, csv_options)?,
-        None => TableSink::stream_to(Box::new(std::io::stdout()), args.table, args.format, csv_options)?,
-    };
+    let mut sink = open_sink(&args)?;
     let mut summary = Summary::new(!args.quiet && std::io::stderr().is_terminal());
     let mut stream = DocumentStream::new(sources, options);
     let batch_docs = threads * DOCS_PER_THREAD;
@@ -184,30 +195,27 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<Outcome> {
         }
         // the workers extract and encode the rows; this thread writes them in input order. A bug must not cost
         // the other documents: a panic fails its document only
-        let results: Vec<Option<(Extraction, Option<whosaid::Result<RenderedRows>>)>> = pool.install(|| {
+        let results: Vec<Option<(Extraction, whosaid::Result<RenderedRows>)>> = pool.install(|| {
             batch
                 .par_iter()
                 .map(|doc| {
                     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                         let x = extractor.extract(doc);
-                        let rendered = renderer.map(|r| r.render(&extractor, doc, &x));
+                        let rendered = renderer.render(&extractor, doc, &x);
                         (x, rendered)
                     }))
                     .ok()
                 })
                 .collect()
         });
-        for (doc, result) in batch.iter().zip(results) {
+        for (doc, result) in batch.into_iter().zip(results) {
             let Some((x, rendered)) = result else {
                 summary.warn(&format!("error: {}: internal error while extracting (please report it)", doc.id), false);
                 failures += 1;
                 continue;
             };
-            match rendered {
-                Some(rendered) => sink.write_rendered(doc, &x, &rendered?)?,
-                None => sink.write(&extractor, doc, &x)?,
-            }
-            summary.add(doc, &x);
+            summary.add(&doc, &x);
+            sink.document(doc, x, rendered?)?;
         }
         if streaming {
             sink.flush()?;
@@ -219,7 +227,10 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<Outcome> {
     if reader.join().is_err() {
         return Err(Error::internal("internal error while reading the inputs (please report it)"));
     }
-    sink.finish(&extractor)?;
+    let report = sink.finish(&extractor)?;
+    for warning in &report.warnings {
+        eprintln!("whosaid: warning: {warning}");
+    }
     if !args.quiet {
         summary.finish(started.elapsed(), failures);
     }

@@ -8,8 +8,7 @@ use rayon::prelude::*;
 
 use crate::document::Document;
 use crate::extractor::Extractor;
-use crate::output::rows::quote_rows;
-use crate::span::CharOffsets;
+use crate::output::rows::DocumentRows;
 use quotes::{Gold, PredictedQuote};
 
 /// Runs the extractor on every gold article and returns its quotations of kind direct and partial (the kinds
@@ -26,23 +25,19 @@ pub fn predict_quotes(extractor: &Extractor, gold: &Gold) -> Vec<PredictedQuote>
                 );
                 return Vec::new();
             };
-            let offsets = CharOffsets::new(text);
-            let mut out = Vec::new();
-            let _ = quote_rows(extractor, stem, text, &x, &offsets, |row| {
-                if matches!(&*row.kind, "direct" | "partial") {
-                    out.push(PredictedQuote {
-                        doc: (*stem).clone(),
-                        quote_start: row.quote_start,
-                        quote_end: row.quote_end,
-                        speaker: row.speaker.into_owned(),
-                        speaker_start: row.speaker_start,
-                        speaker_end: row.speaker_end,
-                        cue: row.cue.into_owned(),
-                    });
-                }
-                Ok::<(), ()>(())
-            });
-            out
+            let rows = DocumentRows::new(extractor, &doc, &x);
+            let quotes = rows.quotes().filter(|row| matches!(row.kind, "direct" | "partial"));
+            quotes
+                .map(|row| PredictedQuote {
+                    doc: (*stem).clone(),
+                    quote_start: row.quote_start,
+                    quote_end: row.quote_end,
+                    speaker: row.speaker.to_owned(),
+                    speaker_start: row.speaker_start,
+                    speaker_end: row.speaker_end,
+                    cue: row.cue.to_owned(),
+                })
+                .collect()
         })
         .collect();
     per_doc.into_iter().flatten().collect()
