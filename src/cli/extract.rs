@@ -128,6 +128,33 @@ fn open_sink(args: &ExtractArgs) -> whosaid::Result<Box<dyn Sink>> {
     })
 }
 
+/// What became of one document in a worker: its extraction and its rows encoded for the sink, or `None` when
+/// extracting it panicked.
+type Extracted = Option<(Extraction, whosaid::Result<RenderedRows>)>;
+
+/// Hands one batch's documents to the sink in input order and counts them in the summary. A document whose
+/// extraction panicked or whose rows failed to encode fails alone: the others are still written, and the
+/// failures come back, one message each. An error writing the output ends the run.
+fn write_batch(
+    sink: &mut dyn Sink,
+    batch: Vec<Document>,
+    results: Vec<Extracted>,
+    summary: &mut Summary,
+) -> whosaid::Result<Vec<String>> {
+    let mut failed = Vec::new();
+    for (doc, result) in batch.into_iter().zip(results) {
+        match result {
+            None => failed.push(format!("{}: internal error while extracting (please report it)", doc.id)),
+            Some((_, Err(e))) => failed.push(format!("{}: cannot write its rows: {e}", doc.id)),
+            Some((x, Ok(rows))) => {
+                summary.add(&doc, &x);
+                sink.document(doc, x, rows)?;
+            }
+        }
+    }
+    Ok(failed)
+}
+
 pub fn run(args: ExtractArgs) -> whosaid::Result<Outcome> {
     let started = Instant::now();
     let glob_text = args.glob.clone().unwrap_or_else(|| {
@@ -195,7 +222,7 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<Outcome> {
         }
         // the workers extract and encode the rows; this thread writes them in input order. A bug must not cost
         // the other documents: a panic fails its document only
-        let results: Vec<Option<(Extraction, whosaid::Result<RenderedRows>)>> = pool.install(|| {
+        let results: Vec<Extracted> = pool.install(|| {
             batch
                 .par_iter()
                 .map(|doc| {
@@ -208,14 +235,9 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<Outcome> {
                 })
                 .collect()
         });
-        for (doc, result) in batch.into_iter().zip(results) {
-            let Some((x, rendered)) = result else {
-                summary.warn(&format!("error: {}: internal error while extracting (please report it)", doc.id), false);
-                failures += 1;
-                continue;
-            };
-            summary.add(&doc, &x);
-            sink.document(doc, x, rendered?)?;
+        for message in write_batch(sink.as_mut(), batch, results, &mut summary)? {
+            summary.warn(&format!("error: {message}"), false);
+            failures += 1;
         }
         if streaming {
             sink.flush()?;
@@ -235,4 +257,66 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<Outcome> {
         summary.finish(started.elapsed(), failures);
     }
     Ok(Outcome::with_failures(failures))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+    use std::sync::{Arc, Mutex};
+
+    use whosaid::Gazetteers;
+
+    use super::*;
+
+    /// Standard output stand-in: what the sink writes, readable by the test.
+    #[derive(Clone, Default)]
+    struct Captured(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Captured {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_document_that_fails_fails_alone() {
+        let extractor = Extractor::new(Gazetteers::embedded()).unwrap();
+        let out = Captured::default();
+        let mut sink: Box<dyn Sink> =
+            Box::new(CsvSink::to_stream(Box::new(out.clone()), StreamTable::Mentions, Csv::default()).unwrap());
+        let renderer = sink.renderer();
+        let batch: Vec<Document> =
+            [("a", "Talks in Tehran."), ("b", "Talks in Baku."), ("c", "Talks in Ankara."), ("d", "Talks in Athens.")]
+                .into_iter()
+                .map(|(id, text)| Document::new(id, text))
+                .collect();
+        // what the workers hand over: b's rows failed to encode (an error forced here, where the renderer's
+        // result enters), c's extraction panicked
+        let results: Vec<Extracted> = batch
+            .iter()
+            .map(|doc| match doc.id.as_str() {
+                "b" => Some((extractor.extract(doc), Err(Error::output("forced for the test")))),
+                "c" => None,
+                _ => {
+                    let x = extractor.extract(doc);
+                    let rows = renderer.render(&extractor, doc, &x);
+                    Some((x, rows))
+                }
+            })
+            .collect();
+        let failed = write_batch(sink.as_mut(), batch, results, &mut Summary::new(false)).unwrap();
+        sink.finish(&extractor).unwrap();
+        assert_eq!(
+            failed,
+            ["b: cannot write its rows: forced for the test", "c: internal error while extracting (please report it)"]
+        );
+        let written = String::from_utf8(out.0.lock().unwrap().clone()).unwrap();
+        let docs: Vec<&str> = written.lines().skip(1).map(|l| l.split(',').next().unwrap()).collect();
+        assert_eq!(docs, ["a", "d"], "{written}");
+    }
 }
