@@ -40,13 +40,20 @@ pub fn run(args: EvalArgs) -> whosaid::Result<Outcome> {
     let extractor = Extractor::new(args.gazetteers.load()?)?;
     if let Some(file) = &args.conll {
         let docs = conll::load(file)?;
-        print_report(&conll::evaluate(&extractor, &docs), args.json)?;
-        return Ok(Outcome::AllProcessed);
+        let report = conll::evaluate(&extractor, &docs);
+        for id in &report.failed_documents {
+            eprintln!("whosaid: error: {id}: internal error while extracting; scored as empty");
+        }
+        print_report(&report, args.json)?;
+        return Ok(Outcome::with_failures(report.failed_documents.len()));
     }
     let gold = quotes::load_gold(args.gold.as_deref().expect("clap requires --gold or --conll"))?;
     let predictions = predict_quotes(&extractor, &gold);
-    print_report(&quotes::score_quotes(&gold, &predictions), args.json)?;
-    Ok(Outcome::AllProcessed)
+    for stem in &predictions.failed_documents {
+        eprintln!("whosaid: error: {stem}: internal error while extracting (please report it); scored as empty");
+    }
+    print_report(&quotes::score_quotes(&gold, &predictions.quotes), args.json)?;
+    Ok(Outcome::with_failures(predictions.failed_documents.len()))
 }
 
 /// Prints a report as a table or as JSON.
