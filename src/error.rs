@@ -1,4 +1,7 @@
-//! The crate's error type: every error names the file (and line and column where they apply) at fault.
+//! The crate's error type: its kind says what failed (an input, the gazetteers, the output, the command line,
+//! the gold data of an evaluation, whosaid itself), so that a caller can decide what a failure means for the
+//! run; its message names the file (and line and column where they apply) at fault; an I/O error stays
+//! reachable as its [`source`](std::error::Error::source).
 
 use std::fmt;
 use std::path::PathBuf;
@@ -7,30 +10,49 @@ use std::path::PathBuf;
 #[derive(Debug)]
 pub struct Error {
     kind: ErrorKind,
+    io: Option<std::io::Error>,
     file: Option<PathBuf>,
     line: Option<usize>,
     column: Option<usize>,
 }
 
-/// What went wrong.
-#[derive(Debug)]
+/// What failed, with a message saying how.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ErrorKind {
-    /// Reading or writing a file failed.
-    Io(std::io::Error),
-    /// A gazetteer file is malformed (the message says how).
-    Gazetteer(String),
-    /// An input document could not be used (binary data, invalid encoding under `--strict`, ...).
+    /// An input could not be read or used (a missing file, binary data, invalid encoding under `--strict`, a
+    /// bad line or row): that input fails, the others can still be processed.
     Input(String),
-    /// Writing a table failed.
+    /// The gazetteers are unusable (a bad row, a file that cannot be read): nothing can be extracted.
+    Gazetteer(String),
+    /// Writing a table failed (a full disk, a file that cannot be created).
     Output(String),
-    /// A gold-standard or evaluation file is malformed.
+    /// The command line asks for something that cannot be done (a bad glob, a format that needs an output
+    /// directory): nothing is read.
+    Usage(String),
+    /// A gold-standard or evaluation file is unusable.
     Eval(String),
+    /// whosaid itself failed (a bug, or the system refused a thread): please report it.
+    Internal(String),
+}
+
+impl ErrorKind {
+    /// The message, without the file.
+    pub fn message(&self) -> &str {
+        match self {
+            ErrorKind::Input(m)
+            | ErrorKind::Gazetteer(m)
+            | ErrorKind::Output(m)
+            | ErrorKind::Usage(m)
+            | ErrorKind::Eval(m)
+            | ErrorKind::Internal(m) => m,
+        }
+    }
 }
 
 impl Error {
     /// An error of the given kind, not yet tied to a file.
     pub fn new(kind: ErrorKind) -> Error {
-        Error { kind, file: None, line: None, column: None }
+        Error { kind, io: None, file: None, line: None, column: None }
     }
 
     /// A gazetteer error at `file:line`.
@@ -38,9 +60,61 @@ impl Error {
         Error::new(ErrorKind::Gazetteer(message.into())).in_file(file).at_line(line)
     }
 
-    /// An I/O error on `file`.
+    /// An input that could not be used.
+    pub fn input(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Input(message.into()))
+    }
+
+    /// A table that could not be written.
+    pub fn output(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Output(message.into()))
+    }
+
+    /// A command line that asks for the impossible.
+    pub fn usage(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Usage(message.into()))
+    }
+
+    /// Unusable gold data.
+    pub fn eval(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Eval(message.into()))
+    }
+
+    /// A failure of whosaid itself.
+    pub fn internal(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Internal(message.into()))
+    }
+
+    /// Reading the input `file` failed.
+    pub fn input_io(file: impl Into<PathBuf>, err: std::io::Error) -> Error {
+        Error::with_io(ErrorKind::Input, err).in_file(file)
+    }
+
+    /// Writing (or creating, or renaming) the output `file` failed.
+    pub fn output_io(file: impl Into<PathBuf>, err: std::io::Error) -> Error {
+        Error::with_io(ErrorKind::Output, err).in_file(file)
+    }
+
+    /// Reading the gazetteer `file` failed.
+    pub fn gazetteer_io(file: impl Into<PathBuf>, err: std::io::Error) -> Error {
+        Error::with_io(ErrorKind::Gazetteer, err).in_file(file)
+    }
+
+    /// Reading the gold-standard `file` failed.
+    pub fn eval_io(file: impl Into<PathBuf>, err: std::io::Error) -> Error {
+        Error::with_io(ErrorKind::Eval, err).in_file(file)
+    }
+
+    /// Reading the gazetteer `file` failed: the gazetteer loader's name for [`Error::gazetteer_io`]. Every other
+    /// reader or writer says what failed ([`Error::input_io`], [`Error::output_io`], [`Error::eval_io`]).
     pub fn io(file: impl Into<PathBuf>, err: std::io::Error) -> Error {
-        Error::new(ErrorKind::Io(err)).in_file(file)
+        Error::gazetteer_io(file, err)
+    }
+
+    /// An error of the kind `kind` whose message is the I/O error's, kept as the source.
+    fn with_io(kind: fn(String) -> ErrorKind, err: std::io::Error) -> Error {
+        let message = err.to_string();
+        Error { io: Some(err), ..Error::new(kind(message)) }
     }
 
     /// Names the file at fault.
@@ -61,7 +135,7 @@ impl Error {
         self
     }
 
-    /// What went wrong.
+    /// What failed.
     pub fn kind(&self) -> &ErrorKind {
         &self.kind
     }
@@ -76,9 +150,10 @@ impl Error {
         self.line
     }
 
-    /// True when the error is a closed pipe on output (`whosaid ... | head`), which ends a run quietly.
+    /// True when writing output met a closed pipe (`whosaid ... | head`), which ends a run quietly.
     pub fn is_broken_pipe(&self) -> bool {
-        matches!(&self.kind, ErrorKind::Io(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+        matches!(self.kind, ErrorKind::Output(_))
+            && self.io.as_ref().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
     }
 }
 
@@ -94,27 +169,13 @@ impl fmt::Display for Error {
             }
             write!(f, ": ")?;
         }
-        match &self.kind {
-            ErrorKind::Io(e) => write!(f, "{e}"),
-            ErrorKind::Gazetteer(m) | ErrorKind::Input(m) | ErrorKind::Output(m) | ErrorKind::Eval(m) => {
-                write!(f, "{m}")
-            }
-        }
+        write!(f, "{}", self.kind.message())
     }
 }
 
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match &self.kind {
-            ErrorKind::Io(e) => Some(e),
-            _ => None,
-        }
-    }
-}
-
-impl From<std::io::Error> for Error {
-    fn from(err: std::io::Error) -> Error {
-        Error::new(ErrorKind::Io(err))
+        self.io.as_ref().map(|e| e as _)
     }
 }
 
@@ -124,6 +185,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::error::Error as _;
 
     #[test]
     fn display_names_file_line_column() {
@@ -132,8 +194,22 @@ mod tests {
     }
 
     #[test]
-    fn broken_pipe_is_recognised() {
-        let e = Error::from(std::io::Error::from(std::io::ErrorKind::BrokenPipe));
-        assert!(e.is_broken_pipe());
+    fn io_errors_say_what_failed_and_keep_their_source() {
+        let not_found = || std::io::Error::from(std::io::ErrorKind::NotFound);
+        let input = Error::input_io("in.txt", not_found());
+        let output = Error::output_io("out/mentions.csv", not_found());
+        assert!(matches!(input.kind(), ErrorKind::Input(_)));
+        assert!(matches!(output.kind(), ErrorKind::Output(_)));
+        assert!(matches!(Error::io("g.tsv", not_found()).kind(), ErrorKind::Gazetteer(_)));
+        assert_eq!(input.to_string(), format!("in.txt: {}", not_found()));
+        let source = output.source().and_then(|s| s.downcast_ref::<std::io::Error>()).unwrap();
+        assert_eq!(source.kind(), std::io::ErrorKind::NotFound);
+    }
+
+    #[test]
+    fn broken_pipe_is_recognised_on_output_only() {
+        let pipe = || std::io::Error::from(std::io::ErrorKind::BrokenPipe);
+        assert!(Error::output_io("<stdout>", pipe()).is_broken_pipe());
+        assert!(!Error::input_io("<stdin>", pipe()).is_broken_pipe());
     }
 }

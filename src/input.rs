@@ -10,11 +10,12 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
+use crate::choice::Choice;
 use crate::document::{Document, Source, decode, decode_utf8};
 use crate::error::{Error, ErrorKind};
 
 /// How input files are laid out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InputFormat {
     /// Each file is one document.
     Text,
@@ -22,6 +23,18 @@ pub enum InputFormat {
     Jsonl,
     /// CSV with a header row, an id column and a text column.
     Csv,
+}
+
+impl Choice for InputFormat {
+    const ALL: &'static [InputFormat] = &[InputFormat::Text, InputFormat::Jsonl, InputFormat::Csv];
+
+    fn name(self) -> &'static str {
+        match self {
+            InputFormat::Text => "text",
+            InputFormat::Jsonl => "jsonl",
+            InputFormat::Csv => "csv",
+        }
+    }
 }
 
 /// Options of a document stream.
@@ -85,7 +98,7 @@ impl DocumentStream {
             Source::Stdin => Box::new(std::io::stdin()),
             Source::File { path, .. } => match File::open(path) {
                 Ok(f) => Box::new(f),
-                Err(e) => return Box::new(std::iter::once(Event::Failed(Error::io(path, e)))),
+                Err(e) => return Box::new(std::iter::once(Event::Failed(Error::input_io(path, e)))),
             },
         };
         let reader = BufReader::with_capacity(1 << 16, reader);
@@ -171,7 +184,7 @@ impl<R: BufRead> Iterator for TextParts<R> {
             Ok(b) => b,
             Err(e) => {
                 self.done = true;
-                return Some(Event::Failed(Error::io(&self.name, e)));
+                return Some(Event::Failed(Error::input_io(&self.name, e)));
             }
         };
         let first = std::mem::replace(&mut self.first, false);
@@ -224,7 +237,7 @@ impl<R: BufRead> Iterator for JsonLines<R> {
             match self.lines.read_until(b'\n', &mut self.buf) {
                 Ok(0) => return None,
                 Ok(_) => {}
-                Err(e) => return Some(Event::Failed(Error::io(&self.name, e).at_line(self.line + 1))),
+                Err(e) => return Some(Event::Failed(Error::input_io(&self.name, e).at_line(self.line + 1))),
             }
             self.line += 1;
             let line = self.buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&self.buf);

@@ -25,6 +25,7 @@
 //! ([`CharOffsets`]), so that Python's `text[start:end]` equals the row's text column.
 #![deny(missing_docs)]
 
+pub mod choice;
 pub mod document;
 pub mod error;
 pub mod eval;
@@ -41,6 +42,7 @@ pub(crate) mod rules;
 pub mod span;
 pub mod text;
 
+pub use choice::Choice;
 pub use document::Document;
 pub use error::{Error, ErrorKind, Result};
 pub use extraction::{Extraction, Mention, MentionType, Origin};

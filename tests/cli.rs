@@ -216,6 +216,21 @@ fn every_subcommand_has_help_with_examples() {
         assert!(stdout(&out).contains("Examples:"), "{args:?}");
     }
     assert_eq!(whosaid(&["extract", "--format", "xml"]).status.code(), Some(2));
+    // the values of --format, --table and --input-format are listed with their help
+    let help = stdout(&whosaid(&["extract", "--help"]));
+    for value in ["- jsonl: One JSON object per line", "- quotes:   Quotation rows", "- csv:   CSV with a header row"] {
+        assert!(help.contains(value), "{value:?} in {help}");
+    }
+}
+
+#[test]
+fn whole_run_formats_without_an_output_directory_are_usage_errors() {
+    for format in ["xlsx", "html"] {
+        let out = whosaid_stdin(&["extract", "--format", format, "-"], "Tehran.");
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        assert!(stderr(&out).contains("--format xlsx and html need --out-dir"), "{}", stderr(&out));
+        assert!(out.stdout.is_empty());
+    }
 }
 
 #[test]

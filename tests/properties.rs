@@ -2,7 +2,7 @@
 //! and extraction never panics.
 
 use proptest::prelude::*;
-use whosaid::output::rows::{mention_rows, quote_rows};
+use whosaid::output::rows::DocumentRows;
 use whosaid::{CharOffsets, Document, Extractor, Gazetteers};
 
 /// Pieces that exercise the rules: names, titles, demonyms, quotes of every style, apostrophes, line breaks.
@@ -76,24 +76,22 @@ proptest! {
         let extractor = extractor();
         let doc = Document::new("d", text.clone());
         let x = extractor.extract(&doc);
-        let offsets = CharOffsets::new(&text);
         for m in &x.mentions {
             prop_assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
         }
-        mention_rows(extractor, "d", &text, &x, &offsets, |row| {
-            assert_eq!(slice(&text, row.start, row.end), row.text);
-            Ok::<(), ()>(())
-        }).unwrap();
-        quote_rows(extractor, "d", &text, &x, &offsets, |row| {
-            assert_eq!(slice(&text, row.quote_start, row.quote_end), row.quote);
+        let rows = DocumentRows::new(extractor, &doc, &x);
+        for row in rows.mentions() {
+            prop_assert_eq!(slice(&text, row.start, row.end), row.text);
+        }
+        for row in rows.quotes() {
+            prop_assert_eq!(slice(&text, row.quote_start, row.quote_end), row.quote);
             if let (Some(s), Some(e)) = (row.speaker_start, row.speaker_end) {
-                assert_eq!(slice(&text, s, e), row.speaker_mention);
+                prop_assert_eq!(slice(&text, s, e), row.speaker_mention);
             }
             if let (Some(s), Some(e)) = (row.cue_start, row.cue_end) {
-                assert_eq!(slice(&text, s, e), row.cue);
+                prop_assert_eq!(slice(&text, s, e), row.cue);
             }
-            Ok::<(), ()>(())
-        }).unwrap();
+        }
         // mentions are sorted and never overlap
         for pair in x.mentions.windows(2) {
             prop_assert!(pair[0].span.end <= pair[1].span.start);
@@ -124,16 +122,9 @@ proptest! {
                 docs.par_iter()
                     .map(|d| {
                         let x = extractor.extract(d);
-                        let offsets = CharOffsets::new(&d.text);
-                        let mut out = Vec::new();
-                        mention_rows(extractor, &d.id, &d.text, &x, &offsets, |r| {
-                            out.push(format!("{r:?}"));
-                            Ok::<(), ()>(())
-                        }).unwrap();
-                        quote_rows(extractor, &d.id, &d.text, &x, &offsets, |r| {
-                            out.push(format!("{r:?}"));
-                            Ok::<(), ()>(())
-                        }).unwrap();
+                        let rows = DocumentRows::new(extractor, d, &x);
+                        let mut out: Vec<String> = rows.mentions().map(|r| format!("{r:?}")).collect();
+                        out.extend(rows.quotes().map(|r| format!("{r:?}")));
                         out
                     })
                     .collect()

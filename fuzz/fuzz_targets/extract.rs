@@ -4,8 +4,8 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use whosaid::output::rows::{mention_rows, quote_rows};
-use whosaid::{CharOffsets, Document, Extractor, Gazetteers};
+use whosaid::output::rows::DocumentRows;
+use whosaid::{Document, Extractor, Gazetteers};
 
 static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
 
@@ -16,17 +16,13 @@ fuzz_target!(|data: &[u8]| {
     let x = extractor.extract(&doc);
     let chars: Vec<char> = text.chars().collect();
     let slice = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
-    let offsets = CharOffsets::new(&text);
-    mention_rows(extractor, "fuzz", &text, &x, &offsets, |row| {
+    let rows = DocumentRows::new(extractor, &doc, &x);
+    for row in rows.mentions() {
         assert_eq!(slice(row.start, row.end), row.text);
-        Ok::<(), ()>(())
-    })
-    .unwrap();
-    quote_rows(extractor, "fuzz", &text, &x, &offsets, |row| {
+    }
+    for row in rows.quotes() {
         assert_eq!(slice(row.quote_start, row.quote_end), row.quote);
-        Ok::<(), ()>(())
-    })
-    .unwrap();
+    }
     for pair in x.mentions.windows(2) {
         assert!(pair[0].span.end <= pair[1].span.start);
     }

@@ -1,6 +1,5 @@
 //! `whosaid eval`: score quotation extraction or entity mentions against gold annotations.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -8,7 +7,7 @@ use serde::Serialize;
 use whosaid::Extractor;
 use whosaid::eval::{conll, predict_quotes, quotes};
 
-use super::{EXIT_OK, GazetteerArgs};
+use super::{GazetteerArgs, Outcome, print};
 
 pub const EXAMPLES: &str = "Examples:\n  \
     whosaid eval --gold ../shared/corpus/polnear/dev\n  \
@@ -37,26 +36,32 @@ pub struct EvalArgs {
     gazetteers: GazetteerArgs,
 }
 
-pub fn run(args: EvalArgs) -> whosaid::Result<i32> {
+pub fn run(args: EvalArgs) -> whosaid::Result<Outcome> {
     let extractor = Extractor::new(args.gazetteers.load()?)?;
     if let Some(file) = &args.conll {
         let docs = conll::load(file)?;
-        return print(&conll::evaluate(&extractor, &docs), args.json);
+        let report = conll::evaluate(&extractor, &docs);
+        for id in &report.failed_documents {
+            eprintln!("whosaid: error: {id}: internal error while extracting; scored as empty");
+        }
+        print_report(&report, args.json)?;
+        return Ok(Outcome::with_failures(report.failed_documents.len()));
     }
     let gold = quotes::load_gold(args.gold.as_deref().expect("clap requires --gold or --conll"))?;
     let predictions = predict_quotes(&extractor, &gold);
-    print(&quotes::score_quotes(&gold, &predictions), args.json)
+    for stem in &predictions.failed_documents {
+        eprintln!("whosaid: error: {stem}: internal error while extracting (please report it); scored as empty");
+    }
+    print_report(&quotes::score_quotes(&gold, &predictions.quotes), args.json)?;
+    Ok(Outcome::with_failures(predictions.failed_documents.len()))
 }
 
 /// Prints a report as a table or as JSON.
-fn print<R: Serialize + std::fmt::Display>(report: &R, json: bool) -> whosaid::Result<i32> {
-    let mut out = std::io::stdout().lock();
+fn print_report<R: Serialize + std::fmt::Display>(report: &R, json: bool) -> whosaid::Result<()> {
     if json {
-        let json = serde_json::to_string_pretty(report)
-            .map_err(|e| whosaid::Error::new(whosaid::ErrorKind::Eval(e.to_string())))?;
-        writeln!(out, "{json}")?;
+        let json = serde_json::to_string_pretty(report).map_err(|e| whosaid::Error::internal(e.to_string()))?;
+        print(format_args!("{json}\n"))
     } else {
-        write!(out, "{report}")?;
+        print(format_args!("{report}"))
     }
-    Ok(EXIT_OK)
 }

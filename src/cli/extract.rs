@@ -12,11 +12,12 @@ use clap::Args;
 use rayon::prelude::*;
 use whosaid::document;
 use whosaid::input::{DocumentStream, Event, InputFormat, InputOptions};
-use whosaid::output::{CsvOptions, Format, RenderedRows, StreamTable, TableSink};
-use whosaid::{Document, Error, ErrorKind, Extraction, Extractor};
+use whosaid::output::{Csv, CsvSink, Format, HtmlSink, Jsonl, JsonlSink, RenderedRows, Sink, StreamTable, XlsxSink};
+use whosaid::{Document, Error, Extraction, Extractor};
 
 use super::summary::Summary;
-use super::{EXIT_OK, EXIT_SOME_FAILED, GazetteerArgs};
+use super::values::{choice, format_help, input_format_help, table_help};
+use super::{GazetteerArgs, Outcome};
 
 pub const EXAMPLES: &str = "Examples:\n  \
     whosaid extract examples/article.txt               # mentions as CSV on standard output\n  \
@@ -44,14 +45,14 @@ pub struct ExtractArgs {
     #[arg(long, short = 'o', value_name = "DIR")]
     out_dir: Option<PathBuf>,
     /// Table format.
-    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    #[arg(long, default_value = "csv", value_parser = choice(format_help))]
     format: Format,
     /// Without --out-dir: the table written to standard output, mention rows or quotation rows.
-    #[arg(long, value_enum, default_value_t = StreamTable::Mentions, conflicts_with = "out_dir")]
+    #[arg(long, default_value = "mentions", value_parser = choice(table_help), conflicts_with = "out_dir")]
     table: StreamTable,
     /// Layout of the inputs: text (a file is a document), jsonl (one JSON object per line) or csv (one row per
     /// document, with a header).
-    #[arg(long, value_enum, default_value_t = InputFormat::Text)]
+    #[arg(long, default_value = "text", value_parser = choice(input_format_help))]
     input_format: InputFormat,
     /// JSONL field or CSV column with the document id (missing ids become FILE:LINE).
     #[arg(long, default_value = "id", value_name = "NAME")]
@@ -112,7 +113,49 @@ fn read_batch(stream: &mut DocumentStream, batch_docs: usize) -> NextBatch {
     batch
 }
 
-pub fn run(args: ExtractArgs) -> whosaid::Result<i32> {
+/// The sink for the chosen format: files in the output directory, or one table on standard output.
+fn open_sink(args: &ExtractArgs) -> whosaid::Result<Box<dyn Sink>> {
+    let csv = Csv { neutralise: !args.raw_cells, bom: args.excel };
+    let stdout = || Box::new(std::io::stdout());
+    Ok(match (&args.out_dir, args.format) {
+        (Some(dir), Format::Csv) => Box::new(CsvSink::to_dir(dir, csv)?),
+        (Some(dir), Format::Jsonl) => Box::new(JsonlSink::to_dir(dir, Jsonl)?),
+        (Some(dir), Format::Xlsx) => Box::new(XlsxSink::to_dir(dir)?),
+        (Some(dir), Format::Html) => Box::new(HtmlSink::to_dir(dir)?),
+        (None, Format::Csv) => Box::new(CsvSink::to_stream(stdout(), args.table, csv)?),
+        (None, Format::Jsonl) => Box::new(JsonlSink::to_stream(stdout(), args.table, Jsonl)?),
+        (None, Format::Xlsx | Format::Html) => return Err(Error::usage("--format xlsx and html need --out-dir")),
+    })
+}
+
+/// What became of one document in a worker: its extraction and its rows encoded for the sink, or `None` when
+/// extracting it panicked.
+type Extracted = Option<(Extraction, whosaid::Result<RenderedRows>)>;
+
+/// Hands one batch's documents to the sink in input order and counts them in the summary. A document whose
+/// extraction panicked or whose rows failed to encode fails alone: the others are still written, and the
+/// failures come back, one message each. An error writing the output ends the run.
+fn write_batch(
+    sink: &mut dyn Sink,
+    batch: Vec<Document>,
+    results: Vec<Extracted>,
+    summary: &mut Summary,
+) -> whosaid::Result<Vec<String>> {
+    let mut failed = Vec::new();
+    for (doc, result) in batch.into_iter().zip(results) {
+        match result {
+            None => failed.push(format!("{}: internal error while extracting (please report it)", doc.id)),
+            Some((_, Err(e))) => failed.push(format!("{}: cannot write its rows: {e}", doc.id)),
+            Some((x, Ok(rows))) => {
+                summary.add(&doc, &x);
+                sink.document(doc, x, rows)?;
+            }
+        }
+    }
+    Ok(failed)
+}
+
+pub fn run(args: ExtractArgs) -> whosaid::Result<Outcome> {
     let started = Instant::now();
     let glob_text = args.glob.clone().unwrap_or_else(|| {
         match args.input_format {
@@ -123,13 +166,13 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<i32> {
         .to_owned()
     });
     let glob = globset::Glob::new(&glob_text)
-        .map_err(|e| Error::new(ErrorKind::Input(format!("bad --glob {glob_text:?}: {e}"))))?
+        .map_err(|e| Error::usage(format!("bad --glob {glob_text:?}: {e}")))?
         .compile_matcher();
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
-        .map_err(|e| Error::new(ErrorKind::Input(format!("cannot start {threads} threads: {e}"))))?;
+        .map_err(|e| Error::internal(format!("cannot start {threads} threads: {e}")))?;
     let gazetteers = args.gazetteers.load()?;
     let extractor = Extractor::new(gazetteers)?;
     let inputs = if args.inputs.is_empty() { vec!["-".to_owned()] } else { args.inputs.clone() };
@@ -149,11 +192,7 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<i32> {
         ..InputOptions::default()
     };
     let streaming = args.out_dir.is_none();
-    let csv_options = CsvOptions { neutralise: !args.raw_cells, bom: args.excel };
-    let mut sink = match &args.out_dir {
-        Some(dir) => TableSink::to_dir(dir, args.format, csv_options)?,
-        None => TableSink::stream_to(Box::new(std::io::stdout()), args.table, args.format, csv_options)?,
-    };
+    let mut sink = open_sink(&args)?;
     let mut summary = Summary::new(!args.quiet && std::io::stderr().is_terminal());
     let mut stream = DocumentStream::new(sources, options);
     let batch_docs = threads * DOCS_PER_THREAD;
@@ -183,30 +222,22 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<i32> {
         }
         // the workers extract and encode the rows; this thread writes them in input order. A bug must not cost
         // the other documents: a panic fails its document only
-        let results: Vec<Option<(Extraction, Option<whosaid::Result<RenderedRows>>)>> = pool.install(|| {
+        let results: Vec<Extracted> = pool.install(|| {
             batch
                 .par_iter()
                 .map(|doc| {
                     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                         let x = extractor.extract(doc);
-                        let rendered = renderer.map(|r| r.render(&extractor, doc, &x));
+                        let rendered = renderer.render(&extractor, doc, &x);
                         (x, rendered)
                     }))
                     .ok()
                 })
                 .collect()
         });
-        for (doc, result) in batch.iter().zip(results) {
-            let Some((x, rendered)) = result else {
-                summary.warn(&format!("error: {}: internal error while extracting (please report it)", doc.id), false);
-                failures += 1;
-                continue;
-            };
-            match rendered {
-                Some(rendered) => sink.write_rendered(doc, &x, &rendered?)?,
-                None => sink.write(&extractor, doc, &x)?,
-            }
-            summary.add(doc, &x);
+        for message in write_batch(sink.as_mut(), batch, results, &mut summary)? {
+            summary.warn(&format!("error: {message}"), false);
+            failures += 1;
         }
         if streaming {
             sink.flush()?;
@@ -216,11 +247,76 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<i32> {
         }
     }
     if reader.join().is_err() {
-        return Err(Error::new(ErrorKind::Input("internal error while reading the inputs (please report it)".into())));
+        return Err(Error::internal("internal error while reading the inputs (please report it)"));
     }
-    sink.finish(&extractor)?;
+    let report = sink.finish(&extractor)?;
+    for warning in &report.warnings {
+        eprintln!("whosaid: warning: {warning}");
+    }
     if !args.quiet {
         summary.finish(started.elapsed(), failures);
     }
-    Ok(if failures > 0 { EXIT_SOME_FAILED } else { EXIT_OK })
+    Ok(Outcome::with_failures(failures))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+    use std::sync::{Arc, Mutex};
+
+    use whosaid::Gazetteers;
+
+    use super::*;
+
+    /// Standard output stand-in: what the sink writes, readable by the test.
+    #[derive(Clone, Default)]
+    struct Captured(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Captured {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_document_that_fails_fails_alone() {
+        let extractor = Extractor::new(Gazetteers::embedded()).unwrap();
+        let out = Captured::default();
+        let mut sink: Box<dyn Sink> =
+            Box::new(CsvSink::to_stream(Box::new(out.clone()), StreamTable::Mentions, Csv::default()).unwrap());
+        let renderer = sink.renderer();
+        let batch: Vec<Document> =
+            [("a", "Talks in Tehran."), ("b", "Talks in Baku."), ("c", "Talks in Ankara."), ("d", "Talks in Athens.")]
+                .into_iter()
+                .map(|(id, text)| Document::new(id, text))
+                .collect();
+        // what the workers hand over: b's rows failed to encode (an error forced here, where the renderer's
+        // result enters), c's extraction panicked
+        let results: Vec<Extracted> = batch
+            .iter()
+            .map(|doc| match doc.id.as_str() {
+                "b" => Some((extractor.extract(doc), Err(Error::output("forced for the test")))),
+                "c" => None,
+                _ => {
+                    let x = extractor.extract(doc);
+                    let rows = renderer.render(&extractor, doc, &x);
+                    Some((x, rows))
+                }
+            })
+            .collect();
+        let failed = write_batch(sink.as_mut(), batch, results, &mut Summary::new(false)).unwrap();
+        sink.finish(&extractor).unwrap();
+        assert_eq!(
+            failed,
+            ["b: cannot write its rows: forced for the test", "c: internal error while extracting (please report it)"]
+        );
+        let written = String::from_utf8(out.0.lock().unwrap().clone()).unwrap();
+        let docs: Vec<&str> = written.lines().skip(1).map(|l| l.split(',').next().unwrap()).collect();
+        assert_eq!(docs, ["a", "d"], "{written}");
+    }
 }

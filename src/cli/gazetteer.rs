@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 
-use super::{EXIT_OK, EXIT_SOME_FAILED};
+use super::{Outcome, print};
 
 #[derive(Subcommand)]
 pub enum GazetteerCommand {
@@ -22,7 +22,7 @@ pub enum GazetteerCommand {
     },
 }
 
-pub fn run(cmd: GazetteerCommand) -> whosaid::Result<i32> {
+pub fn run(cmd: GazetteerCommand) -> whosaid::Result<Outcome> {
     match cmd {
         GazetteerCommand::Check { dir, with_defaults } => {
             let args = super::GazetteerArgs {
@@ -31,9 +31,8 @@ pub fn run(cmd: GazetteerCommand) -> whosaid::Result<i32> {
             };
             let g = args.load()?;
             let report = whosaid::gazetteer::check(&g);
-            use std::io::Write;
-            write!(std::io::stdout().lock(), "{report}")?;
-            Ok(if report.has_errors() { EXIT_SOME_FAILED } else { EXIT_OK })
+            print(format_args!("{report}"))?;
+            Ok(if report.has_errors() { Outcome::SomeFailed } else { Outcome::AllProcessed })
         }
     }
 }

@@ -4,15 +4,55 @@ mod eval;
 mod extract;
 mod gazetteer;
 mod summary;
+mod values;
 
 use clap::{Args, Parser, Subcommand};
+use whosaid::{Error, ErrorKind};
 
 /// Exit status: every input processed.
 pub const EXIT_OK: i32 = 0;
-/// Exit status: some inputs failed (the rest were still written).
+/// Exit status: some inputs failed (the rest were still written), or writing failed.
 pub const EXIT_SOME_FAILED: i32 = 1;
 /// Exit status: the command line or the gazetteers are unusable; nothing was processed.
 pub const EXIT_USAGE: i32 = 2;
+
+/// How a command that ran to its end went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Every input was processed.
+    AllProcessed,
+    /// Some inputs (files, records, documents, gazetteer rows) failed, each named on standard error; the others
+    /// were processed.
+    SomeFailed,
+}
+
+impl Outcome {
+    /// `SomeFailed` when `failures` is not zero.
+    pub fn with_failures(failures: usize) -> Outcome {
+        if failures > 0 { Outcome::SomeFailed } else { Outcome::AllProcessed }
+    }
+}
+
+/// The exit status of a command (README, "Exit status"): 0 when every input was processed; 1 when some failed
+/// or the run was cut short by an input, by writing or by whosaid itself; 2 when nothing could start (a usage
+/// error, unusable gazetteers or gold data). A closed pipe on output ends a run quietly: 0.
+fn exit_code(outcome: &whosaid::Result<Outcome>) -> i32 {
+    match outcome {
+        Ok(Outcome::AllProcessed) => EXIT_OK,
+        Ok(Outcome::SomeFailed) => EXIT_SOME_FAILED,
+        Err(e) if e.is_broken_pipe() => EXIT_OK,
+        Err(e) => match e.kind() {
+            ErrorKind::Input(_) | ErrorKind::Output(_) | ErrorKind::Internal(_) => EXIT_SOME_FAILED,
+            ErrorKind::Usage(_) | ErrorKind::Gazetteer(_) | ErrorKind::Eval(_) => EXIT_USAGE,
+        },
+    }
+}
+
+/// Standard output, for what a command prints; an error writing it is an output error.
+fn print(text: std::fmt::Arguments<'_>) -> whosaid::Result<()> {
+    use std::io::Write;
+    std::io::stdout().lock().write_fmt(text).map_err(|e| Error::output_io("<stdout>", e))
+}
 
 #[derive(Parser)]
 #[command(
@@ -83,16 +123,34 @@ pub fn run() -> i32 {
         Command::Gazetteer(cmd) => gazetteer::run(cmd),
         Command::Eval(args) => eval::run(args),
     };
-    match outcome {
-        Ok(code) => code,
-        Err(e) if e.is_broken_pipe() => EXIT_OK,
-        Err(e) => {
-            eprintln!("whosaid: error: {e}");
-            // unusable gazetteers or arguments: nothing was processed; a failure while writing: the run failed
-            match e.kind() {
-                whosaid::ErrorKind::Io(_) | whosaid::ErrorKind::Output(_) => EXIT_SOME_FAILED,
-                _ => EXIT_USAGE,
-            }
+    if let Err(e) = &outcome
+        && !e.is_broken_pipe()
+    {
+        eprintln!("whosaid: error: {e}");
+    }
+    exit_code(&outcome)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_codes_follow_what_failed() {
+        let io = || std::io::Error::from(std::io::ErrorKind::StorageFull);
+        for (outcome, code) in [
+            (Ok(Outcome::AllProcessed), 0),
+            (Ok(Outcome::SomeFailed), 1),
+            (Err(Error::output_io("out/mentions.csv", io())), 1),
+            (Err(Error::input_io("in.txt", io())), 1),
+            (Err(Error::internal("a bug")), 1),
+            (Err(Error::usage("bad --glob")), 2),
+            (Err(Error::gazetteer("g.tsv", 2, "unknown type")), 2),
+            (Err(Error::gazetteer_io("g.tsv", io())), 2),
+            (Err(Error::eval("no .txt files")), 2),
+            (Err(Error::output_io("<stdout>", std::io::Error::from(std::io::ErrorKind::BrokenPipe))), 0),
+        ] {
+            assert_eq!(exit_code(&outcome), code, "{outcome:?}");
         }
     }
 }

@@ -44,7 +44,7 @@ pub struct ConllDoc {
 /// Reads a CoNLL file into documents. Fails naming the file and line on a line without a tag or a tag that is
 /// neither `O` nor `B-X`/`I-X`.
 pub fn load(path: &Path) -> Result<Vec<ConllDoc>> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = std::fs::read(path).map_err(|e| Error::eval_io(path, e))?;
     let text = String::from_utf8_lossy(&bytes);
     parse(&text).map_err(|e| e.in_file(path))
 }
@@ -161,21 +161,22 @@ pub struct EntityReport {
     pub top_false_positives: Vec<(String, String, usize)>,
     /// The most frequent missed gold entities: (CoNLL type, text, count).
     pub top_missed: Vec<(String, String, usize)>,
+    /// Ids of the documents whose extraction failed (an internal error), scored as if nothing was found; not
+    /// part of the figures' JSON.
+    #[serde(skip)]
+    pub failed_documents: Vec<String>,
 }
 
 /// Runs the extractor on every document and scores its mentions.
 pub fn evaluate(extractor: &Extractor, docs: &[ConllDoc]) -> EntityReport {
-    type Counts = (Vec<(MentionType, String, bool)>, Vec<(String, String, bool)>);
+    type Counts = (Vec<(MentionType, String, bool)>, Vec<(String, String, bool)>, bool);
     let per_doc: Vec<Counts> = docs
         .par_iter()
         .map(|d| {
             let document = Document::new(d.id.as_str(), d.text.as_str());
-            let mentions = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(&document)))
-                .map(|x| x.mentions)
-                .unwrap_or_else(|_| {
-                    eprintln!("whosaid: error: {}: internal error while extracting; scored as empty", d.id);
-                    Vec::new()
-                });
+            let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(&document)));
+            let failed = extracted.is_err();
+            let mentions = extracted.map(|x| x.mentions).unwrap_or_default();
             let gold: HashSet<(usize, usize, &str)> = d.gold.iter().map(|(s, e, k)| (*s, *e, k.as_str())).collect();
             let predicted: HashSet<(usize, usize, &str)> =
                 mentions.iter().map(|m| (m.span.start, m.span.end, conll_type(m.mention_type))).collect();
@@ -191,7 +192,7 @@ pub fn evaluate(extractor: &Extractor, docs: &[ConllDoc]) -> EntityReport {
                 .iter()
                 .map(|(s, e, k)| (k.clone(), d.text[*s..*e].to_string(), predicted.contains(&(*s, *e, k.as_str()))))
                 .collect();
-            (preds, golds)
+            (preds, golds, failed)
         })
         .collect();
 
@@ -200,7 +201,10 @@ pub fn evaluate(extractor: &Extractor, docs: &[ConllDoc]) -> EntityReport {
     let mut by_mention: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut false_positives: HashMap<(String, String), usize> = HashMap::new();
     let mut missed: HashMap<(String, String), usize> = HashMap::new();
-    for (preds, golds) in per_doc {
+    for ((preds, golds, failed), d) in per_doc.into_iter().zip(docs) {
+        if failed {
+            report.failed_documents.push(d.id.clone());
+        }
         for (t, text, hit) in preds {
             let counts = by_type.entry(conll_type(t).to_string()).or_default();
             counts.1 += 1;

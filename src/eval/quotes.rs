@@ -453,7 +453,7 @@ struct Attribution {
 fn parse_ann(path: &Path) -> Result<Vec<Attribution>> {
     static T_RE: OnceLock<Regex> = OnceLock::new();
     let t_re = T_RE.get_or_init(|| Regex::new(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t").expect("T regex"));
-    let raw = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let raw = std::fs::read_to_string(path).map_err(|e| Error::eval_io(path, e))?;
     let mut spans: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
     let mut events: Vec<Vec<(&str, &str)>> = Vec::new();
     for line in raw.split('\n') {
@@ -524,11 +524,11 @@ pub fn load_gold(dir: &Path) -> Result<Gold> {
         return Err(Error::new(ErrorKind::Eval("expected subfolders text/ and attributions/".into())).in_file(dir));
     }
     let mut texts = BTreeMap::new();
-    for entry in std::fs::read_dir(&text_dir).map_err(|e| Error::io(&text_dir, e))? {
-        let path = entry.map_err(|e| Error::io(&text_dir, e))?.path();
+    for entry in std::fs::read_dir(&text_dir).map_err(|e| Error::eval_io(&text_dir, e))? {
+        let path = entry.map_err(|e| Error::eval_io(&text_dir, e))?.path();
         if path.extension().is_some_and(|e| e == "txt") {
             let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-            let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+            let bytes = std::fs::read(&path).map_err(|e| Error::eval_io(&path, e))?;
             let text =
                 String::from_utf8(bytes).map_err(|_| Error::new(ErrorKind::Eval("not UTF-8".into())).in_file(&path))?;
             texts.insert(stem, text);
@@ -538,8 +538,8 @@ pub fn load_gold(dir: &Path) -> Result<Gold> {
         return Err(Error::new(ErrorKind::Eval("no .txt files".into())).in_file(&text_dir));
     }
     let mut anns: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for entry in std::fs::read_dir(&attr_dir).map_err(|e| Error::io(&attr_dir, e))? {
-        let name = entry.map_err(|e| Error::io(&attr_dir, e))?.file_name().to_string_lossy().into_owned();
+    for entry in std::fs::read_dir(&attr_dir).map_err(|e| Error::eval_io(&attr_dir, e))? {
+        let name = entry.map_err(|e| Error::eval_io(&attr_dir, e))?.file_name().to_string_lossy().into_owned();
         if let Some(base) = name.strip_suffix(".ann") {
             let stem = base.rsplit_once('_').map_or(base, |(s, _)| s).to_owned();
             anns.entry(stem).or_default().push(name);

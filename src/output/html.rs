@@ -6,20 +6,48 @@
 //! 1,000 documents stays light. Text is always inserted with `textContent`, never as markup: article text
 //! cannot inject HTML. `#filter=WORDS` in the address pre-fills the filter.
 
-use std::io::{self, Write};
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
 
 use serde::Serialize;
 
-use super::collect::Collected;
+use crate::error::{Error, Result};
+use crate::pipeline::Extractor;
+
+use super::Warning;
+use super::collect::{Collected, RunFile, RunSink};
+
+/// The review page sink.
+pub type HtmlSink = RunSink<Html>;
+
+/// The review page, `review.html`.
+pub struct Html;
+
+impl RunFile for Html {
+    const NAME: &'static str = "review.html";
+
+    fn write(run: &Collected, extractor: &Extractor, file: File, name: &Path) -> Result<Vec<Warning>> {
+        let mut out = BufWriter::new(file);
+        write_review_page(&mut out, "whosaid review", run, extractor)
+            .and_then(|()| out.flush())
+            .map_err(|e| Error::output_io(name, e))?;
+        Ok(Vec::new())
+    }
+}
+
+/// A mention on the page: [start, end, type, entity, role, country, source] (code points).
+type PageMention<'a> = (usize, usize, &'a str, &'a str, &'a str, &'a str, &'a str);
+/// A quotation on the page: [start, end, kind, speaker, method, cue, speaker words].
+type PageQuote<'a> = (usize, usize, &'a str, &'a str, &'a str, &'a str, &'a str);
 
 #[derive(Serialize)]
 struct PageDoc<'a> {
     id: &'a str,
-    text: &'a str,
-    /// Mentions: [start, end, type, entity, role, country, source] (code points).
-    m: Vec<(usize, usize, &'a str, &'a str, &'a str, &'a str, &'a str)>,
-    /// Quotations: [start, end, kind, speaker, method, cue, speaker words].
-    q: Vec<(usize, usize, &'a str, &'a str, &'a str, &'a str, &'a str)>,
+    text: Cow<'a, str>,
+    m: Vec<PageMention<'a>>,
+    q: Vec<PageQuote<'a>>,
 }
 
 #[derive(Serialize)]
@@ -28,29 +56,23 @@ struct Page<'a> {
     docs: Vec<PageDoc<'a>>,
 }
 
-/// Writes the review page for `data`.
-pub fn write_review_page(out: &mut impl Write, title: &str, data: &Collected) -> io::Result<()> {
-    let page = Page {
-        title,
-        docs: data
-            .docs
-            .iter()
-            .map(|d| PageDoc {
-                id: &d.id,
-                text: &d.text,
-                m: d.mentions
-                    .iter()
-                    .map(|m| (m.start, m.end, &*m.mention_type, &*m.entity, &*m.role, &*m.country, &*m.source))
-                    .collect(),
-                q: d.quotes
-                    .iter()
-                    .map(|q| {
-                        (q.quote_start, q.quote_end, &*q.kind, &*q.speaker, &*q.method, &*q.cue, &*q.speaker_mention)
-                    })
-                    .collect(),
-            })
-            .collect(),
-    };
+/// Writes the review page of `run`.
+fn write_review_page(out: &mut impl Write, title: &str, run: &Collected, extractor: &Extractor) -> io::Result<()> {
+    let docs = run
+        .docs()
+        .iter()
+        .map(|d| PageDoc {
+            id: d.id(),
+            text: d.text(),
+            m: d.mentions(extractor)
+                .map(|m| (m.start, m.end, m.mention_type, m.entity, m.role, m.country, m.source))
+                .collect(),
+            q: d.quotes(extractor)
+                .map(|q| (q.quote_start, q.quote_end, q.kind, q.speaker, q.method, q.cue, q.speaker_mention))
+                .collect(),
+        })
+        .collect();
+    let page = Page { title, docs };
     // JSON inside <script>: no "<" at all, so nothing in an article can close or open an element
     let json = serde_json::to_string(&page).map_err(io::Error::other)?.replace('<', "\\u003c");
     out.write_all(HEAD.as_bytes())?;

@@ -1,153 +1,190 @@
-//! The rows of the three tables, built from an extraction with code-point offsets. Each row type is
-//! serialised the same way to CSV and JSONL; its field order is the table's column order.
+//! The rows of the three tables (mentions, quotes, entities), each with its column table, and the rows of one
+//! document built from its extraction with code-point offsets ([`DocumentRows`]).
 
-use std::collections::{BTreeSet, HashMap};
-use std::sync::Arc;
-
-use std::borrow::Cow;
-
-use serde::Serialize;
-
-use crate::extraction::{Extraction, Origin};
-use crate::gazetteer::{Entity, EntityType};
+use crate::document::Document;
+use crate::extraction::{Extraction, Mention, Origin};
 use crate::pipeline::Extractor;
+use crate::gazetteer::{Entity, EntityType};
+use crate::quote::Quote;
 use crate::span::CharOffsets;
 
-/// Columns of `mentions.csv`.
-pub const MENTION_COLUMNS: &[&str] = &[
-    "doc_id",
-    "start",
-    "end",
-    "text",
-    "entity_id",
-    "entity",
-    "type",
-    "subtype",
-    "role",
-    "country",
-    "form",
-    "source",
-    "sentence",
-];
-
-/// Columns of `entities.csv`.
-pub const ENTITY_COLUMNS: &[&str] =
-    &["entity_id", "entity", "type", "subtype", "role", "country", "mentions", "documents", "aliases_seen", "source"];
-
-/// Columns of `quotes.csv`.
-pub const QUOTE_COLUMNS: &[&str] = &[
-    "doc_id",
-    "quote_id",
-    "kind",
-    "quote_start",
-    "quote_end",
-    "quote",
-    "speaker",
-    "speaker_entity_id",
-    "speaker_type",
-    "speaker_role",
-    "speaker_country",
-    "speaker_mention",
-    "speaker_start",
-    "speaker_end",
-    "cue",
-    "cue_start",
-    "cue_end",
-    "method",
-    "confidence",
-];
+use super::columns::{Cell, Column, Row};
 
 /// One row of `mentions.csv`.
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct MentionRow<'a> {
     /// Document id.
-    pub doc_id: Cow<'a, str>,
+    pub doc_id: &'a str,
     /// Code-point offset of the first character.
     pub start: usize,
     /// Code-point offset one past the last character.
     pub end: usize,
     /// The mention's text (`text[start:end]`).
-    pub text: Cow<'a, str>,
+    pub text: &'a str,
     /// Entity id.
-    pub entity_id: Cow<'a, str>,
+    pub entity_id: &'a str,
     /// Canonical entity name.
-    pub entity: Cow<'a, str>,
-    /// PERSON, COUNTRY, ORGANIZATION, LOCATION or DEMONYM.
-    #[serde(rename = "type")]
-    pub mention_type: Cow<'a, str>,
+    pub entity: &'a str,
+    /// PERSON, COUNTRY, ORGANIZATION, LOCATION or DEMONYM (column `type`).
+    pub mention_type: &'a str,
     /// Entity subtype.
-    pub subtype: Cow<'a, str>,
+    pub subtype: &'a str,
     /// Role (people).
-    pub role: Cow<'a, str>,
+    pub role: &'a str,
     /// Country name (the country itself for a country or demonym).
-    pub country: Cow<'a, str>,
+    pub country: &'a str,
     /// name, alias, demonym, surname or acronym.
-    pub form: Cow<'a, str>,
+    pub form: &'a str,
     /// Gazetteer file and row, or the rule that made the mention.
-    pub source: Cow<'a, str>,
+    pub source: &'a str,
     /// Sentence index in the document (from 0).
     pub sentence: usize,
 }
 
+impl Row<13> for MentionRow<'_> {
+    const COLUMNS: &'static [Column; 13] = &[
+        Column::text("doc_id").width(24.0),
+        Column::int("start"),
+        Column::int("end"),
+        Column::text("text").width(24.0),
+        Column::text("entity_id").width(26.0),
+        Column::text("entity").width(26.0),
+        Column::label("type").width(14.0),
+        Column::text("subtype"),
+        Column::text("role").width(20.0),
+        Column::text("country").width(16.0),
+        Column::label("form"),
+        Column::text("source").width(26.0),
+        Column::int("sentence"),
+    ];
+
+    #[inline]
+    fn cells(&self) -> [Cell<'_>; 13] {
+        [
+            Cell::Text(self.doc_id),
+            Cell::Int(self.start),
+            Cell::Int(self.end),
+            Cell::Text(self.text),
+            Cell::Text(self.entity_id),
+            Cell::Text(self.entity),
+            Cell::Text(self.mention_type),
+            Cell::Text(self.subtype),
+            Cell::Text(self.role),
+            Cell::Text(self.country),
+            Cell::Text(self.form),
+            Cell::Text(self.source),
+            Cell::Int(self.sentence),
+        ]
+    }
+}
+
 /// One row of `quotes.csv`.
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct QuoteRow<'a> {
     /// Document id.
-    pub doc_id: Cow<'a, str>,
+    pub doc_id: &'a str,
     /// `q1`, `q2`, ... in document order.
     pub quote_id: String,
     /// direct, partial, indirect or term.
-    pub kind: Cow<'a, str>,
+    pub kind: &'a str,
     /// Code-point offset of the quote's first character (marks excluded).
     pub quote_start: usize,
     /// Code-point offset one past its last character.
     pub quote_end: usize,
     /// The quoted text.
-    pub quote: Cow<'a, str>,
+    pub quote: &'a str,
     /// Canonical speaker name, or the mention text when it names no entity.
-    pub speaker: Cow<'a, str>,
+    pub speaker: &'a str,
     /// Speaker entity id, if any.
-    pub speaker_entity_id: Cow<'a, str>,
+    pub speaker_entity_id: &'a str,
     /// Speaker entity type.
-    pub speaker_type: Cow<'a, str>,
+    pub speaker_type: &'a str,
     /// Speaker role.
-    pub speaker_role: Cow<'a, str>,
+    pub speaker_role: &'a str,
     /// Speaker country name.
-    pub speaker_country: Cow<'a, str>,
+    pub speaker_country: &'a str,
     /// The words naming the speaker ("he", "Hegseth").
-    pub speaker_mention: Cow<'a, str>,
+    pub speaker_mention: &'a str,
     /// Their code-point offsets.
     pub speaker_start: Option<usize>,
     /// End of the speaker words.
     pub speaker_end: Option<usize>,
     /// The cue ("said").
-    pub cue: Cow<'a, str>,
+    pub cue: &'a str,
     /// Cue start.
     pub cue_start: Option<usize>,
     /// Cue end.
     pub cue_end: Option<usize>,
     /// explicit, according_to, pronoun, continuation, nominal or none.
-    pub method: Cow<'a, str>,
+    pub method: &'a str,
     /// 0 to 1.
     pub confidence: f32,
 }
 
-/// One row of `entities.csv`.
-#[derive(Debug, Serialize)]
+impl Row<19> for QuoteRow<'_> {
+    const COLUMNS: &'static [Column; 19] = &[
+        Column::text("doc_id").width(24.0),
+        Column::label("quote_id").width(7.0),
+        Column::label("kind").width(9.0),
+        Column::int("quote_start"),
+        Column::int("quote_end"),
+        Column::text("quote").width(70.0),
+        Column::text("speaker").width(22.0),
+        Column::text("speaker_entity_id"),
+        Column::label("speaker_type"),
+        Column::text("speaker_role").width(18.0),
+        Column::text("speaker_country").width(14.0),
+        Column::text("speaker_mention").width(18.0),
+        Column::optional_int("speaker_start"),
+        Column::optional_int("speaker_end"),
+        Column::text("cue"),
+        Column::optional_int("cue_start"),
+        Column::optional_int("cue_end"),
+        Column::label("method"),
+        Column::float("confidence"),
+    ];
+
+    #[inline]
+    fn cells(&self) -> [Cell<'_>; 19] {
+        [
+            Cell::Text(self.doc_id),
+            Cell::Text(&self.quote_id),
+            Cell::Text(self.kind),
+            Cell::Int(self.quote_start),
+            Cell::Int(self.quote_end),
+            Cell::Text(self.quote),
+            Cell::Text(self.speaker),
+            Cell::Text(self.speaker_entity_id),
+            Cell::Text(self.speaker_type),
+            Cell::Text(self.speaker_role),
+            Cell::Text(self.speaker_country),
+            Cell::Text(self.speaker_mention),
+            Cell::optional(self.speaker_start),
+            Cell::optional(self.speaker_end),
+            Cell::Text(self.cue),
+            Cell::optional(self.cue_start),
+            Cell::optional(self.cue_end),
+            Cell::Text(self.method),
+            Cell::Float(self.confidence),
+        ]
+    }
+}
+
+/// One row of `entities.csv` (see [`EntityTable`](super::entities::EntityTable)).
+#[derive(Clone, Debug, PartialEq)]
 pub struct EntityRow<'a> {
     /// Entity id.
-    pub entity_id: Cow<'a, str>,
+    pub entity_id: &'a str,
     /// Canonical name.
-    pub entity: Cow<'a, str>,
-    /// Entity type.
-    #[serde(rename = "type")]
-    pub entity_type: Cow<'a, str>,
+    pub entity: &'a str,
+    /// Entity type (column `type`).
+    pub entity_type: &'a str,
     /// Subtype.
-    pub subtype: Cow<'a, str>,
+    pub subtype: &'a str,
     /// Role.
-    pub role: Cow<'a, str>,
+    pub role: &'a str,
     /// Country name.
-    pub country: Cow<'a, str>,
+    pub country: &'a str,
     /// Number of mentions in all documents.
     pub mentions: usize,
     /// Number of documents mentioning it.
@@ -155,236 +192,126 @@ pub struct EntityRow<'a> {
     /// Distinct texts that named it, `|`-separated, in order of first appearance.
     pub aliases_seen: String,
     /// Gazetteer row or rule that defines it.
-    pub source: Cow<'a, str>,
+    pub source: &'a str,
+}
+
+impl Row<10> for EntityRow<'_> {
+    const COLUMNS: &'static [Column; 10] = &[
+        Column::text("entity_id").width(28.0),
+        Column::text("entity").width(28.0),
+        Column::label("type").width(14.0),
+        Column::text("subtype"),
+        Column::text("role").width(22.0),
+        Column::text("country").width(16.0),
+        Column::int("mentions"),
+        Column::int("documents"),
+        Column::text("aliases_seen").width(40.0),
+        Column::text("source").width(26.0),
+    ];
+
+    #[inline]
+    fn cells(&self) -> [Cell<'_>; 10] {
+        [
+            Cell::Text(self.entity_id),
+            Cell::Text(self.entity),
+            Cell::Text(self.entity_type),
+            Cell::Text(self.subtype),
+            Cell::Text(self.role),
+            Cell::Text(self.country),
+            Cell::Int(self.mentions),
+            Cell::Int(self.documents),
+            Cell::Text(&self.aliases_seen),
+            Cell::Text(self.source),
+        ]
+    }
 }
 
 /// The country column of an entity: its own name for a country, else its country's name.
-fn country_column<'a>(extractor: &'a Extractor, e: &'a Entity) -> &'a str {
+pub(crate) fn country_column<'a>(extractor: &'a Extractor, e: &'a Entity) -> &'a str {
     if e.entity_type == EntityType::Country { &e.name } else { extractor.country_name(&e.country) }
 }
 
-/// Calls `f` with each mention row of a document.
-pub fn mention_rows<E>(
-    extractor: &Extractor,
-    doc_id: &str,
-    text: &str,
-    x: &Extraction,
-    offsets: &CharOffsets<'_>,
-    mut f: impl FnMut(MentionRow<'_>) -> Result<(), E>,
-) -> Result<(), E> {
-    for m in &x.mentions {
-        let e = &x.entities[m.entity];
+/// The mention and quote rows of one document (or part of a large one), with code-point offsets into the whole
+/// document.
+pub struct DocumentRows<'a> {
+    extractor: &'a Extractor,
+    doc: &'a Document,
+    x: &'a Extraction,
+    offsets: CharOffsets<'a>,
+}
+
+impl<'a> DocumentRows<'a> {
+    /// The rows of `doc`, whose extraction is `x`.
+    pub fn new(extractor: &'a Extractor, doc: &'a Document, x: &'a Extraction) -> DocumentRows<'a> {
+        DocumentRows { extractor, doc, x, offsets: CharOffsets::with_base(&doc.text, doc.char_offset) }
+    }
+
+    /// Its mention rows, in text order.
+    pub fn mentions(&self) -> impl Iterator<Item = MentionRow<'a>> + '_ {
+        self.x.mentions.iter().map(|m| self.mention(m))
+    }
+
+    /// Its quote rows, in text order.
+    pub fn quotes(&self) -> impl Iterator<Item = QuoteRow<'a>> + '_ {
+        self.x.quotes.iter().enumerate().map(|(n, q)| self.quote(n, q))
+    }
+
+    /// Its mention rows, taking the rows' builder along.
+    pub fn into_mentions(self) -> impl Iterator<Item = MentionRow<'a>> {
+        self.x.mentions.iter().map(move |m| self.mention(m))
+    }
+
+    /// Its quote rows, taking the rows' builder along.
+    pub fn into_quotes(self) -> impl Iterator<Item = QuoteRow<'a>> {
+        self.x.quotes.iter().enumerate().map(move |(n, q)| self.quote(n, q))
+    }
+
+    fn mention(&self, m: &'a Mention) -> MentionRow<'a> {
+        let (doc, e) = (self.doc, &*self.x.entities[m.entity]);
         let source = if m.origin == Origin::Gazetteer { e.source.as_str() } else { m.origin.rule_name() };
-        f(MentionRow {
-            doc_id: Cow::from(doc_id),
-            start: offsets.char_offset(m.span.start),
-            end: offsets.char_offset(m.span.end),
-            text: Cow::from(m.span.text(text)),
-            entity_id: Cow::from(&e.id),
-            entity: Cow::from(&e.name),
-            mention_type: Cow::from(m.mention_type.as_str()),
-            subtype: Cow::from(&e.subtype),
-            role: Cow::from(&e.role),
-            country: Cow::from(country_column(extractor, e)),
-            form: Cow::from(m.form.as_str()),
-            source: Cow::from(source),
+        MentionRow {
+            doc_id: &doc.id,
+            start: self.offsets.char_offset(m.span.start),
+            end: self.offsets.char_offset(m.span.end),
+            text: m.span.text(&doc.text),
+            entity_id: &e.id,
+            entity: &e.name,
+            mention_type: m.mention_type.as_str(),
+            subtype: &e.subtype,
+            role: &e.role,
+            country: country_column(self.extractor, e),
+            form: m.form.as_str(),
+            source,
             sentence: m.sentence,
-        })?;
+        }
     }
-    Ok(())
-}
 
-/// Calls `f` with each quote row of a document.
-pub fn quote_rows<E>(
-    extractor: &Extractor,
-    doc_id: &str,
-    text: &str,
-    x: &Extraction,
-    offsets: &CharOffsets<'_>,
-    mut f: impl FnMut(QuoteRow<'_>) -> Result<(), E>,
-) -> Result<(), E> {
-    for (n, q) in x.quotes.iter().enumerate() {
-        let speaker_entity = q.speaker.and_then(|s| s.entity).map(|i| &x.entities[i]);
-        let speaker_mention = q.speaker.map_or("", |s| s.span.text(text));
-        f(QuoteRow {
-            doc_id: Cow::from(doc_id),
+    /// The row of the document's `n`-th quote (from 0).
+    fn quote(&self, n: usize, q: &'a Quote) -> QuoteRow<'a> {
+        let (extractor, doc, x) = (self.extractor, self.doc, self.x);
+        let at = |byte: usize| self.offsets.char_offset(byte);
+        let speaker_entity = q.speaker.and_then(|s| s.entity).map(|i| &*x.entities[i]);
+        let speaker_mention = q.speaker.map_or("", |s| s.span.text(&doc.text));
+        QuoteRow {
+            doc_id: &doc.id,
             quote_id: format!("q{}", n + 1),
-            kind: Cow::from(q.kind.as_str()),
-            quote_start: offsets.char_offset(q.span.start),
-            quote_end: offsets.char_offset(q.span.end),
-            quote: Cow::from(q.span.text(text)),
-            speaker: Cow::from(speaker_entity.map_or(speaker_mention, |e| e.name.as_str())),
-            speaker_entity_id: Cow::from(speaker_entity.map_or("", |e| e.id.as_str())),
-            speaker_type: Cow::from(speaker_entity.map_or("", |e| e.entity_type.as_str())),
-            speaker_role: Cow::from(speaker_entity.map_or("", |e| e.role.as_str())),
-            speaker_country: Cow::from(speaker_entity.map_or("", |e| country_column(extractor, e))),
-            speaker_mention: Cow::from(speaker_mention),
-            speaker_start: q.speaker.map(|s| offsets.char_offset(s.span.start)),
-            speaker_end: q.speaker.map(|s| offsets.char_offset(s.span.end)),
-            cue: Cow::from(q.cue.map_or("", |c| c.text(text))),
-            cue_start: q.cue.map(|c| offsets.char_offset(c.start)),
-            cue_end: q.cue.map(|c| offsets.char_offset(c.end)),
-            method: Cow::from(q.method.as_str()),
+            kind: q.kind.as_str(),
+            quote_start: at(q.span.start),
+            quote_end: at(q.span.end),
+            quote: q.span.text(&doc.text),
+            speaker: speaker_entity.map_or(speaker_mention, |e| e.name.as_str()),
+            speaker_entity_id: speaker_entity.map_or("", |e| e.id.as_str()),
+            speaker_type: speaker_entity.map_or("", |e| e.entity_type.as_str()),
+            speaker_role: speaker_entity.map_or("", |e| e.role.as_str()),
+            speaker_country: speaker_entity.map_or("", |e| country_column(extractor, e)),
+            speaker_mention,
+            speaker_start: q.speaker.map(|s| at(s.span.start)),
+            speaker_end: q.speaker.map(|s| at(s.span.end)),
+            cue: q.cue.map_or("", |c| c.text(&doc.text)),
+            cue_start: q.cue.map(|c| at(c.start)),
+            cue_end: q.cue.map(|c| at(c.end)),
+            method: q.method.as_str(),
             confidence: q.confidence,
-        })?;
-    }
-    Ok(())
-}
-
-/// Counts entities over all documents for `entities.csv`.
-#[derive(Default)]
-pub struct EntityTable {
-    order: Vec<String>,
-    by_id: HashMap<String, EntityTally>,
-}
-
-struct EntityTally {
-    entity: Arc<Entity>,
-    /// The last document that mentioned it (parts of one large document count once).
-    last_doc: String,
-    mentions: usize,
-    documents: usize,
-    aliases: Vec<String>,
-    seen: BTreeSet<String>,
-}
-
-impl EntityTable {
-    /// Adds one document's mentions.
-    pub fn add(&mut self, doc_id: &str, text: &str, x: &Extraction) {
-        for m in &x.mentions {
-            let e = &x.entities[m.entity];
-            let tally = self.by_id.entry(e.id.clone()).or_insert_with(|| {
-                self.order.push(e.id.clone());
-                EntityTally {
-                    entity: Arc::clone(e),
-                    last_doc: String::new(),
-                    mentions: 0,
-                    documents: 0,
-                    aliases: Vec::new(),
-                    seen: BTreeSet::new(),
-                }
-            });
-            // a rule entity may gain a role or country in a later document
-            if (tally.entity.role.is_empty() && !e.role.is_empty())
-                || (tally.entity.country.is_empty() && !e.country.is_empty())
-            {
-                tally.entity = Arc::clone(e);
-            }
-            tally.mentions += 1;
-            if tally.documents == 0 || tally.last_doc != doc_id {
-                tally.last_doc.clear();
-                tally.last_doc.push_str(doc_id);
-                tally.documents += 1;
-            }
-            let surface = m.span.text(text);
-            if !tally.seen.contains(surface) {
-                tally.seen.insert(surface.to_owned());
-                tally.aliases.push(surface.to_owned());
-            }
-        }
-    }
-
-    /// Number of distinct entities.
-    pub fn len(&self) -> usize {
-        self.order.len()
-    }
-
-    /// True when no entity was seen.
-    pub fn is_empty(&self) -> bool {
-        self.order.is_empty()
-    }
-
-    /// Calls `f` with each row, most mentioned first (ties: first seen first).
-    pub fn rows<E>(&self, extractor: &Extractor, mut f: impl FnMut(EntityRow<'_>) -> Result<(), E>) -> Result<(), E> {
-        let mut order: Vec<(usize, &EntityTally)> =
-            self.order.iter().enumerate().map(|(i, id)| (i, &self.by_id[id])).collect();
-        order.sort_by_key(|(i, t)| (std::cmp::Reverse(t.mentions), *i));
-        for (_, t) in order {
-            let e = &t.entity;
-            f(EntityRow {
-                entity_id: Cow::from(&e.id),
-                entity: Cow::from(&e.name),
-                entity_type: Cow::from(e.entity_type.as_str()),
-                subtype: Cow::from(&e.subtype),
-                role: Cow::from(&e.role),
-                country: Cow::from(country_column(extractor, e)),
-                mentions: t.mentions,
-                documents: t.documents,
-                aliases_seen: t.aliases.join("|"),
-                source: Cow::from(&e.source),
-            })?;
-        }
-        Ok(())
-    }
-}
-
-/// Spreadsheet safety (the OWASP recommendation against CSV injection): a cell that starts with `=`, `+`, `-`,
-/// `@`, a tab or a carriage return would be read as a formula by Excel, LibreOffice or Google Sheets; it gets a
-/// leading apostrophe, which spreadsheets show as text (a single-character cell such as the standard-input id `-`
-/// is left alone). Only CSV is neutralised, never JSONL; `--raw-cells`
-/// turns it off. A neutralised cell is its text with one `'` before it, so `text[start:end]` equals the cell
-/// without that first character.
-pub trait SpreadsheetSafe {
-    /// Neutralises every text cell of the row that a spreadsheet would read as a formula.
-    fn neutralise(&mut self);
-}
-
-/// The cell as a spreadsheet may safely read it (see [`SpreadsheetSafe`]).
-pub fn neutralise_cell(cell: &mut Cow<'_, str>) {
-    // a lone "-" (the standard-input document id) or "+" is no formula
-    if cell.len() > 1 && cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        *cell = Cow::Owned(format!("'{cell}"));
-    }
-}
-
-impl SpreadsheetSafe for MentionRow<'_> {
-    fn neutralise(&mut self) {
-        for c in [
-            &mut self.doc_id,
-            &mut self.text,
-            &mut self.entity_id,
-            &mut self.entity,
-            &mut self.subtype,
-            &mut self.role,
-            &mut self.country,
-            &mut self.source,
-        ] {
-            neutralise_cell(c);
-        }
-    }
-}
-
-impl SpreadsheetSafe for QuoteRow<'_> {
-    fn neutralise(&mut self) {
-        for c in [
-            &mut self.doc_id,
-            &mut self.quote,
-            &mut self.speaker,
-            &mut self.speaker_entity_id,
-            &mut self.speaker_role,
-            &mut self.speaker_country,
-            &mut self.speaker_mention,
-            &mut self.cue,
-        ] {
-            neutralise_cell(c);
-        }
-    }
-}
-
-impl SpreadsheetSafe for EntityRow<'_> {
-    fn neutralise(&mut self) {
-        for c in [
-            &mut self.entity_id,
-            &mut self.entity,
-            &mut self.subtype,
-            &mut self.role,
-            &mut self.country,
-            &mut self.source,
-        ] {
-            neutralise_cell(c);
-        }
-        if self.aliases_seen.len() > 1 && self.aliases_seen.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-            self.aliases_seen.insert(0, '\'');
         }
     }
 }
@@ -392,24 +319,62 @@ impl SpreadsheetSafe for EntityRow<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::columns::ColumnKind;
+
+    /// Cells of every kind, for checking a row type's cells against its columns.
+    fn check<const N: usize, R: Row<N>>(row: &R, header: &str) {
+        let names: Vec<&str> = R::COLUMNS.iter().map(|c| c.name).collect();
+        assert_eq!(names.join(","), header);
+        for (column, cell) in R::COLUMNS.iter().zip(row.cells()) {
+            assert!(cell.fits(column.kind), "{}: {cell:?} in a {:?} column", column.name, column.kind);
+        }
+    }
+
+    fn rows_of(text: &str) -> (Extractor, Document) {
+        (Extractor::new(crate::Gazetteers::embedded()).unwrap(), Document::new("d", text))
+    }
 
     #[test]
-    fn formula_cells_are_neutralised_and_others_kept() {
-        for (cell, expected) in [
-            ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
-            ("+1 202 555", "'+1 202 555"),
-            ("-2 points", "'-2 points"),
-            ("@SUM(A1)", "'@SUM(A1)"),
-            ("\tx", "'\tx"),
-            ("\rx", "'\rx"),
-            ("Tehran", "Tehran"),
-            ("a=b", "a=b"),
-            ("", ""),
-            ("-", "-"),
-        ] {
-            let mut c = Cow::Borrowed(cell);
-            neutralise_cell(&mut c);
-            assert_eq!(c, expected);
+    fn headers_derive_from_the_column_tables_and_cells_fit_them() {
+        let (extractor, doc) = rows_of("“We will respond,” Iranian spokesman Nasser Kanaani said in Tehran.");
+        let x = extractor.extract(&doc);
+        let rows = DocumentRows::new(&extractor, &doc, &x);
+        let mentions: Vec<MentionRow> = rows.mentions().collect();
+        let quotes: Vec<QuoteRow> = rows.quotes().collect();
+        assert!(!mentions.is_empty() && quotes.len() == 1, "{mentions:?} {quotes:?}");
+        for m in &mentions {
+            check(m, "doc_id,start,end,text,entity_id,entity,type,subtype,role,country,form,source,sentence");
         }
+        check(
+            &quotes[0],
+            "doc_id,quote_id,kind,quote_start,quote_end,quote,speaker,speaker_entity_id,speaker_type,speaker_role,\
+             speaker_country,speaker_mention,speaker_start,speaker_end,cue,cue_start,cue_end,method,confidence",
+        );
+        let mut table = crate::output::entities::EntityTable::default();
+        table.add(&doc.id, &doc.text, &x);
+        for e in table.rows(&extractor) {
+            check(&e, "entity_id,entity,type,subtype,role,country,mentions,documents,aliases_seen,source");
+        }
+    }
+
+    #[test]
+    fn only_free_text_columns_are_neutralised() {
+        // the closed vocabularies (types, kinds, forms, methods, quote ids) are labels
+        let labels = |columns: &[Column]| -> Vec<&str> {
+            columns.iter().filter(|c| c.kind == ColumnKind::Label).map(|c| c.name).collect()
+        };
+        assert_eq!(labels(MentionRow::COLUMNS), ["type", "form"]);
+        assert_eq!(labels(QuoteRow::COLUMNS), ["quote_id", "kind", "speaker_type", "method"]);
+        assert_eq!(labels(EntityRow::COLUMNS), ["type"]);
+    }
+
+    #[test]
+    fn parts_of_a_large_document_carry_offsets_into_the_whole() {
+        let (extractor, mut doc) = rows_of("Talks in Tehran.");
+        doc.char_offset = 100;
+        let x = extractor.extract(&doc);
+        let rows = DocumentRows::new(&extractor, &doc, &x);
+        let tehran = rows.mentions().find(|m| m.text == "Tehran").unwrap();
+        assert_eq!((tehran.start, tehran.end), (109, 115));
     }
 }
