@@ -31,6 +31,12 @@ pub enum WordKind {
     NounDeterminer,
     /// May open a speaker's noun phrase (a spokesman, officials, both).
     SpeakerDeterminer,
+    /// A noun that can head a speaker's noun phrase (officials, a spokesman, the company, the poll).
+    SpeakerNoun,
+    /// A cue verb that takes an addressee before its clause (told reporters that …).
+    AddresseeVerb,
+    /// A medium named after a cue before its clause (said in a statement, told CNN in an interview).
+    Medium,
     /// May stand between a subject and its cue (has also said, reportedly told).
     CueModifier,
     /// Opens a clause, not a name, right after a quotation ("…," but he said).
@@ -73,7 +79,7 @@ pub enum WordKind {
 
 impl WordKind {
     /// Every kind, in the order the file's documentation lists them.
-    pub const ALL: [WordKind; 26] = [
+    pub const ALL: [WordKind; 29] = [
         WordKind::SpeakerPronoun,
         WordKind::ObjectPronoun,
         WordKind::PersonPronoun,
@@ -81,6 +87,9 @@ impl WordKind {
         WordKind::RelativePronoun,
         WordKind::NounDeterminer,
         WordKind::SpeakerDeterminer,
+        WordKind::SpeakerNoun,
+        WordKind::AddresseeVerb,
+        WordKind::Medium,
         WordKind::CueModifier,
         WordKind::ClauseOpener,
         WordKind::PhraseBoundary,
@@ -112,6 +121,9 @@ impl WordKind {
             WordKind::RelativePronoun => "relative_pronoun",
             WordKind::NounDeterminer => "noun_determiner",
             WordKind::SpeakerDeterminer => "speaker_determiner",
+            WordKind::SpeakerNoun => "speaker_noun",
+            WordKind::AddresseeVerb => "addressee_verb",
+            WordKind::Medium => "medium",
             WordKind::CueModifier => "cue_modifier",
             WordKind::ClauseOpener => "clause_opener",
             WordKind::PhraseBoundary => "phrase_boundary",

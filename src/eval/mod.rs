@@ -7,8 +7,8 @@ pub mod quotes;
 use rayon::prelude::*;
 
 use crate::document::Document;
-use crate::pipeline::Extractor;
 use crate::output::rows::DocumentRows;
+use crate::pipeline::Extractor;
 use quotes::{Gold, PredictedQuote};
 
 /// What the extractor found in the gold articles.

@@ -5,8 +5,8 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use crate::extraction::Extraction;
-use crate::pipeline::Extractor;
 use crate::gazetteer::Entity;
+use crate::pipeline::Extractor;
 
 use super::rows::{EntityRow, country_column};
 

@@ -3,8 +3,8 @@
 
 use crate::document::Document;
 use crate::extraction::{Extraction, Mention, Origin};
-use crate::pipeline::Extractor;
 use crate::gazetteer::{Entity, EntityType};
+use crate::pipeline::Extractor;
 use crate::quote::Quote;
 use crate::span::CharOffsets;
 

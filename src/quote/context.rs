@@ -22,6 +22,8 @@ pub(crate) struct QuoteContext<'a> {
     pub paragraphs: &'a [Span],
     /// The function words.
     pub lexicon: &'a Lexicon,
+    /// The titles the dictionary found ("spokesman", "Defense Secretary"), in order.
+    pub titles: Vec<Span>,
 }
 
 /// The paragraph (line) containing byte `pos`.

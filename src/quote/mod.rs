@@ -35,6 +35,7 @@ pub(crate) fn quotations(cx: &DocContext<'_>, entities: &[Arc<Entity>], mentions
         entities,
         paragraphs: &cx.layer.lines,
         lexicon: cx.lexicon,
+        titles: cx.scan.titles.iter().map(|t| t.span).collect(),
     };
     patterns::attribute(&context, &marked)
 }
@@ -46,6 +47,9 @@ pub enum QuoteKind {
     Direct,
     /// A fragment quoted inside the reporter's sentence.
     Partial,
+    /// Reported speech that holds a quoted fragment ("The minister said the drills were “a dangerous
+    /// provocation” meant to test …"): the whole clause, one attribution; its fragments are rows of their own.
+    Mixed,
     /// Reported speech without quotation marks.
     Indirect,
     /// Scare quotes or a name in quotation marks: not speech.
@@ -58,6 +62,7 @@ impl QuoteKind {
         match self {
             QuoteKind::Direct => "direct",
             QuoteKind::Partial => "partial",
+            QuoteKind::Mixed => "mixed",
             QuoteKind::Indirect => "indirect",
             QuoteKind::Term => "term",
         }
@@ -143,6 +148,9 @@ pub struct Quote {
     pub method: Method,
     /// The attribution pattern that found the speaker (see `src/quote/patterns`), empty when none did.
     pub pattern: &'static str,
+    /// For a quotation that is a part of a `mixed` attribution: the index of that attribution among the
+    /// document's quotations.
+    pub part_of: Option<usize>,
     /// Confidence in the attribution, 0 to 1.
     pub confidence: f32,
 }
@@ -150,12 +158,30 @@ pub struct Quote {
 impl Quote {
     /// A quotation attributed by `pattern`.
     pub(crate) fn attributed(kind: QuoteKind, span: Span, pattern: &'static str, f: speaker::Found) -> Quote {
-        Quote { kind, span, speaker: Some(f.speaker), cue: f.cue, method: f.method, pattern, confidence: f.confidence }
+        Quote {
+            kind,
+            span,
+            speaker: Some(f.speaker),
+            cue: f.cue,
+            method: f.method,
+            pattern,
+            part_of: None,
+            confidence: f.confidence,
+        }
     }
 
     /// A quotation no pattern attributed.
     pub(crate) fn unattributed(kind: QuoteKind, span: Span) -> Quote {
-        Quote { kind, span, speaker: None, cue: None, method: Method::None, pattern: "", confidence: 0.0 }
+        Quote {
+            kind,
+            span,
+            speaker: None,
+            cue: None,
+            method: Method::None,
+            pattern: "",
+            part_of: None,
+            confidence: 0.0,
+        }
     }
 }
 
@@ -197,7 +223,14 @@ mod tests {
         assert_eq!(
             quotes(text),
             [
-                q("We will respond.", "direct", "Leila Karimi", "Leila Karimi", "said", "explicit"),
+                q(
+                    "We will respond.",
+                    "direct",
+                    "Iranian Foreign Ministry spokesman Leila Karimi",
+                    "Leila Karimi",
+                    "said",
+                    "explicit"
+                ),
                 q("Isn’t it clear?", "direct", "She", "Leila Karimi", "added", "pronoun"),
             ]
         );
@@ -223,7 +256,7 @@ mod tests {
             [q(
                 "We have clarified our position.",
                 "direct",
-                "Ayhan Hajizadeh",
+                "Ayhan Hajizadeh, an official of the Ministry of Foreign Affairs of Azerbaijan",
                 "Ayhan Hajizadeh",
                 "tweeted",
                 "explicit"
@@ -232,12 +265,21 @@ mod tests {
     }
 
     #[test]
-    fn partial_quote_in_the_reporters_sentence_and_a_term() {
+    fn mixed_reported_speech_with_a_partial_quote_and_a_term() {
         let text = "US Defense Secretary Pete Hegseth called Japan an “indispensable partner” under President Donald Trump's “America First” policy.";
+        let hegseth = "US Defense Secretary Pete Hegseth";
         assert_eq!(
             quotes(text),
             [
-                q("indispensable partner", "partial", "Pete Hegseth", "Pete Hegseth", "called", "explicit"),
+                q(
+                    "Japan an “indispensable partner” under President Donald Trump's “America First” policy",
+                    "mixed",
+                    hegseth,
+                    "Pete Hegseth",
+                    "called",
+                    "explicit"
+                ),
+                q("indispensable partner", "partial", hegseth, "Pete Hegseth", "called", "explicit"),
                 q("America First", "term", "", "", "", "none"),
             ]
         );
@@ -247,12 +289,21 @@ mod tests {
     fn according_to_and_nominal_speakers() {
         let text = "Azerbaijan said Tehran would “never intimidate” Baku, according to a statement by the Foreign Ministry.\n\n“The talks failed,” officials said.";
         let got = quotes(text);
-        assert_eq!(got[0].0, "never intimidate");
+        let partial = got.iter().find(|q| q.0 == "never intimidate").unwrap();
         assert_eq!(
-            (got[0].3.as_str(), got[0].4.as_str(), got[0].5),
+            (partial.3.as_str(), partial.4.as_str(), partial.5),
             ("Foreign Ministry", "according to", "according_to")
         );
-        assert_eq!(got[1], q("The talks failed", "direct", "officials", "", "said", "nominal"));
+        let mixed: Vec<(&str, &str)> =
+            got.iter().filter(|q| q.1 == "mixed").map(|q| (q.0.as_str(), q.3.as_str())).collect();
+        assert_eq!(
+            mixed,
+            [
+                ("Azerbaijan said Tehran would “never intimidate” Baku", "Foreign Ministry"),
+                ("Tehran would “never intimidate” Baku", "Azerbaijan")
+            ]
+        );
+        assert_eq!(got[3], q("The talks failed", "direct", "officials", "", "said", "nominal"));
     }
 
     #[test]
@@ -260,10 +311,10 @@ mod tests {
         let text =
             "Mayor Ana Ruiz said: “The first paragraph goes on\n\n“and the second one ends it.”\n\n“Nobody said this.”";
         let got = quotes(text);
-        assert_eq!(got[0].2, "Ana Ruiz");
+        assert_eq!(got[0].2, "Mayor Ana Ruiz");
         assert_eq!(
             (got[1].0.as_str(), got[1].2.as_str(), got[1].5),
-            ("and the second one ends it.", "Ana Ruiz", "continuation")
+            ("and the second one ends it.", "Mayor Ana Ruiz", "continuation")
         );
         assert_eq!(got.len(), 3);
         assert_eq!(got[2].0, "Nobody said this.");

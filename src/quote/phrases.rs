@@ -66,12 +66,12 @@ pub(crate) fn subject_in_window(cx: &QuoteContext<'_>, cue_start: usize, limit: 
     }
     // a mention ending here: "Nasser Kanaani said", "the State Department said"
     if let Some(m) = mention_ending_at(cx.mentions, pos).filter(|m| m.mention_type != MentionType::Demonym) {
-        return Some(m.span);
+        return Some(with_modifiers(cx, m.span, limit));
     }
     if text[limit..pos].ends_with(',') {
         // "the Azeri Minister of Defense, General Zakir Hasanov, said": a person named right before the comma
         if let Some(m) = mention_ending_at(cx.mentions, pos - 1).filter(|m| m.mention_type == MentionType::Person) {
-            return Some(m.span);
+            return Some(with_modifiers(cx, m.span, limit));
         }
         // "Ayhan Hajizadeh, an official of the Ministry …, tweeted", "Johnnie Wilson, of Springfield, Va.,
         // said": the nearest comma, going back, that a person or organization ends at
@@ -85,7 +85,8 @@ pub(crate) fn subject_in_window(cx: &QuoteContext<'_>, cue_start: usize, limit: 
             let named = mention_ending_at(cx.mentions, limit + comma)
                 .filter(|m| matches!(m.mention_type, MentionType::Person | MentionType::Organization));
             if let Some(m) = named {
-                return Some(m.span);
+                // the name with its apposition: "Ayhan Hajizadeh, an official of the Ministry …"
+                return Some(sp(with_modifiers(cx, m.span, limit).start, pos));
             }
             search_end = comma;
         }
@@ -111,7 +112,7 @@ pub(crate) fn subject_in_window(cx: &QuoteContext<'_>, cue_start: usize, limit: 
 pub(crate) fn np_before(cx: &QuoteContext<'_>, end: usize, limit: usize) -> Option<Span> {
     let text = cx.text;
     if let Some(m) = mention_ending_at(cx.mentions, end).filter(|m| m.mention_type != MentionType::Demonym) {
-        return Some(m.span);
+        return Some(with_modifiers(cx, m.span, limit));
     }
     let mut start = end;
     let mut count = 0;
@@ -126,6 +127,10 @@ pub(crate) fn np_before(cx: &QuoteContext<'_>, end: usize, limit: usize) -> Opti
         }
         start = ws;
         count += 1;
+        // a determiner opens the noun phrase: "a State Department spokesman"
+        if cx.lexicon.is(w, WordKind::NounDeterminer) || cx.lexicon.is(w, WordKind::SpeakerDeterminer) {
+            break;
+        }
         // stop at punctuation before the word
         if text[limit..ws].trim_end().ends_with([',', '.', ';', ':', '(', '"', '“', '”', '—']) {
             break;
@@ -262,4 +267,163 @@ pub(crate) fn skip_auxiliaries_back(text: &str, lexicon: &Lexicon, mut pos: usiz
             _ => return pos,
         }
     }
+}
+
+/// The words of a speaker, as a speaker can be: a pronoun, a name (a mention, or capitalised words that are no
+/// function words), or a noun phrase whose head is a noun that can speak (`speaker_noun` in the lexicon:
+/// "officials", "a spokesman", "the company", "the poll"); never a sentence fragment ("Once in my early
+/// 20s", "His twisted", "Editor’s"). Leading words that open a clause ("Then someone", "While his advisers")
+/// are dropped. `None` when no speaker is left.
+pub(crate) fn speaker_words(cx: &QuoteContext<'_>, span: Span) -> Option<Span> {
+    let text = cx.text;
+    let mut span = trim_span(text, span);
+    // drop leading clause words
+    loop {
+        let words = span.text(text);
+        let first = words.split_whitespace().next()?;
+        let rest = words[first.len()..].trim_start();
+        let opener = cx.lexicon.is(first, WordKind::Introducer)
+            || cx.lexicon.is(first, WordKind::ClauseOpener)
+            || cx.lexicon.is(first, WordKind::TimeModifier)
+            || is_time_word(first.trim_end_matches(','), cx.lexicon)
+            || (first.starts_with(char::is_lowercase) && cx.lexicon.is(first, WordKind::PhraseBoundary));
+        if !opener || rest.is_empty() || cx.lexicon.is(first, WordKind::NounDeterminer) {
+            break;
+        }
+        span = sp(span.end - rest.len(), span.end);
+    }
+    let words = span.text(text);
+    if words.is_empty() {
+        return None;
+    }
+    // no verb inside ("Tehran would never intimidate Baku")
+    if words.split_whitespace().any(|w| cx.lexicon.is(w, WordKind::CueModifier) && w.starts_with(char::is_lowercase)) {
+        return None;
+    }
+    let last = words.rsplit([' ', '\u{a0}']).next().unwrap_or(words);
+    if cx.lexicon.is(words, WordKind::SpeakerPronoun) || cx.lexicon.is(words, WordKind::RelativePronoun) {
+        return Some(span);
+    }
+    if last.ends_with("'s") || last.ends_with("’s") || last.ends_with(['\'', '’']) {
+        return None; // a possessive is no head: "Editor’s note"
+    }
+    // a mention of a person, organization, country or place ends the phrase
+    let ends_a_mention = mention_ending_at(cx.mentions, span.end)
+        .is_some_and(|m| m.span.start >= span.start && m.mention_type != MentionType::Demonym);
+    let head = last.trim_end_matches(['.', ')']);
+    let name_like = head.starts_with(char::is_uppercase)
+        && !cx.lexicon.is(head, WordKind::NotName)
+        && !cx.lexicon.is(head, WordKind::Introducer)
+        && !cx.lexicon.is(head, WordKind::ClauseOpener);
+    let noun = {
+        let lower = head.to_lowercase();
+        let singular = lower.strip_suffix('s').unwrap_or(&lower);
+        cx.lexicon.is(&lower, WordKind::SpeakerNoun) || cx.lexicon.is(singular, WordKind::SpeakerNoun)
+    };
+    (ends_a_mention || name_like || noun).then_some(span)
+}
+
+/// True when `span` holds words a speaker can be (see [`speaker_words`]).
+pub(crate) fn is_speaker(cx: &QuoteContext<'_>, span: Span) -> bool {
+    speaker_words(cx, span) == Some(trim_span(cx.text, span))
+}
+
+/// The position after the adverbials that may follow a cue before its clause: a time ("on Friday", "last
+/// week", "Sunday"), an adverb ("repeatedly", "also"), a medium ("in a statement", "in an interview with
+/// CNN", "on Twitter"), each with the comma after it.
+pub(crate) fn skip_adverbials(cx: &QuoteContext<'_>, from: usize, limit: usize) -> usize {
+    let text = cx.text;
+    let mut pos = from;
+    loop {
+        let rest = &text[pos..limit];
+        let trimmed = rest.trim_start().trim_start_matches(',').trim_start();
+        let at = limit - trimmed.len();
+        let mut words = trimmed.split(' ');
+        let Some(first) = words.next().map(|w| w.trim_end_matches(',')) else { return pos };
+        let second = words.next().map(|w| w.trim_end_matches(','));
+        let step = if is_time_word(first, cx.lexicon)
+            || (first.len() > 3 && first.ends_with("ly") && first.starts_with(char::is_lowercase))
+            || cx.lexicon.is(first, WordKind::CueModifier) && !cx.lexicon.is(first, WordKind::PhraseBoundary)
+        {
+            first.len()
+        } else if cx.lexicon.is(first, WordKind::TimeModifier) && second.is_some_and(|w| is_time_word(w, cx.lexicon)) {
+            first.len() + 1 + second.map_or(0, str::len)
+        } else if let Some(medium) = medium_phrase(cx, at, limit) {
+            medium - at
+        } else {
+            return if at > pos && text[pos..at].contains(',') { at } else { pos };
+        };
+        pos = at + step;
+        if pos >= limit {
+            return limit;
+        }
+    }
+}
+
+/// "in a statement", "in an interview with CNN", "on Twitter", "in remarks to reporters": its end, when one
+/// starts at `at`.
+fn medium_phrase(cx: &QuoteContext<'_>, at: usize, limit: usize) -> Option<usize> {
+    let text = cx.text;
+    let rest = &text[at..limit];
+    let after_preposition =
+        ["in ", "on ", "during ", "at ", "via ", "through "].iter().find_map(|p| rest.strip_prefix(p))?;
+    let mut words = after_preposition.split(' ');
+    let mut word = words.next()?;
+    let mut consumed = rest.len() - after_preposition.len();
+    if cx.lexicon.is(word, WordKind::NounDeterminer) || cx.lexicon.is(word, WordKind::SpeakerDeterminer) {
+        consumed += word.len() + 1;
+        word = words.next()?;
+    }
+    let noun = word.trim_end_matches([',', '.']);
+    if !cx.lexicon.is(noun, WordKind::Medium) && !cx.lexicon.is(&noun.to_lowercase(), WordKind::Medium) {
+        return None;
+    }
+    consumed += noun.len();
+    // "with CNN", "to reporters", "on Fox News": a short complement up to a comma or "that"
+    let tail = &rest[consumed..];
+    if let Some(complement) =
+        ["with ", "to ", "on ", "at ", "for "].iter().find_map(|p| tail.trim_start().strip_prefix(p))
+    {
+        let stop = complement.find([',', ';']).unwrap_or(complement.len());
+        let stop = complement[..stop].find(" that ").map_or(stop, |i| i);
+        if words_at_most(&complement[..stop], 5) {
+            consumed = rest.len() - complement.len() + stop;
+        }
+    }
+    Some(at + consumed)
+}
+
+/// A speaker's name with the words before it that belong to it: titles, capitalised modifiers, a possessive
+/// ("Iranian Foreign Ministry spokesman Nasser Kanaani", "Mr. Clarke", "Japan's Defense Minister Gen
+/// Nakatani", "the Rev. Peter Wherry"), not before `limit`.
+pub(crate) fn with_modifiers(cx: &QuoteContext<'_>, name: Span, limit: usize) -> Span {
+    let text = cx.text;
+    let titles = &cx.titles;
+    let mut start = name.start;
+    while let Some(before) = text[limit..start].strip_suffix(' ') {
+        let end = limit + before.len();
+        let Some((ws, word)) = word_ending_at(text, limit, end) else { break };
+        let title = titles.binary_search_by_key(&end, |t| t.end).ok().map(|i| titles[i]);
+        if let Some(t) = title.filter(|t| t.start >= limit) {
+            start = t.start;
+            continue;
+        }
+        let possessive = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"));
+        let capitalised = word.starts_with(char::is_uppercase)
+            && !cx.lexicon.is(word, WordKind::NotName)
+            && !cx.lexicon.is(word, WordKind::Introducer)
+            && !cx.lexicon.is(word, WordKind::ClauseOpener)
+            && !cx.lexicon.is(word, WordKind::PhraseBoundary)
+            && !cx.lexicon.is(word, WordKind::SpeakerPronoun);
+        if capitalised || possessive.is_some_and(|stem| stem.starts_with(char::is_uppercase)) {
+            start = ws;
+            continue;
+        }
+        // "the", "a" before the modifiers
+        if start < name.start && cx.lexicon.is(word, WordKind::NounDeterminer) {
+            start = ws;
+        }
+        break;
+    }
+    Span::new(start, name.end)
 }

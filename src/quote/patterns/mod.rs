@@ -7,7 +7,8 @@
 //! 1. [`Stage::Quote`]: the speaker named around the quotation (after it, in a signature, before it).
 //! 2. [`Stage::Fallback`]: when stage 1 found none (and the quotation is speech, not a term), a speaker from
 //!    the context: the previous paragraph's colon, the previous quotation's speaker, the sentence's subject.
-//! 3. [`Stage::Reported`]: then, for every sentence without quotation marks that holds a cue, reported speech.
+//! 3. Then, for every sentence, reported speech: [`Stage::SentenceEnd`] on its last cue (…, Nakatani said.),
+//!    then [`Stage::Reported`] on each cue before, left to right (Kanaani said his country saw …).
 //!
 //! A new pattern is a new file with its finding function and one row in [`PATTERNS`]; its examples run as
 //! tests against the small fixed gazetteer of `tests/fixtures/unit-gazetteer/`.
@@ -32,7 +33,7 @@ use foldhash::HashMap;
 use crate::rules::{Examples, Unit};
 use crate::span::Span;
 
-use super::context::{QuoteContext, has_double_mark, paragraph_of};
+use super::context::{QuoteContext, paragraph_of};
 use super::cues::CueHit;
 use super::kind::{closing_mark_end, is_label, is_markup, quote_kind, trim_quote};
 use super::marks::{Ending, Marked};
@@ -47,7 +48,9 @@ pub(crate) enum Stage {
     Quote,
     /// On a quotation that stage [`Stage::Quote`] found no speaker for.
     Fallback,
-    /// On a sentence without quotation marks that holds a cue: reported speech.
+    /// On the last cue of a sentence, for reported speech that the cue ends (…, Nakatani said.).
+    SentenceEnd,
+    /// On every cue of a sentence, left to right, before the one that ends it: reported speech after its cue.
     Reported,
 }
 
@@ -83,8 +86,8 @@ impl Unit for Pattern {
 pub(crate) enum Find {
     /// The speaker of a quotation between marks (stages [`Stage::Quote`] and [`Stage::Fallback`]).
     Quote(fn(&QuoteContext<'_>, &QuoteSite<'_>) -> Option<Found>),
-    /// Reported speech in a sentence, its content and speaker (stage [`Stage::Reported`]).
-    Sentence(fn(&QuoteContext<'_>, &SentenceSite) -> Option<(Span, Found)>),
+    /// Reported speech, its content and speaker, read from one cue of a sentence (stage [`Stage::Reported`]).
+    Sentence(fn(&QuoteContext<'_>, &CueSite) -> Option<(Span, Found)>),
 }
 
 /// The patterns, in the order they are tried within their stage: their precedence.
@@ -189,10 +192,13 @@ pub(crate) const PATTERNS: &[Pattern] = &[
         find: Find::Quote(before_quote::find),
         examples: Examples {
             matches: &[
-                ("Iranian Foreign Ministry spokesman Nasser Kanaani said: “We will respond.”", "Nasser Kanaani"),
+                (
+                    "Iranian Foreign Ministry spokesman Nasser Kanaani said: “We will respond.”",
+                    "Iranian Foreign Ministry spokesman Nasser Kanaani",
+                ),
                 (
                     "In response, Ayhan Hajizadeh, an official of the Ministry of Foreign Affairs of Azerbaijan, tweeted: “We have clarified our position.”",
-                    "Ayhan Hajizadeh",
+                    "Ayhan Hajizadeh, an official of the Ministry of Foreign Affairs of Azerbaijan",
                 ),
             ],
             no_match: &["Nothing about the report was new. “Nothing to see here.”"],
@@ -206,7 +212,7 @@ pub(crate) const PATTERNS: &[Pattern] = &[
         examples: Examples {
             matches: &[
                 ("Pete Hegseth told reporters:\n\n“We are ready for anything that comes.”", "Pete Hegseth"),
-                ("The spokesman Dan Okafor added this:\n\n“The rules favour landlords.”", "Dan Okafor"),
+                ("The spokesman Dan Okafor added this:\n\n“The rules favour landlords.”", "The spokesman Dan Okafor"),
             ],
             no_match: &["Pete Hegseth told reporters.\n\n“We are ready for anything that comes.”"],
         },
@@ -219,7 +225,10 @@ pub(crate) const PATTERNS: &[Pattern] = &[
         examples: Examples {
             matches: &[
                 ("“We are ready,” she said. “We have been for years.”", "she"),
-                ("Mayor Ana Ruiz said: “The first paragraph goes on\n\n“and the second one ends it.”", "Ana Ruiz"),
+                (
+                    "Mayor Ana Ruiz said: “The first paragraph goes on\n\n“and the second one ends it.”",
+                    "Mayor Ana Ruiz",
+                ),
             ],
             no_match: &["“We are ready.”"],
         },
@@ -251,31 +260,101 @@ pub(crate) const PATTERNS: &[Pattern] = &[
         },
     },
     Pattern {
-        name: "clause-comma-source-cue",
-        doc: "a clause, a comma, then a short SOURCE and its cue end the sentence (…, Nakatani said.)",
+        name: "according-to-source-clause",
+        doc: "“According to SOURCE,” then the clause it reports",
         stage: Stage::Reported,
+        find: Find::Sentence(reported::according_to_source_clause),
+        examples: Examples {
+            matches: &[
+                ("According to the Pentagon, the drills will last four days.", "the Pentagon"),
+                ("But according to two senior officials, the plan was dropped last week.", "two senior officials"),
+            ],
+            no_match: &["According to plan, the drills will last four days."],
+        },
+    },
+    Pattern {
+        name: "clause-according-to",
+        doc: "a clause, a comma, then “according to SOURCE”",
+        stage: Stage::SentenceEnd,
+        find: Find::Sentence(reported::clause_according_to),
+        examples: Examples {
+            matches: &[
+                (
+                    "The drills will last four days, according to a statement by the Foreign Ministry.",
+                    "the Foreign Ministry",
+                ),
+                ("The plan was dropped, according to two senior officials.", "two senior officials"),
+            ],
+            no_match: &["The drills went according to plan."],
+        },
+    },
+    Pattern {
+        name: "clause-comma-source-cue",
+        doc: "a clause, a comma, then SOURCE and its cue end the sentence (…, Nakatani said.)",
+        stage: Stage::SentenceEnd,
         find: Find::Sentence(reported::clause_comma_source_cue),
         examples: Examples {
             matches: &[
                 ("The two sides agreed to produce missiles together, Nakatani said.", "Nakatani"),
                 ("The exercise would last four days, a senior official said on Monday.", "a senior official"),
+                ("The plan failed: the money ran out and nobody would lend more, the spokesman said.", "the spokesman"),
             ],
             no_match: &[
-                "The two sides agreed to produce missiles together, and the long talks that followed said nothing about the price of any of them.",
+                "The two sides agreed to produce missiles together, and the talks that followed said nothing about the price of any of them.",
             ],
         },
     },
     Pattern {
+        name: "clause-comma-cue-source",
+        doc: "a clause, a comma, then the cue and SOURCE end the sentence (…, said Ortiz, a union official.)",
+        stage: Stage::SentenceEnd,
+        find: Find::Sentence(reported::clause_comma_cue_source),
+        examples: Examples {
+            matches: &[
+                ("The rules favour landlords, said Dan Okafor.", "Dan Okafor"),
+                (
+                    "The union will strike on Monday, said Carl Novak, the union president.",
+                    "Carl Novak, the union president",
+                ),
+            ],
+            no_match: &["The rules favour landlords, said to be the richest people in town."],
+        },
+    },
+    Pattern {
+        name: "participle-clause",
+        doc: "a participle of a cue after a comma reports a clause of the sentence's subject (…, saying the report was wrong)",
+        stage: Stage::Reported,
+        find: Find::Sentence(reported::participle_clause),
+        examples: Examples {
+            matches: &[
+                (
+                    "Azerbaijan quickly responded to the threats, saying Tehran would never intimidate Baku.",
+                    "Azerbaijan",
+                ),
+                ("Pete Hegseth left the room, adding that the talks had gone well.", "Pete Hegseth"),
+            ],
+            no_match: &["Saying nothing at all, the minister left the room."],
+        },
+    },
+    Pattern {
         name: "source-cue-clause",
-        doc: "a SOURCE opening the sentence, its cue, (that) and the clause it reports",
+        doc: "SOURCE, its cue, (that) and the clause it reports, to the end of the sentence",
         stage: Stage::Reported,
         find: Find::Sentence(reported::source_cue_clause),
         examples: Examples {
             matches: &[
                 ("Kanaani said his country saw the statements as hostile.", "Kanaani"),
                 ("The minister told reporters that the drills would go ahead.", "The minister"),
+                (
+                    "But on Friday a State Department spokesman suggested that the number was wrong.",
+                    "a State Department spokesman",
+                ),
             ],
-            no_match: &["He said so.", "Before the talks, officials said little about it."],
+            no_match: &[
+                "He said so.",
+                "The rumour is said to be false.",
+                "Once in my early 20s said the stories were true.",
+            ],
         },
     },
 ];
@@ -307,13 +386,15 @@ impl QuoteSite<'_> {
     }
 }
 
-/// A sentence without quotation marks that holds a cue, and what the reported-speech patterns read in it.
-pub(crate) struct SentenceSite {
+/// A cue of a sentence, and what the reported-speech patterns read around it.
+pub(crate) struct CueSite {
     /// The sentence.
     pub sentence: Span,
-    /// The cue the patterns read: its last one when the sentence ends with it ("…, Nakatani said."), else
-    /// its first one.
+    /// The cue.
     pub cue: CueHit,
+    /// Where the cue's clause may start: the sentence's start, or the end of the attribution before it in the
+    /// sentence.
+    pub floor: usize,
     /// The end of the sentence without its final punctuation.
     pub body_end: usize,
 }
@@ -385,7 +466,36 @@ pub(crate) fn attribute(cx: &QuoteContext<'_>, marked: &[Marked]) -> Vec<Quote> 
     }
     reported_speech(cx, marked, &mut quotes);
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
+    link_parts(&mut quotes);
     quotes
+}
+
+/// The quotations inside a `mixed` attribution are its parts: `part_of` names it, and they are `partial`
+/// (a fragment of the reporter's sentence) and take its speaker when they have none.
+fn link_parts(quotes: &mut [Quote]) {
+    let mixed: Vec<usize> = (0..quotes.len()).filter(|&i| quotes[i].kind == QuoteKind::Mixed).collect();
+    for m in mixed {
+        let (span, attribution) = (quotes[m].span, quotes[m]);
+        for (i, q) in quotes.iter_mut().enumerate() {
+            // a term (a name, scare quotes) is the reporter's, not the speaker's
+            if i == m
+                || matches!(q.kind, QuoteKind::Mixed | QuoteKind::Term)
+                || !span.contains(q.span)
+                || q.part_of.is_some()
+            {
+                continue;
+            }
+            q.part_of = Some(m);
+            if q.kind == QuoteKind::Direct {
+                q.kind = QuoteKind::Partial;
+            }
+            if q.speaker.is_none() {
+                (q.speaker, q.cue, q.method, q.pattern) =
+                    (attribution.speaker, attribution.cue, attribution.method, attribution.pattern);
+                q.confidence = attribution.confidence;
+            }
+        }
+    }
 }
 
 /// The first pattern of `stage` that `attribute` gives a result for, with its name.
@@ -393,16 +503,24 @@ fn first_of<T>(stage: Stage, attribute: impl Fn(&Pattern) -> Option<T>) -> Optio
     PATTERNS.iter().filter(|p| p.stage == stage).find_map(|p| attribute(p).map(|found| (p.name, found)))
 }
 
-/// Reported speech: sentences without quotation marks that hold a cue.
+/// Reported speech: for every cue of every sentence, the first reported-speech pattern that finds its clause
+/// and source. A clause that holds quotation marks is `mixed`, unless one quotation is nearly all of it (that
+/// is a direct quotation, attributed above); its quotations become its parts.
 fn reported_speech(cx: &QuoteContext<'_>, marked: &[Marked], quotes: &mut Vec<Quote>) {
     let text = cx.text;
-    let mut k = 0;
+    // quotations (marks included), in order: no cue inside one reports anything here
+    let quoted: Vec<Span> = marked
+        .iter()
+        .filter(|m| m.ending != Ending::Nested)
+        .map(|m| Span::new(m.open.start, closing_mark_end(text, m.inner.end)))
+        .collect();
+    let inside_quotation = |pos: usize| {
+        let i = quoted.partition_point(|q| q.start <= pos);
+        i > 0 && quoted[i - 1].end > pos
+    };
     // the cues of each sentence, `cx.cues[cues_from..cues_to]`: sentences and cues are both in order
     let (mut cues_from, mut cues_to) = (0, 0);
     for &sentence in cx.sentences {
-        while k < marked.len() && marked[k].inner.end < sentence.start {
-            k += 1;
-        }
         while cues_from < cx.cues.len() && cx.cues[cues_from].span.start < sentence.start {
             cues_from += 1;
         }
@@ -411,29 +529,47 @@ fn reported_speech(cx: &QuoteContext<'_>, marked: &[Marked], quotes: &mut Vec<Qu
             cues_to += 1;
         }
         let cues = &cx.cues[cues_from..cues_to];
-        // the trailing pattern ("…, Nakatani said.") is judged on the last cue, the leading one on the first
-        let Some(&last_cue) = cues.iter().rev().find(|c| c.kind != CueKind::Belief) else { continue };
-        if marked.get(k).is_some_and(|m| m.open.start < sentence.end) {
-            continue; // has quotation marks
-        }
-        if has_double_mark(sentence.text(text), true, true) {
+        if cues.is_empty() {
             continue;
         }
-        let trailing = words_at_most(text[last_cue.span.end..sentence.end].trim_end_matches(['.', '!', '?']), 3);
-        let cue = if trailing {
-            last_cue
-        } else {
-            cues.iter().copied().find(|c| c.kind != CueKind::Belief).unwrap_or(last_cue)
-        };
         let body_end = trim_span(text, sp(sentence.start, sentence.end)).end;
         let body_end = if text[..body_end].ends_with(['.', '!', '?']) { body_end - 1 } else { body_end };
-        let site = SentenceSite { sentence, cue, body_end };
-        let on_sentence = |p: &Pattern| match p.find {
-            Find::Sentence(find) => find(cx, &site),
-            Find::Quote(_) => None,
+        let valid: Vec<CueHit> =
+            cues.iter().copied().filter(|c| c.kind != CueKind::Belief && !inside_quotation(c.span.start)).collect();
+        let Some(&last) = valid.last() else { continue };
+        let find_at = |stage: Stage, cue: CueHit, floor: usize, body_end: usize| {
+            let site = CueSite { sentence, cue, floor, body_end };
+            first_of(stage, |p: &Pattern| match p.find {
+                Find::Sentence(find) => find(cx, &site),
+                Find::Quote(_) => None,
+            })
         };
-        if let Some((pattern, (content, f))) = first_of(Stage::Reported, on_sentence) {
-            quotes.push(Quote::attributed(QuoteKind::Indirect, content, pattern, f));
+        // the attribution that ends the sentence first: the clause before it is its content, and the cues in
+        // that clause report only up to its end
+        let ending = find_at(Stage::SentenceEnd, last, sentence.start, body_end);
+        let ceiling = ending.as_ref().map_or(body_end, |(_, (content, _))| content.end);
+        let mut frames = Vec::new();
+        let mut floor = sentence.start;
+        for &cue in &valid {
+            if cue.span.start < floor || cue.span.start >= ceiling {
+                continue;
+            }
+            let Some(frame) = find_at(Stage::Reported, cue, floor, ceiling) else { continue };
+            let (content, f) = &frame.1;
+            floor = content.end.max(f.speaker.span.end).max(cue.span.end);
+            frames.push(frame);
+        }
+        frames.extend(ending);
+        for (pattern, (content, f)) in frames {
+            let marks_inside: Vec<Span> = quoted.iter().copied().filter(|q| content.overlaps(*q)).collect();
+            let kind = if marks_inside.is_empty() {
+                QuoteKind::Indirect
+            } else if marks_inside.iter().any(|q| 10 * q.len() >= 7 * content.len()) {
+                continue; // the clause is a direct quotation, attributed as such
+            } else {
+                QuoteKind::Mixed
+            };
+            quotes.push(Quote::attributed(kind, content, pattern, f));
         }
     }
 }
@@ -441,7 +577,16 @@ fn reported_speech(cx: &QuoteContext<'_>, marked: &[Marked], quotes: &mut Vec<Qu
 /// The reported speech `content` of a sentence, said by the words `speaker`: none when either is empty.
 fn reported(cx: &QuoteContext<'_>, content: Span, speaker: Span, cue: Span, method: Method) -> Option<(Span, Found)> {
     let content = trim_span(cx.text, content);
+    let content = trim_marks(cx.text, content);
     (!content.is_empty() && !speaker.is_empty()).then(|| (content, found(cx, speaker, Some(cue), method, 0.7)))
+}
+
+/// A clause without the quotation marks that open or close it.
+fn trim_marks(text: &str, span: Span) -> Span {
+    let s = span.text(text);
+    let trimmed = s.trim_start_matches(['"', '“', '”']).trim_end_matches(['"', '“', '”']);
+    let start = span.start + (s.len() - s.trim_start_matches(['"', '“', '”']).len());
+    trim_span(text, sp(start, start + trimmed.len()))
 }
 
 #[cfg(test)]
@@ -456,6 +601,7 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), PATTERNS.len(), "pattern names are unique");
+        let mut failures = Vec::new();
         for pattern in PATTERNS {
             let examples = pattern.examples;
             assert!(examples.matches.len() >= 2 && !examples.no_match.is_empty(), "{}: too few examples", pattern.name);
@@ -464,21 +610,20 @@ mod tests {
                 let x = extractor.extract(&Document::new("t", sentence));
                 let fired: Vec<(&str, &str)> =
                     x.quotes.iter().map(|q| (q.pattern, q.speaker.map_or("", |s| s.span.text(sentence)))).collect();
-                assert!(
-                    fired.contains(&(pattern.name, speaker)),
-                    "{}: does not attribute {sentence:?} to {speaker:?}: {fired:?}",
-                    pattern.name
-                );
+                if !fired.contains(&(pattern.name, speaker)) {
+                    failures
+                        .push(format!("{}: does not attribute {sentence:?} to {speaker:?}: {fired:?}", pattern.name));
+                }
             }
             for &sentence in examples.no_match {
                 let x = extractor.extract(&Document::new("t", sentence));
-                assert!(
-                    x.quotes.iter().all(|q| q.pattern != pattern.name),
-                    "{}: fires on {sentence:?}: {:?}",
-                    pattern.name,
-                    x.quotes
-                );
+                let fired: Vec<&str> =
+                    x.quotes.iter().filter(|q| q.pattern == pattern.name).map(|q| q.span.text(sentence)).collect();
+                if !fired.is_empty() {
+                    failures.push(format!("{}: fires on {sentence:?}: {fired:?}", pattern.name));
+                }
             }
         }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 }

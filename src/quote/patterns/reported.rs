@@ -1,50 +1,219 @@
-//! Reported speech: sentences without quotation marks that report what someone said.
+//! Reported speech: the clauses that a cue reports, with or without quotation marks in them.
 //!
-//! - `CLAUSE, SOURCE CUE.`, the source short and the sentence ending with the cue ([`ClauseCommaSourceCue`])
-//! - `SOURCE CUE (that) CLAUSE`, the source opening the sentence ([`SourceCueClause`])
+//! Each function reads one cue of a sentence ([`CueSite`]) and returns the clause it reports (its content) and
+//! its source, or nothing. The shapes, in the order [`super::PATTERNS`] tries them:
 //!
-//! Each reads the sentence's cue ([`SentenceSite::cue`]): its last one when the sentence ends with it, else its
-//! first one. The two shapes exclude each other: a comma before the cue, or none.
+//! - `According to SOURCE, CLAUSE.` and `CLAUSE, according to SOURCE.`
+//! - `CLAUSE, SOURCE CUE.` and `CLAUSE, CUE SOURCE.`: the cue ends the sentence (an adverbial or addressee
+//!   aside: "Nakatani said on Sunday", "he told reporters"); the clause is everything before the comma (or
+//!   colon or dash), however long.
+//! - `…, saying (that) CLAUSE`: a participle takes the subject of its sentence.
+//! - `SOURCE CUE (that) CLAUSE`: the clause runs to the end of the sentence, or to the next attribution in it;
+//!   "that" is not content, nor is the addressee of a verb that takes one ("told reporters the …", the
+//!   lexicon's `addressee_verb`), nor an adverbial right after the cue ("said on Friday", "said in a
+//!   statement").
 
-use crate::quote::Method;
+use crate::lexicon::WordKind;
 use crate::quote::context::QuoteContext;
-use crate::quote::phrases::{skip_auxiliaries_back, sp, subject_before, trim_span, words_at_most};
+use crate::quote::phrases::{
+    is_speaker, is_time_word, np_after, sentence_subject, skip_adverbials, skip_auxiliaries_back, sp, speaker_words,
+    statement_source, subject_before, trim_span, words_at_most,
+};
 use crate::quote::speaker::Found;
+use crate::quote::{CueKind, Method};
 use crate::span::Span;
+use crate::text::words::word_ending_at;
 
-use super::{SentenceSite, reported};
+use super::{CueSite, reported};
 
-/// A clause, a comma, then a short SOURCE and its cue end the sentence (…, Nakatani said.).
-pub(crate) fn clause_comma_source_cue(cx: &QuoteContext<'_>, s: &SentenceSite) -> Option<(Span, Found)> {
+/// The most words the aside after a trailing cue may have ("…, Nakatani said on Sunday in Tokyo.").
+const TRAILING_ASIDE_WORDS: usize = 6;
+/// The most words a trailing source may have before its cue ("…, a senior US defense official said.").
+const TRAILING_SOURCE_WORDS: usize = 8;
+
+/// `According to SOURCE, CLAUSE.`
+pub(crate) fn according_to_source_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(Span, Found)> {
     let text = cx.text;
-    let comma = text[s.sentence.start..s.cue.span.start].rfind(", ")?;
-    let subject_end = skip_auxiliaries_back(text, cx.lexicon, s.cue.span.start, s.sentence.start);
-    let subject = sp(s.sentence.start + comma + 2, subject_end);
-    let tail = text[s.cue.span.end..s.body_end].trim();
-    let short_subject = !subject.is_empty() && words_at_most(subject.text(text), 6);
-    if !(short_subject && words_at_most(tail, 3) && comma > 0) {
+    if s.cue.kind != CueKind::AccordingTo || !opens_clause(cx, s.floor, s.cue.span.start) {
         return None;
     }
-    let content = sp(s.sentence.start, s.sentence.start + comma);
-    reported(cx, content, trim_span(text, subject), s.cue.span, Method::Explicit)
+    let comma = text[s.cue.span.end..s.body_end].find(", ").map(|i| s.cue.span.end + i)?;
+    let source = trim_span(text, sp(s.cue.span.end, comma));
+    if source.is_empty() || !words_at_most(source.text(text), TRAILING_SOURCE_WORDS) {
+        return None;
+    }
+    let source = statement_source(text, source);
+    is_speaker(cx, source).then_some(())?;
+    let content = sp(comma + 2, s.body_end);
+    (!words_at_most(content.text(text), 2)).then_some(())?;
+    reported(cx, content, source, s.cue.span, Method::AccordingTo)
 }
 
-/// A SOURCE opening the sentence, its cue, (that) and the clause it reports.
-pub(crate) fn source_cue_clause(cx: &QuoteContext<'_>, s: &SentenceSite) -> Option<(Span, Found)> {
+/// `CLAUSE, according to SOURCE.`
+pub(crate) fn clause_according_to(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(Span, Found)> {
     let text = cx.text;
-    if text[s.sentence.start..s.cue.span.start].contains(", ") {
+    if s.cue.kind != CueKind::AccordingTo {
         return None;
     }
-    let speaker = subject_before(cx, s.cue.span.start, s.sentence.start).filter(|sp| sp.start == s.sentence.start)?;
-    let mut from = s.cue.span.end;
-    let rest = &text[from..s.body_end];
-    from += rest.len() - rest.trim_start().len();
-    if text[from..s.body_end].starts_with("that ") {
-        from += 5;
+    let before = text[s.floor..s.cue.span.start].trim_end();
+    let separator = before.strip_suffix([',', ';', '—', '–', ':'])?;
+    let source = statement_source(text, np_after(text, cx.lexicon, s.cue.span.end, s.body_end)?);
+    is_speaker(cx, source).then_some(())?;
+    // the source ends the sentence (an apposition aside)
+    let after = text[source.end..s.body_end].trim_start();
+    (after.is_empty() || after.starts_with(',')).then_some(())?;
+    let content = sp(s.floor, s.floor + separator.len());
+    reported(cx, content, source, s.cue.span, Method::AccordingTo)
+}
+
+/// `CLAUSE, SOURCE CUE.` (with an aside after the cue: "on Sunday", "told reporters").
+pub(crate) fn clause_comma_source_cue(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(Span, Found)> {
+    let text = cx.text;
+    if s.cue.kind == CueKind::AccordingTo || !ends_with_aside(cx, s) {
+        return None;
+    }
+    let subject_end = skip_auxiliaries_back(text, cx.lexicon, s.cue.span.start, s.floor);
+    let source = subject_before(cx, s.cue.span.start, s.floor)?;
+    // the clause ends at the separator before the source
+    let before = text[s.floor..source.start].trim_end();
+    let separator = before.strip_suffix([',', ':', '—', '–'])?;
+    if !words_at_most(text[source.start..subject_end].trim_end_matches(','), TRAILING_SOURCE_WORDS + 12) {
+        return None;
+    }
+    is_speaker(cx, source).then_some(())?;
+    let content = sp(s.floor, s.floor + separator.len());
+    (!words_at_most(content.text(text), 2)).then_some(())?;
+    reported(cx, content, source, s.cue.span, Method::Explicit)
+}
+
+/// `CLAUSE, CUE SOURCE.` ("…, said Ortiz, a union official.")
+pub(crate) fn clause_comma_cue_source(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(Span, Found)> {
+    let text = cx.text;
+    if s.cue.kind == CueKind::AccordingTo || s.cue.span.text(text).ends_with("ing") {
+        return None;
+    }
+    let before = text[s.floor..s.cue.span.start].trim_end();
+    let separator = before.strip_suffix([',', ':', '—', '–'])?;
+    let source = np_after(text, cx.lexicon, s.cue.span.end, s.body_end)?;
+    is_speaker(cx, source).then_some(())?;
+    let after = text[source.end..s.body_end].trim_start();
+    let aside = after.strip_prefix(',').unwrap_or(after);
+    (after.is_empty() || after.starts_with(',') || words_at_most(aside, 3)).then_some(())?;
+    // the source with its apposition ("Ortiz, a union official")
+    let source = if after.starts_with(',') { trim_span(text, sp(source.start, s.body_end)) } else { source };
+    let content = sp(s.floor, s.floor + separator.len());
+    (!words_at_most(content.text(text), 2)).then_some(())?;
+    reported(cx, content, source, s.cue.span, Method::Explicit)
+}
+
+/// `…, saying (that) CLAUSE`: the subject of the sentence said it.
+pub(crate) fn participle_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(Span, Found)> {
+    let text = cx.text;
+    let cue = s.cue.span.text(text);
+    if !cue.ends_with("ing") || !text[s.sentence.start..s.cue.span.start].trim_end().ends_with(',') {
+        return None;
+    }
+    let source = sentence_subject(cx, s.sentence.start, s.cue.span.start)?;
+    is_speaker(cx, source).then_some(())?;
+    let content = clause_after(cx, s)?;
+    reported(cx, content, source, s.cue.span, Method::Explicit)
+}
+
+/// `SOURCE CUE (that) CLAUSE`.
+pub(crate) fn source_cue_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(Span, Found)> {
+    let text = cx.text;
+    if s.cue.kind == CueKind::AccordingTo || s.cue.span.text(text).ends_with("ing") {
+        return None;
+    }
+    let source = speaker_words(cx, subject_before(cx, s.cue.span.start, s.floor)?)?;
+    // the source opens its clause: the sentence, or after an introductory phrase or conjunction
+    opens_clause(cx, s.floor, source.start).then_some(())?;
+    let content = clause_after(cx, s)?;
+    reported(cx, content, source, s.cue.span, Method::Explicit)
+}
+
+/// The clause after the cue: past an addressee, adverbials and "that", to the end of the sentence; `None` when
+/// it is too short to be a clause.
+fn clause_after(cx: &QuoteContext<'_>, s: &CueSite) -> Option<Span> {
+    let text = cx.text;
+    let mut from = skip_adverbials(cx, s.cue.span.end, s.body_end);
+    if cx.lexicon.is(s.cue.span.text(text).split_whitespace().last().unwrap_or(""), WordKind::AddresseeVerb) {
+        from = skip_addressee(cx, from, s.body_end)?;
+        from = skip_adverbials(cx, from, s.body_end);
+    }
+    let rest = text[from..s.body_end].trim_start();
+    if let Some(after_that) = rest.strip_prefix("that ") {
+        from = s.body_end - after_that.len();
     }
     let content = trim_span(text, sp(from, s.body_end));
-    if words_at_most(content.text(text), 3) {
+    // "agreed to produce missiles", "vowed to fight": an intention, not a report of what was said
+    if content.text(text).starts_with("to ") {
         return None;
     }
-    reported(cx, content, speaker, s.cue.span, Method::Explicit)
+    (!words_at_most(content.text(text), 3)).then_some(content)
+}
+
+/// The position after the addressee of "told": a mention, a pronoun, or a short noun phrase ("reporters",
+/// "the Daily Courier", "a news conference"), and the "that" after it.
+fn skip_addressee(cx: &QuoteContext<'_>, from: usize, limit: usize) -> Option<usize> {
+    let text = cx.text;
+    let rest = &text[from..limit];
+    // "told reporters that …": the addressee ends at "that" within a few words
+    if let Some(that) = rest.find(" that ")
+        && words_at_most(&rest[..that], 6)
+        && !rest[..that].contains(',')
+    {
+        return Some(from + that + 1);
+    }
+    let addressee = np_after(text, cx.lexicon, from, limit)?;
+    // a noun phrase of capitalised words or a determiner and its noun: up to the first lower-case word that
+    // may start a clause ("the rules favour landlords")
+    let mut end = addressee.start;
+    let mut words = addressee.text(text).split(' ').peekable();
+    let mut n = 0;
+    while let Some(w) = words.next() {
+        let first = n == 0;
+        n += 1;
+        end += w.len();
+        let determiner = first && cx.lexicon.is(w, WordKind::NounDeterminer);
+        let capitalised = words.peek().is_some_and(|next| next.starts_with(char::is_uppercase));
+        if !(determiner || capitalised) || n >= 5 {
+            break;
+        }
+        end += 1;
+    }
+    (end > from).then_some(end.min(limit))
+}
+
+/// True when nothing but an introductory phrase, a conjunction or a time stands between `floor` and `start`
+/// ("But", "In a tweet on Saturday,", "Meanwhile,", "But on Friday").
+fn opens_clause(cx: &QuoteContext<'_>, floor: usize, start: usize) -> bool {
+    let text = cx.text;
+    let before = text[floor..start].trim();
+    if before.is_empty() || before.ends_with(',') {
+        return true;
+    }
+    before.split_whitespace().all(|w| {
+        cx.lexicon.is(w, WordKind::Introducer)
+            || cx.lexicon.is(w, WordKind::ClauseOpener)
+            || cx.lexicon.is(w, WordKind::TimeModifier)
+            || is_time_word(w, cx.lexicon)
+    })
+}
+
+/// True when the cue ends its sentence, but for a short aside: an adverbial ("on Sunday"), an addressee
+/// ("told reporters"), "in a statement".
+fn ends_with_aside(cx: &QuoteContext<'_>, s: &CueSite) -> bool {
+    let text = cx.text;
+    let tail = text[s.cue.span.end..s.body_end].trim();
+    if tail.is_empty() {
+        return true;
+    }
+    if !words_at_most(tail, TRAILING_ASIDE_WORDS) || tail.contains(['"', '“', '”']) {
+        return false;
+    }
+    // an aside names no new clause: no word that opens one ("that", "but")
+    !tail.split([' ', ',']).any(|w| {
+        matches!(w, "that" | "but" | "and" | "because" | "if" | "when") || cx.lexicon.is(w, WordKind::SpeakerPronoun)
+    }) && word_ending_at(text, s.cue.span.end, s.body_end).is_some()
 }
