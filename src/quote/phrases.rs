@@ -400,6 +400,9 @@ pub(crate) fn with_modifiers(cx: &QuoteContext<'_>, name: Span, limit: usize) ->
     let text = cx.text;
     let titles = &cx.titles;
     let mut start = name.start;
+    if start < limit {
+        return name; // a mention that starts before the window ("N.J." split off by the sentence splitter)
+    }
     while let Some(before) = text[limit..start].strip_suffix(' ') {
         let end = limit + before.len();
         let Some((ws, word)) = word_ending_at(text, limit, end) else { break };

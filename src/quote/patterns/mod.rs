@@ -551,7 +551,7 @@ fn reported_speech(cx: &QuoteContext<'_>, marked: &[Marked], quotes: &mut Vec<Qu
         let mut frames = Vec::new();
         let mut floor = sentence.start;
         for &cue in &valid {
-            if cue.span.start < floor || cue.span.start >= ceiling {
+            if cue.span.start < floor || cue.span.end > ceiling {
                 continue;
             }
             let Some(frame) = find_at(Stage::Reported, cue, floor, ceiling) else { continue };
