@@ -48,5 +48,5 @@ pub use error::{Error, ErrorKind, Result};
 pub use extraction::{Extraction, Mention, MentionType, Origin};
 pub use gazetteer::{Entity, EntityType, Form, Gazetteers};
 pub use pipeline::Extractor;
-pub use quote::{Method, Quote, QuoteKind, Speaker, SpeakerKind};
+pub use quote::{Quote, QuoteKind, Speaker, SpeakerKind};
 pub use span::{CharOffsets, Span};

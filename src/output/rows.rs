@@ -115,14 +115,18 @@ pub struct QuoteRow<'a> {
     pub cue_start: Option<usize>,
     /// Cue end.
     pub cue_end: Option<usize>,
-    /// explicit, according_to, pronoun, continuation, nominal or none.
+    /// name, pronoun or nominal: what kind of words name the speaker; empty without a speaker.
+    pub speaker_kind: &'a str,
+    /// The attribution pattern that found the speaker (`after-quote`, `source-cue-clause`, ...), or `none`.
     pub method: &'a str,
     /// 0 to 1.
     pub confidence: f32,
+    /// For a quotation that is a part of a `mixed` attribution, that attribution's `quote_id`; empty elsewhere.
+    pub part_of: String,
 }
 
-impl Row<19> for QuoteRow<'_> {
-    const COLUMNS: &'static [Column; 19] = &[
+impl Row<21> for QuoteRow<'_> {
+    const COLUMNS: &'static [Column; 21] = &[
         Column::text("doc_id").width(24.0),
         Column::label("quote_id").width(7.0),
         Column::label("kind").width(9.0),
@@ -140,12 +144,14 @@ impl Row<19> for QuoteRow<'_> {
         Column::text("cue"),
         Column::optional_int("cue_start"),
         Column::optional_int("cue_end"),
-        Column::label("method"),
+        Column::label("speaker_kind"),
+        Column::label("method").width(20.0),
         Column::float("confidence"),
+        Column::label("part_of").width(7.0),
     ];
 
     #[inline]
-    fn cells(&self) -> [Cell<'_>; 19] {
+    fn cells(&self) -> [Cell<'_>; 21] {
         [
             Cell::Text(self.doc_id),
             Cell::Text(&self.quote_id),
@@ -164,8 +170,10 @@ impl Row<19> for QuoteRow<'_> {
             Cell::Text(self.cue),
             Cell::optional(self.cue_start),
             Cell::optional(self.cue_end),
+            Cell::Text(self.speaker_kind),
             Cell::Text(self.method),
             Cell::Float(self.confidence),
+            Cell::Text(&self.part_of),
         ]
     }
 }
@@ -310,8 +318,10 @@ impl<'a> DocumentRows<'a> {
             cue: q.cue.map_or("", |c| c.text(&doc.text)),
             cue_start: q.cue.map(|c| at(c.start)),
             cue_end: q.cue.map(|c| at(c.end)),
-            method: q.method.as_str(),
+            speaker_kind: q.speaker.map_or("", |s| s.kind.as_str()),
+            method: if q.pattern.is_empty() { "none" } else { q.pattern },
             confidence: q.confidence,
+            part_of: q.part_of.map_or(String::new(), |i| format!("q{}", i + 1)),
         }
     }
 }
@@ -348,7 +358,8 @@ mod tests {
         check(
             &quotes[0],
             "doc_id,quote_id,kind,quote_start,quote_end,quote,speaker,speaker_entity_id,speaker_type,speaker_role,\
-             speaker_country,speaker_mention,speaker_start,speaker_end,cue,cue_start,cue_end,method,confidence",
+             speaker_country,speaker_mention,speaker_start,speaker_end,cue,cue_start,cue_end,speaker_kind,method,\
+             confidence,part_of",
         );
         let mut table = crate::output::entities::EntityTable::default();
         table.add(&doc.id, &doc.text, &x);
@@ -364,7 +375,10 @@ mod tests {
             columns.iter().filter(|c| c.kind == ColumnKind::Label).map(|c| c.name).collect()
         };
         assert_eq!(labels(MentionRow::COLUMNS), ["type", "form"]);
-        assert_eq!(labels(QuoteRow::COLUMNS), ["quote_id", "kind", "speaker_type", "method"]);
+        assert_eq!(
+            labels(QuoteRow::COLUMNS),
+            ["quote_id", "kind", "speaker_type", "speaker_kind", "method", "part_of"]
+        );
         assert_eq!(labels(EntityRow::COLUMNS), ["type"]);
     }
 

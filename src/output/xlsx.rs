@@ -143,7 +143,7 @@ fn write_summary(
         sheet.write_number(row, 1, n as f64)?;
         row += 1;
     }
-    for kind in ["direct", "partial", "indirect", "term"] {
+    for kind in crate::quote::QuoteKind::ALL.map(|k| k.as_str()) {
         sheet.write_string(row, 0, format!("quotes: {kind}"))?;
         sheet.write_number(row, 1, kinds.get(kind).copied().unwrap_or(0) as f64)?;
         row += 1;

@@ -57,6 +57,10 @@ pub enum QuoteKind {
 }
 
 impl QuoteKind {
+    /// Every kind, in the order tables list them.
+    pub const ALL: [QuoteKind; 5] =
+        [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Mixed, QuoteKind::Indirect, QuoteKind::Term];
+
     /// The name used in tables.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -65,37 +69,6 @@ impl QuoteKind {
             QuoteKind::Mixed => "mixed",
             QuoteKind::Indirect => "indirect",
             QuoteKind::Term => "term",
-        }
-    }
-}
-
-/// How the speaker of a quotation was found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Method {
-    /// Named next to the cue.
-    Explicit,
-    /// "according to SPEAKER".
-    AccordingTo,
-    /// A pronoun resolved to an earlier speaker or entity.
-    Pronoun,
-    /// A quote paragraph continuing the previous speaker's quote.
-    Continuation,
-    /// A nominal phrase ("officials said") with no entity.
-    Nominal,
-    /// No speaker found.
-    None,
-}
-
-impl Method {
-    /// The name used in tables.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Method::Explicit => "explicit",
-            Method::AccordingTo => "according_to",
-            Method::Pronoun => "pronoun",
-            Method::Continuation => "continuation",
-            Method::Nominal => "nominal",
-            Method::None => "none",
         }
     }
 }
@@ -144,9 +117,8 @@ pub struct Quote {
     pub speaker: Option<Speaker>,
     /// The cue ("said", "according to"), if any.
     pub cue: Option<Span>,
-    /// How the speaker was found.
-    pub method: Method,
-    /// The attribution pattern that found the speaker (see `src/quote/patterns`), empty when none did.
+    /// The attribution pattern that found the speaker (see `src/quote/patterns`), empty when none did: the
+    /// `method` column.
     pub pattern: &'static str,
     /// For a quotation that is a part of a `mixed` attribution: the index of that attribution among the
     /// document's quotations.
@@ -158,30 +130,12 @@ pub struct Quote {
 impl Quote {
     /// A quotation attributed by `pattern`.
     pub(crate) fn attributed(kind: QuoteKind, span: Span, pattern: &'static str, f: speaker::Found) -> Quote {
-        Quote {
-            kind,
-            span,
-            speaker: Some(f.speaker),
-            cue: f.cue,
-            method: f.method,
-            pattern,
-            part_of: None,
-            confidence: f.confidence,
-        }
+        Quote { kind, span, speaker: Some(f.speaker), cue: f.cue, pattern, part_of: None, confidence: f.confidence }
     }
 
     /// A quotation no pattern attributed.
     pub(crate) fn unattributed(kind: QuoteKind, span: Span) -> Quote {
-        Quote {
-            kind,
-            span,
-            speaker: None,
-            cue: None,
-            method: Method::None,
-            pattern: "",
-            part_of: None,
-            confidence: 0.0,
-        }
+        Quote { kind, span, speaker: None, cue: None, pattern: "", part_of: None, confidence: 0.0 }
     }
 }
 
@@ -200,7 +154,8 @@ mod tests {
                 let speaker = q.speaker.map_or(String::new(), |s| s.span.text(text).to_owned());
                 let entity = q.speaker.and_then(|s| s.entity).map_or(String::new(), |e| x.entities[e].name.clone());
                 let cue = q.cue.map_or(String::new(), |c| c.text(text).to_owned());
-                (q.span.text(text).to_owned(), q.kind.as_str(), speaker, entity, cue, q.method.as_str())
+                let method = if q.pattern.is_empty() { "none" } else { q.pattern };
+                (q.span.text(text).to_owned(), q.kind.as_str(), speaker, entity, cue, method)
             })
             .collect()
     }
@@ -229,9 +184,9 @@ mod tests {
                     "Iranian Foreign Ministry spokesman Leila Karimi",
                     "Leila Karimi",
                     "said",
-                    "explicit"
+                    "before-quote"
                 ),
-                q("Isn’t it clear?", "direct", "She", "Leila Karimi", "added", "pronoun"),
+                q("Isn’t it clear?", "direct", "She", "Leila Karimi", "added", "before-quote"),
             ]
         );
     }
@@ -240,11 +195,11 @@ mod tests {
     fn speaker_after_the_quote_either_order() {
         assert_eq!(
             quotes("“This is a biased approach,” Guliyev said."),
-            [q("This is a biased approach", "direct", "Guliyev", "", "said", "explicit")]
+            [q("This is a biased approach", "direct", "Guliyev", "", "said", "after-quote")]
         );
         assert_eq!(
             quotes("''We are ready,'' said Defense Minister Gen Nakatani."),
-            [q("We are ready", "direct", "Defense Minister Gen Nakatani", "Gen Nakatani", "said", "explicit")]
+            [q("We are ready", "direct", "Defense Minister Gen Nakatani", "Gen Nakatani", "said", "after-quote")]
         );
     }
 
@@ -259,7 +214,7 @@ mod tests {
                 "Ayhan Hajizadeh, an official of the Ministry of Foreign Affairs of Azerbaijan",
                 "Ayhan Hajizadeh",
                 "tweeted",
-                "explicit"
+                "before-quote"
             )]
         );
     }
@@ -277,9 +232,9 @@ mod tests {
                     hegseth,
                     "Pete Hegseth",
                     "called",
-                    "explicit"
+                    "source-cue-clause"
                 ),
-                q("indispensable partner", "partial", hegseth, "Pete Hegseth", "called", "explicit"),
+                q("indispensable partner", "partial", hegseth, "Pete Hegseth", "called", "before-quote"),
                 q("America First", "term", "", "", "", "none"),
             ]
         );
@@ -292,7 +247,7 @@ mod tests {
         let partial = got.iter().find(|q| q.0 == "never intimidate").unwrap();
         assert_eq!(
             (partial.3.as_str(), partial.4.as_str(), partial.5),
-            ("Foreign Ministry", "according to", "according_to")
+            ("Foreign Ministry", "according to", "according-to-after-quote")
         );
         let mixed: Vec<(&str, &str)> =
             got.iter().filter(|q| q.1 == "mixed").map(|q| (q.0.as_str(), q.3.as_str())).collect();
@@ -303,7 +258,7 @@ mod tests {
                 ("Tehran would “never intimidate” Baku", "Azerbaijan")
             ]
         );
-        assert_eq!(got[3], q("The talks failed", "direct", "officials", "", "said", "nominal"));
+        assert_eq!(got[3], q("The talks failed", "direct", "officials", "", "said", "after-quote"));
     }
 
     #[test]
@@ -326,7 +281,14 @@ mod tests {
         let got = quotes(text);
         assert_eq!(
             got[0],
-            q("The two sides agreed to produce missiles together", "indirect", "Nakatani", "", "said", "explicit")
+            q(
+                "The two sides agreed to produce missiles together",
+                "indirect",
+                "Nakatani",
+                "",
+                "said",
+                "clause-comma-source-cue"
+            )
         );
         assert_eq!(got[1].0, "his country saw the statements as hostile");
         assert_eq!((got[1].1, got[1].2.as_str()), ("indirect", "Kanaani"));

@@ -7,7 +7,7 @@ use crate::lexicon::WordKind;
 use crate::span::Span;
 
 use super::context::QuoteContext;
-use super::{Method, Speaker, SpeakerKind};
+use super::{Speaker, SpeakerKind};
 
 /// What attribution found for one quotation.
 #[derive(Clone, Copy, Debug)]
@@ -16,35 +16,27 @@ pub(crate) struct Found {
     pub speaker: Speaker,
     /// The cue, if any.
     pub cue: Option<Span>,
-    /// How the speaker was found (explicit, pronoun, ...).
-    pub method: Method,
     /// Confidence, 0 to 1.
     pub confidence: f32,
 }
 
-/// A speaker with its entity, and the method refined by what the words are.
-pub(crate) fn found(cx: &QuoteContext<'_>, span: Span, cue: Option<Span>, method: Method, confidence: f32) -> Found {
+/// A speaker with its entity and kind (pronoun, name or noun phrase).
+pub(crate) fn found(cx: &QuoteContext<'_>, span: Span, cue: Option<Span>, confidence: f32) -> Found {
     let text = cx.text;
     let words_text = span.text(text);
     let is_pronoun =
         cx.lexicon.is(words_text, WordKind::SpeakerPronoun) || cx.lexicon.is(words_text, WordKind::ObjectPronoun);
     if is_pronoun {
         let entity = resolve_pronoun(cx, words_text, span.start);
-        return Found {
-            speaker: Speaker { span, entity, kind: SpeakerKind::Pronoun },
-            cue,
-            method: Method::Pronoun,
-            confidence,
-        };
+        return Found { speaker: Speaker { span, entity, kind: SpeakerKind::Pronoun }, cue, confidence };
     }
     let entity = entity_in(cx, span);
     let first = words_text.split_whitespace().next().unwrap_or("").to_lowercase();
     // "officials", "a senior official", "the company": a noun phrase, not a name
     let nominal = entity.is_none()
         && (!words_text.starts_with(char::is_uppercase) || cx.lexicon.is(&first, WordKind::SpeakerDeterminer));
-    let method = if nominal && method == Method::Explicit { Method::Nominal } else { method };
     let kind = if nominal { SpeakerKind::Nominal } else { SpeakerKind::Name };
-    Found { speaker: Speaker { span, entity, kind }, cue, method, confidence }
+    Found { speaker: Speaker { span, entity, kind }, cue, confidence }
 }
 
 /// The entity a speaker's words name: a person, else an organization, else a country mentioned in them.

@@ -1,10 +1,10 @@
 //! `“…” Baku, according to a statement by the Foreign Ministry.`: the source after "according to".
 
+use crate::quote::CueKind;
 use crate::quote::context::QuoteContext;
 use crate::quote::context::{cues_in, has_double_mark};
 use crate::quote::phrases::{np_after, sp, statement_source};
 use crate::quote::speaker::{Found, found};
-use crate::quote::{CueKind, Method};
 use crate::span::Span;
 
 use super::QuoteSite;
@@ -23,5 +23,5 @@ pub(crate) fn according_to_after(cx: &QuoteContext<'_>, close_end: usize, senten
         return None;
     }
     let speaker = statement_source(cx.text, np_after(cx.text, cx.lexicon, cue.span.end, end)?);
-    Some(found(cx, speaker, Some(cue.span), Method::AccordingTo, 0.8))
+    Some(found(cx, speaker, Some(cue.span), 0.8))
 }

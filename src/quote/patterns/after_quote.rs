@@ -6,10 +6,10 @@
 
 use crate::extraction::MentionType;
 use crate::lexicon::WordKind;
+use crate::quote::CueKind;
 use crate::quote::context::{QuoteContext, cues_in};
 use crate::quote::phrases::{np_after, skip_auxiliaries_back, sp, trim_span, words_at_most};
 use crate::quote::speaker::{Found, found};
-use crate::quote::{CueKind, Method};
 use crate::span::Span;
 use crate::text::segment::sentence_index;
 
@@ -82,8 +82,7 @@ pub(crate) fn after_quote(cx: &QuoteContext<'_>, inner: Span, close_end: usize, 
     if cue.span.start == pos {
         // "“…,” said Trump", "“…,” according to officials"
         let speaker = np_after(text, cx.lexicon, cue.span.end, window_end)?;
-        let method = if cue.kind == CueKind::AccordingTo { Method::AccordingTo } else { Method::Explicit };
-        return Some(found(cx, speaker, Some(cue.span), method, 0.9));
+        return Some(found(cx, speaker, Some(cue.span), 0.9));
     }
     // "“…,” Brafman said", "“…,” the judge exclaimed", "“…,” Kessel, whose group ..., said"
     let subject = sp(pos, skip_auxiliaries_back(text, cx.lexicon, cue.span.start, pos));
@@ -106,12 +105,9 @@ pub(crate) fn after_quote(cx: &QuoteContext<'_>, inner: Span, close_end: usize, 
     {
         // "“…” about the decision, said RoseAnn DeMoro": a speaker after the cue
         let speaker = np_after(text, cx.lexicon, cue.span.end, window_end)?;
-        return speaker
-            .text(text)
-            .starts_with(char::is_uppercase)
-            .then(|| found(cx, speaker, Some(cue.span), Method::Explicit, 0.7));
+        return speaker.text(text).starts_with(char::is_uppercase).then(|| found(cx, speaker, Some(cue.span), 0.7));
     }
-    Some(found(cx, speaker, Some(cue.span), Method::Explicit, 0.95))
+    Some(found(cx, speaker, Some(cue.span), 0.95))
 }
 
 /// `“…,” Trump barked`, `“…,” he snapped`, `“…!” beamed Donald Hartley`: a speech verb missing from the lexicon
@@ -123,10 +119,7 @@ pub(crate) fn subject_and_verb(cx: &QuoteContext<'_>, pos: usize, limit: usize) 
     // verb first: "beamed Donald Hartley"
     if first.len() > 3 && first.starts_with(char::is_lowercase) && first.ends_with("ed") {
         let speaker = np_after(text, cx.lexicon, first_end, limit)?;
-        return speaker
-            .text(text)
-            .starts_with(char::is_uppercase)
-            .then(|| found(cx, speaker, None, Method::Explicit, 0.6));
+        return speaker.text(text).starts_with(char::is_uppercase).then(|| found(cx, speaker, None, 0.6));
     }
     let subject = match cx.mentions.get(cx.mentions.partition_point(|m| m.span.start < pos)) {
         Some(m)
@@ -171,5 +164,5 @@ pub(crate) fn subject_and_verb(cx: &QuoteContext<'_>, pos: usize, limit: usize) 
         && verb.chars().all(char::is_lowercase)
         && !cx.lexicon.is(verb, WordKind::ClauseOpener)
         && !cx.lexicon.is(verb, WordKind::SpeakerDeterminer);
-    verb_like.then(|| found(cx, subject, None, Method::Explicit, 0.65))
+    verb_like.then(|| found(cx, subject, None, 0.65))
 }

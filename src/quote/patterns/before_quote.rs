@@ -1,10 +1,10 @@
 //! The speaker named before the quotation in its sentence: `SPEAKER CUE: “…”`, `SPEAKER, apposition, CUE “…”`.
 
+use crate::quote::CueKind;
 use crate::quote::context::QuoteContext;
 use crate::quote::context::cues_in;
 use crate::quote::phrases::{np_after, sentence_subject, sp, statement_source, subject_before};
 use crate::quote::speaker::{Found, found};
-use crate::quote::{CueKind, Method};
 use crate::span::Span;
 use crate::text::segment::sentence_index;
 
@@ -40,14 +40,13 @@ pub(crate) fn before_quote(cx: &QuoteContext<'_>, open: Span, sentence: Span, pa
         // that is a sentence of its own)
         let before = text[start..open.start].trim_end();
         if before.ends_with(':') {
-            return sentence_subject(cx, start, start + before.len())
-                .map(|s| found(cx, s, None, Method::Explicit, 0.6));
+            return sentence_subject(cx, start, start + before.len()).map(|s| found(cx, s, None, 0.6));
         }
         return None;
     };
     if cue.kind == CueKind::AccordingTo {
         let speaker = statement_source(text, np_after(text, cx.lexicon, cue.span.end, open.start)?);
-        return Some(found(cx, speaker, Some(cue.span), Method::AccordingTo, 0.85));
+        return Some(found(cx, speaker, Some(cue.span), 0.85));
     }
     // "Trump responded …, saying", "Trump took to Twitter to accuse": the speaker of a participle or an
     // infinitive is the subject of the sentence
@@ -56,18 +55,18 @@ pub(crate) fn before_quote(cx: &QuoteContext<'_>, open: Span, sentence: Span, pa
     if (cue_word.ends_with("ing") || before_cue.ends_with(" to") || before_cue == "to")
         && let Some(speaker) = sentence_subject(cx, start, cue.span.start)
     {
-        return Some(found(cx, speaker, Some(cue.span), Method::Explicit, 0.8));
+        return Some(found(cx, speaker, Some(cue.span), 0.8));
     }
     if let Some(speaker) = subject_before(cx, cue.span.start, start) {
-        return Some(found(cx, speaker, Some(cue.span), Method::Explicit, 0.9));
+        return Some(found(cx, speaker, Some(cue.span), 0.9));
     }
     if let Some(speaker) = sentence_subject(cx, start, cue.span.start) {
-        return Some(found(cx, speaker, Some(cue.span), Method::Explicit, 0.7));
+        return Some(found(cx, speaker, Some(cue.span), 0.7));
     }
     // "Said Trump: “…”": the cue opens its clause
     if !before_cue.is_empty() {
         return None;
     }
     let speaker = np_after(text, cx.lexicon, cue.span.end, open.start)?;
-    Some(found(cx, speaker, Some(cue.span), Method::Explicit, 0.8))
+    Some(found(cx, speaker, Some(cue.span), 0.8))
 }

@@ -1,6 +1,5 @@
 //! A quotation opening a paragraph after one that ends with a colon ("Cruz continued:").
 
-use crate::quote::Method;
 use crate::quote::context::QuoteContext;
 use crate::quote::context::{cues_in, paragraph_of};
 use crate::quote::phrases::{sentence_subject, sp, subject_before};
@@ -33,7 +32,7 @@ pub(crate) fn introduced_by_previous_paragraph(cx: &QuoteContext<'_>, open: Span
     if let Some(cue) = cues_in(cx.cues, sp(start, colon)).last() {
         let speaker =
             subject_before(cx, cue.span.start, start).or_else(|| sentence_subject(cx, start, cue.span.start))?;
-        return Some(found(cx, speaker, Some(cue.span), Method::Explicit, 0.8));
+        return Some(found(cx, speaker, Some(cue.span), 0.8));
     }
-    sentence_subject(cx, start, colon).map(|s| found(cx, s, None, Method::Explicit, 0.6))
+    sentence_subject(cx, start, colon).map(|s| found(cx, s, None, 0.6))
 }

@@ -1,7 +1,6 @@
 //! A quotation with no cue of its own after one by the same speaker: in the same paragraph (“…,” he said.
 //! “…”), or opening a paragraph after the paragraph of that quotation (multi-paragraph quotations).
 
-use crate::quote::Method;
 use crate::quote::context::{QuoteContext, paragraph_of};
 use crate::quote::speaker::Found;
 use crate::span::Span;
@@ -28,7 +27,7 @@ pub(crate) fn continuation(
     let previous_paragraph = para.start > 0 && paragraph_of(cx, para.start - 1).start == *last_para;
     let previous_open = previous_para_open_end.is_some_and(|e| e + 1 >= para.start.saturating_sub(2));
     if same_paragraph || (opens_paragraph && (previous_paragraph || previous_open)) {
-        return Some(Found { speaker: f.speaker, cue: None, method: Method::Continuation, confidence: 0.75 });
+        return Some(Found { speaker: f.speaker, cue: None, confidence: 0.75 });
     }
     None
 }

@@ -39,7 +39,7 @@ use super::kind::{closing_mark_end, is_label, is_markup, quote_kind, trim_quote}
 use super::marks::{Ending, Marked};
 use super::phrases::{sp, trim_span, words_at_most};
 use super::speaker::{Found, found};
-use super::{CueKind, Method, Quote, QuoteKind};
+use super::{CueKind, Quote, QuoteKind};
 
 /// When a pattern is tried.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -490,8 +490,7 @@ fn link_parts(quotes: &mut [Quote]) {
                 q.kind = QuoteKind::Partial;
             }
             if q.speaker.is_none() {
-                (q.speaker, q.cue, q.method, q.pattern) =
-                    (attribution.speaker, attribution.cue, attribution.method, attribution.pattern);
+                (q.speaker, q.cue, q.pattern) = (attribution.speaker, attribution.cue, attribution.pattern);
                 q.confidence = attribution.confidence;
             }
         }
@@ -575,10 +574,10 @@ fn reported_speech(cx: &QuoteContext<'_>, marked: &[Marked], quotes: &mut Vec<Qu
 }
 
 /// The reported speech `content` of a sentence, said by the words `speaker`: none when either is empty.
-fn reported(cx: &QuoteContext<'_>, content: Span, speaker: Span, cue: Span, method: Method) -> Option<(Span, Found)> {
+fn reported(cx: &QuoteContext<'_>, content: Span, speaker: Span, cue: Span) -> Option<(Span, Found)> {
     let content = trim_span(cx.text, content);
     let content = trim_marks(cx.text, content);
-    (!content.is_empty() && !speaker.is_empty()).then(|| (content, found(cx, speaker, Some(cue), method, 0.7)))
+    (!content.is_empty() && !speaker.is_empty()).then(|| (content, found(cx, speaker, Some(cue), 0.7)))
 }
 
 /// A clause without the quotation marks that open or close it.

@@ -1,10 +1,10 @@
 //! A quotation opening a paragraph with no speaker of its own: the speaker of the previous paragraph's last cue.
 
+use crate::quote::CueKind;
 use crate::quote::context::QuoteContext;
 use crate::quote::context::{cues_in, paragraph_of};
 use crate::quote::phrases::{sentence_subject, sp, subject_before};
 use crate::quote::speaker::{Found, found};
-use crate::quote::{CueKind, Method};
 use crate::span::Span;
 use crate::text::segment::sentence_index;
 
@@ -28,5 +28,5 @@ pub(crate) fn previous_paragraph_speaker(cx: &QuoteContext<'_>, open: Span, para
     let sentence = cx.sentences.get(sentence_index(cx.sentences, cue.span.start)).copied().unwrap_or(prev);
     let start = sentence.start.max(prev.start);
     let speaker = subject_before(cx, cue.span.start, start).or_else(|| sentence_subject(cx, start, cue.span.start))?;
-    Some(Found { method: Method::Continuation, ..found(cx, speaker, Some(cue.span), Method::Explicit, 0.5) })
+    Some(found(cx, speaker, Some(cue.span), 0.5))
 }

@@ -14,13 +14,13 @@
 //!   statement").
 
 use crate::lexicon::WordKind;
+use crate::quote::CueKind;
 use crate::quote::context::QuoteContext;
 use crate::quote::phrases::{
     is_speaker, is_time_word, np_after, sentence_subject, skip_adverbials, skip_auxiliaries_back, sp, speaker_words,
     statement_source, subject_before, trim_span, words_at_most,
 };
 use crate::quote::speaker::Found;
-use crate::quote::{CueKind, Method};
 use crate::span::Span;
 use crate::text::words::word_ending_at;
 
@@ -46,7 +46,7 @@ pub(crate) fn according_to_source_clause(cx: &QuoteContext<'_>, s: &CueSite) -> 
     is_speaker(cx, source).then_some(())?;
     let content = sp(comma + 2, s.body_end);
     (!words_at_most(content.text(text), 2)).then_some(())?;
-    reported(cx, content, source, s.cue.span, Method::AccordingTo)
+    reported(cx, content, source, s.cue.span)
 }
 
 /// `CLAUSE, according to SOURCE.`
@@ -63,7 +63,7 @@ pub(crate) fn clause_according_to(cx: &QuoteContext<'_>, s: &CueSite) -> Option<
     let after = text[source.end..s.body_end].trim_start();
     (after.is_empty() || after.starts_with(',')).then_some(())?;
     let content = sp(s.floor, s.floor + separator.len());
-    reported(cx, content, source, s.cue.span, Method::AccordingTo)
+    reported(cx, content, source, s.cue.span)
 }
 
 /// `CLAUSE, SOURCE CUE.` (with an aside after the cue: "on Sunday", "told reporters").
@@ -83,7 +83,7 @@ pub(crate) fn clause_comma_source_cue(cx: &QuoteContext<'_>, s: &CueSite) -> Opt
     is_speaker(cx, source).then_some(())?;
     let content = sp(s.floor, s.floor + separator.len());
     (!words_at_most(content.text(text), 2)).then_some(())?;
-    reported(cx, content, source, s.cue.span, Method::Explicit)
+    reported(cx, content, source, s.cue.span)
 }
 
 /// `CLAUSE, CUE SOURCE.` ("…, said Ortiz, a union official.")
@@ -103,7 +103,7 @@ pub(crate) fn clause_comma_cue_source(cx: &QuoteContext<'_>, s: &CueSite) -> Opt
     let source = if after.starts_with(',') { trim_span(text, sp(source.start, s.body_end)) } else { source };
     let content = sp(s.floor, s.floor + separator.len());
     (!words_at_most(content.text(text), 2)).then_some(())?;
-    reported(cx, content, source, s.cue.span, Method::Explicit)
+    reported(cx, content, source, s.cue.span)
 }
 
 /// `…, saying (that) CLAUSE`: the subject of the sentence said it.
@@ -116,7 +116,7 @@ pub(crate) fn participle_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(S
     let source = sentence_subject(cx, s.sentence.start, s.cue.span.start)?;
     is_speaker(cx, source).then_some(())?;
     let content = clause_after(cx, s)?;
-    reported(cx, content, source, s.cue.span, Method::Explicit)
+    reported(cx, content, source, s.cue.span)
 }
 
 /// `SOURCE CUE (that) CLAUSE`.
@@ -129,7 +129,7 @@ pub(crate) fn source_cue_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(S
     // the source opens its clause: the sentence, or after an introductory phrase or conjunction
     opens_clause(cx, s.floor, source.start).then_some(())?;
     let content = clause_after(cx, s)?;
-    reported(cx, content, source, s.cue.span, Method::Explicit)
+    reported(cx, content, source, s.cue.span)
 }
 
 /// The clause after the cue: past an addressee, adverbials and "that", to the end of the sentence; `None` when

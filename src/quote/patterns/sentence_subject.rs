@@ -1,6 +1,5 @@
 //! A quotation inside a sentence with no cue: the sentence's subject said or wrote it.
 
-use crate::quote::Method;
 use crate::quote::context::QuoteContext;
 use crate::quote::phrases::sentence_subject;
 use crate::quote::speaker::{Found, found};
@@ -28,5 +27,5 @@ pub(crate) fn subject_of_sentence_around(
     }
     let clause_start = text[start..open.start].rfind("; ").map_or(start, |i| start + i + 2);
     let subject = sentence_subject(cx, clause_start, open.start)?;
-    Some(found(cx, subject, None, Method::Explicit, 0.5))
+    Some(found(cx, subject, None, 0.5))
 }

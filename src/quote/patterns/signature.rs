@@ -1,6 +1,5 @@
 //! A signature after the quotation: `“…” ― Krystal Correa`.
 
-use crate::quote::Method;
 use crate::quote::context::QuoteContext;
 use crate::quote::phrases::{sp, trim_span, words_at_most};
 use crate::quote::speaker::{Found, found};
@@ -21,6 +20,5 @@ pub(crate) fn signature(cx: &QuoteContext<'_>, close_end: usize, para: Span) -> 
     let name_start = para.end - rest.len() + dash.len_utf8();
     let name = trim_span(text, sp(name_start, para.end));
     let name_text = name.text(text);
-    (name_text.starts_with(char::is_uppercase) && words_at_most(name_text, 6))
-        .then(|| found(cx, name, None, Method::Explicit, 0.85))
+    (name_text.starts_with(char::is_uppercase) && words_at_most(name_text, 6)).then(|| found(cx, name, None, 0.85))
 }

@@ -1,11 +1,11 @@
 //! A sentence that ends by naming its speaker after the quotation: `“…” in comparison to Obama, Gingrich said.`
 
 use crate::lexicon::WordKind;
+use crate::quote::CueKind;
 use crate::quote::context::QuoteContext;
 use crate::quote::context::{cues_in, has_double_mark};
 use crate::quote::phrases::{np_after, skip_auxiliaries_back, sp, trim_span, words_at_most};
 use crate::quote::speaker::{Found, found};
-use crate::quote::{CueKind, Method};
 use crate::span::Span;
 
 use super::QuoteSite;
@@ -46,13 +46,13 @@ pub(crate) fn trailing_attribution(
     let first = subject_text.split_whitespace().next().unwrap_or("");
     let named = first.starts_with(char::is_uppercase) || cx.lexicon.is(first, WordKind::SpeakerPronoun);
     if !subject.is_empty() && named && words_at_most(subject_text, 5) && words_at_most(tail, 6) {
-        return Some(found(cx, subject, Some(cue.span), Method::Explicit, 0.7));
+        return Some(found(cx, subject, Some(cue.span), 0.7));
     }
     // ", said Steve Elmendorf, a strategist."
     if text[..cue.span.start].trim_end().ends_with(',') {
         let speaker = np_after(text, cx.lexicon, cue.span.end, end)?;
         if speaker.text(text).starts_with(char::is_uppercase) {
-            return Some(found(cx, speaker, Some(cue.span), Method::Explicit, 0.7));
+            return Some(found(cx, speaker, Some(cue.span), 0.7));
         }
     }
     None

@@ -1,6 +1,5 @@
 //! A transcript line quoted whole: the speaker is the name in capitals before its colon.
 
-use crate::quote::Method;
 use crate::quote::context::QuoteContext;
 use crate::quote::phrases::sp;
 use crate::quote::speaker::{Found, found};
@@ -22,5 +21,5 @@ pub(crate) fn transcript_speaker(cx: &QuoteContext<'_>, inner: Span) -> Option<F
     let is_caps_name = !name.is_empty()
         && name.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'')
         && name.chars().any(char::is_alphabetic);
-    is_caps_name.then(|| found(cx, sp(inner.start, inner.start + colon), None, Method::Explicit, 0.85))
+    is_caps_name.then(|| found(cx, sp(inner.start, inner.start + colon), None, 0.85))
 }
