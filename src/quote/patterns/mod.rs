@@ -464,10 +464,41 @@ pub(crate) fn attribute(cx: &QuoteContext<'_>, marked: &[Marked]) -> Vec<Quote> 
         };
         quotes.push(quote);
     }
+    join_broken_quotations(cx, &mut quotes);
     reported_speech(cx, marked, &mut quotes);
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
     link_parts(&mut quotes);
     quotes
+}
+
+/// One speaker's quotation broken by its attribution, in one paragraph ("“A,” said Ortiz, “B.”", "“A,” Ortiz
+/// said. “B.”"): its parts are one attribution, a `mixed` quotation from the first part's start to the last
+/// part's end (the parts stay rows of their own, `part_of` it).
+fn join_broken_quotations(cx: &QuoteContext<'_>, quotes: &mut Vec<Quote>) {
+    let mut joined = Vec::new();
+    let mut i = 0;
+    while i < quotes.len() {
+        let first = quotes[i];
+        let Some(speaker) = first.speaker.filter(|_| first.kind == QuoteKind::Direct) else {
+            i += 1;
+            continue;
+        };
+        let line = paragraph_of(cx, first.span.start);
+        let mut j = i + 1;
+        while j < quotes.len()
+            && quotes[j].kind == QuoteKind::Direct
+            && quotes[j].speaker.is_some_and(|s| s.span == speaker.span)
+            && quotes[j].span.end <= line.end
+        {
+            j += 1;
+        }
+        if j > i + 1 {
+            let span = Span::new(first.span.start, quotes[j - 1].span.end);
+            joined.push(Quote { kind: QuoteKind::Mixed, span, ..first });
+        }
+        i = j;
+    }
+    quotes.extend(joined);
 }
 
 /// The quotations inside a `mixed` attribution are its parts: `part_of` names it, and they are `partial`
