@@ -351,7 +351,7 @@ pub(crate) fn skip_adverbials(cx: &QuoteContext<'_>, from: usize, limit: usize) 
         } else if let Some(medium) = medium_phrase(cx, at, limit) {
             medium - at
         } else {
-            return if at > pos && text[pos..at].contains(',') { at } else { pos };
+            return pos;
         };
         pos = at + step;
         if pos >= limit {

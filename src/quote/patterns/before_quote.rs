@@ -35,7 +35,9 @@ pub(crate) fn before_quote(cx: &QuoteContext<'_>, open: Span, sentence: Span, pa
         .iter()
         .find(|c| c.kind == CueKind::Speech && c.span.end <= open.start)
         .filter(|c| subject_before(cx, c.span.start, start).is_some_and(|s| text[start..s.start].trim().is_empty()));
-    let Some(cue) = first_speech.or_else(|| cues.iter().rev().find(|c| c.span.end <= open.start)) else {
+    let Some(cue) =
+        first_speech.or_else(|| cues.iter().rev().find(|c| c.span.end <= open.start && c.kind != CueKind::Belief))
+    else {
         // "The email goes on: “…”", "The judge turned to me. “…”" (previous sentence's subject for a quote
         // that is a sentence of its own)
         let before = text[start..open.start].trim_end();

@@ -39,7 +39,7 @@ use super::kind::{closing_mark_end, is_label, is_markup, quote_kind, trim_quote}
 use super::marks::{Ending, Marked};
 use super::phrases::{sp, trim_span, words_at_most};
 use super::speaker::{Found, found};
-use super::{CueKind, Quote, QuoteKind};
+use super::{Quote, QuoteKind};
 
 /// When a pattern is tried.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -321,6 +321,19 @@ pub(crate) const PATTERNS: &[Pattern] = &[
         },
     },
     Pattern {
+        name: "parenthetical-source-cue",
+        doc: "SOURCE and its cue between commas inside the clause they report (The test, North Korea said, was its biggest)",
+        stage: Stage::Reported,
+        find: Find::Sentence(reported::parenthetical_source_cue),
+        examples: Examples {
+            matches: &[
+                ("The latest test, North Korea said, was its biggest yet.", "North Korea"),
+                ("But to prevent problems, he said, local officials should be vigilant.", "he"),
+            ],
+            no_match: &["The latest test, North Korea said."],
+        },
+    },
+    Pattern {
         name: "participle-clause",
         doc: "a participle of a cue after a comma reports a clause of the sentence's subject (…, saying the report was wrong)",
         stage: Stage::Reported,
@@ -564,8 +577,7 @@ fn reported_speech(cx: &QuoteContext<'_>, marked: &[Marked], quotes: &mut Vec<Qu
         }
         let body_end = trim_span(text, sp(sentence.start, sentence.end)).end;
         let body_end = if text[..body_end].ends_with(['.', '!', '?']) { body_end - 1 } else { body_end };
-        let valid: Vec<CueHit> =
-            cues.iter().copied().filter(|c| c.kind != CueKind::Belief && !inside_quotation(c.span.start)).collect();
+        let valid: Vec<CueHit> = cues.iter().copied().filter(|c| !inside_quotation(c.span.start)).collect();
         let Some(&last) = valid.last() else { continue };
         let find_at = |stage: Stage, cue: CueHit, floor: usize, body_end: usize| {
             let site = CueSite { sentence, cue, floor, body_end };

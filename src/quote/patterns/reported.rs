@@ -106,14 +106,49 @@ pub(crate) fn clause_comma_cue_source(cx: &QuoteContext<'_>, s: &CueSite) -> Opt
     reported(cx, content, source, s.cue.span)
 }
 
+/// `CLAUSE-START, SOURCE CUE, CLAUSE-END.` ("The latest test, North Korea said, was its biggest yet"): the
+/// whole sentence but the attribution is what the source said.
+pub(crate) fn parenthetical_source_cue(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(Span, Found)> {
+    let text = cx.text;
+    if s.cue.kind == CueKind::AccordingTo || s.cue.span.text(text).ends_with("ing") {
+        return None;
+    }
+    // ", SOURCE CUE," with the clause going on after it
+    let after = skip_adverbials(cx, s.cue.span.end, s.body_end);
+    let rest = text[after..s.body_end].trim_start().strip_prefix(',')?;
+    (!words_at_most(rest, 2)).then_some(())?;
+    let source = subject_before(cx, s.cue.span.start, s.floor)?;
+    let before = text[s.floor..source.start].trim_end();
+    let opening = before.strip_suffix(',')?;
+    (!opening.trim().is_empty()).then_some(())?;
+    if !words_at_most(source.text(text), TRAILING_SOURCE_WORDS) {
+        return None;
+    }
+    is_speaker(cx, source).then_some(())?;
+    let content = sp(s.floor, s.body_end);
+    reported(cx, content, source, s.cue.span)
+}
+
 /// `…, saying (that) CLAUSE`: the subject of the sentence said it.
 pub(crate) fn participle_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(Span, Found)> {
     let text = cx.text;
     let cue = s.cue.span.text(text);
-    if !cue.ends_with("ing") || !text[s.sentence.start..s.cue.span.start].trim_end().ends_with(',') {
+    // "…, saying", "…, even suggesting"
+    let before = skip_auxiliaries_back(text, cx.lexicon, s.cue.span.start, s.sentence.start);
+    if !cue.ends_with("ing") || !text[s.sentence.start..before].trim_end().ends_with(',') {
         return None;
     }
-    let source = sentence_subject(cx, s.sentence.start, s.cue.span.start)?;
+    // the subject of the cue before it ("…,” he said, adding he would never vote"), else of the sentence
+    let previous = cx
+        .cues
+        .iter()
+        .rev()
+        .skip_while(|c| c.span.start >= s.cue.span.start)
+        .find(|c| c.span.start >= s.sentence.start);
+    let source = previous
+        .and_then(|c| subject_before(cx, c.span.start, s.sentence.start))
+        .filter(|source| is_speaker(cx, *source))
+        .or_else(|| sentence_subject(cx, s.sentence.start, s.cue.span.start))?;
     is_speaker(cx, source).then_some(())?;
     let content = clause_after(cx, s)?;
     reported(cx, content, source, s.cue.span)
@@ -142,10 +177,14 @@ fn clause_after(cx: &QuoteContext<'_>, s: &CueSite) -> Option<Span> {
         from = skip_adverbials(cx, from, s.body_end);
     }
     let rest = text[from..s.body_end].trim_start();
+    let rest = rest.strip_prefix(',').map_or(rest, str::trim_start);
+    from = s.body_end - rest.len();
     if let Some(after_that) = rest.strip_prefix("that ") {
         from = s.body_end - after_that.len();
     }
-    let content = trim_span(text, sp(from, s.body_end));
+    // a semicolon ends the reported clause ("…; they only learned on Friday")
+    let end = text[from..s.body_end].find("; ").map_or(s.body_end, |i| from + i);
+    let content = trim_span(text, sp(from, end));
     // "agreed to produce missiles", "vowed to fight": an intention, not a report of what was said
     if content.text(text).starts_with("to ") {
         return None;
@@ -185,12 +224,17 @@ fn skip_addressee(cx: &QuoteContext<'_>, from: usize, limit: usize) -> Option<us
     (end > from).then_some(end.min(limit))
 }
 
-/// True when nothing but an introductory phrase, a conjunction or a time stands between `floor` and `start`
-/// ("But", "In a tweet on Saturday,", "Meanwhile,", "But on Friday").
+/// True when a clause opens at `start`: nothing stands between `floor` and it but an introductory phrase, a
+/// conjunction or a time ("But", "In a tweet on Saturday,", "Meanwhile,", "But on Friday"), or a clause
+/// word or punctuation stands right before it ("…, after leaked documents show", "Frustration with police:").
 fn opens_clause(cx: &QuoteContext<'_>, floor: usize, start: usize) -> bool {
     let text = cx.text;
     let before = text[floor..start].trim();
-    if before.is_empty() || before.ends_with(',') {
+    if before.is_empty() || before.ends_with([',', ':', ';', '—', '–', '(']) || before.ends_with(" -") {
+        return true;
+    }
+    let last = before.rsplit(' ').next().unwrap_or(before);
+    if last.starts_with(char::is_lowercase) && cx.lexicon.is(last, WordKind::ClauseOpener) {
         return true;
     }
     before.split_whitespace().all(|w| {
@@ -209,7 +253,8 @@ fn ends_with_aside(cx: &QuoteContext<'_>, s: &CueSite) -> bool {
     if tail.is_empty() {
         return true;
     }
-    if !words_at_most(tail, TRAILING_ASIDE_WORDS) || tail.contains(['"', '“', '”']) {
+    // a comma after the cue goes on with the clause ("The test, North Korea said, was its biggest")
+    if !words_at_most(tail, TRAILING_ASIDE_WORDS) || tail.contains(['"', '“', '”']) || tail.starts_with(',') {
         return false;
     }
     // an aside names no new clause: no word that opens one ("that", "but")
