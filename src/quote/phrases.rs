@@ -64,6 +64,17 @@ pub(crate) fn subject_in_window(cx: &QuoteContext<'_>, cue_start: usize, limit: 
     if pos <= limit {
         return None;
     }
+    // "Sen. David Perdue (R-Ga.) said": a short parenthesis after the name belongs to it
+    if text[limit..pos].ends_with(')')
+        && let Some(open) = text[limit..pos].rfind('(').map(|i| limit + i)
+        && words_at_most(&text[open..pos], 3)
+        && open > limit
+    {
+        let before = text[limit..open].trim_end().len() + limit;
+        if let Some(m) = mention_ending_at(cx.mentions, before).filter(|m| m.mention_type == MentionType::Person) {
+            return Some(sp(with_modifiers(cx, m.span, limit).start, pos));
+        }
+    }
     // a mention ending here: "Nasser Kanaani said", "the State Department said"
     if let Some(m) = mention_ending_at(cx.mentions, pos).filter(|m| m.mention_type != MentionType::Demonym) {
         return Some(with_modifiers(cx, m.span, limit));
@@ -99,11 +110,19 @@ pub(crate) fn subject_in_window(cx: &QuoteContext<'_>, cue_start: usize, limit: 
         return None;
     }
     let (word_start, word) = word_ending_at(text, limit, pos)?;
-    if cx.lexicon.is(word, WordKind::SpeakerPronoun)
-        || cx.lexicon.is(word, WordKind::RelativePronoun) && text[limit..word_start].trim_end().ends_with(',')
-    {
-        // "he said"; "McConnell, who in 2010 said": the relative pronoun names the speaker
-        return Some(sp(word_start, pos));
+    if cx.lexicon.is(word, WordKind::SpeakerPronoun) || cx.lexicon.is(word, WordKind::RelativePronoun) {
+        // "he said"; "McConnell, who in 2010 said", "economists who argue": the relative pronoun names the
+        // speaker, after a comma or a noun
+        let relative = !cx.lexicon.is(word, WordKind::SpeakerPronoun) || word.eq_ignore_ascii_case("who");
+        let after_noun = || {
+            let before = text[limit..word_start].trim_end();
+            before.ends_with(',')
+                || word_ending_at(text, limit, limit + before.len())
+                    .is_some_and(|(_, w)| !cx.lexicon.is(w, WordKind::PhraseBoundary))
+        };
+        if !relative || after_noun() {
+            return Some(sp(word_start, pos));
+        }
     }
     np_before(cx, pos, limit)
 }
@@ -116,20 +135,32 @@ pub(crate) fn np_before(cx: &QuoteContext<'_>, end: usize, limit: usize) -> Opti
     }
     let mut start = end;
     let mut count = 0;
-    while count < 7 {
+    while count < 10 {
         let word_end = limit + text[limit..start].trim_end().len();
         if count > 0 && word_end == start {
             break; // no space: punctuation or the start
         }
         let Some((ws, w)) = word_ending_at(text, limit, word_end) else { break };
-        if cx.lexicon.is(w, WordKind::PhraseBoundary) {
+        // "Federal and state officials", "Hegseth and Nakatani": "and" after a name or capitalised word joins
+        let joins = w == "and" && count > 0 && {
+            let before = limit + text[limit..ws].trim_end().len();
+            word_ending_at(text, limit, before)
+                .is_some_and(|(_, b)| b.starts_with(char::is_uppercase) && !cx.lexicon.is(b, WordKind::NotName))
+        };
+        if cx.lexicon.is(w, WordKind::PhraseBoundary) && !joins {
             break;
         }
         start = ws;
         count += 1;
-        // a determiner opens the noun phrase: "a State Department spokesman"
+        // a determiner opens the noun phrase ("a State Department spokesman"), unless a preposition links it
+        // to a head before it ("attorneys for the family")
         if cx.lexicon.is(w, WordKind::NounDeterminer) || cx.lexicon.is(w, WordKind::SpeakerDeterminer) {
-            break;
+            let before = limit + text[limit..ws].trim_end().len();
+            let linked = word_ending_at(text, limit, before)
+                .is_some_and(|(_, p)| matches!(p, "of" | "for" | "at" | "from" | "with"));
+            if !linked {
+                break;
+            }
         }
         // stop at punctuation before the word
         if text[limit..ws].trim_end().ends_with([',', '.', ';', ':', '(', '"', '“', '”', '—']) {
@@ -292,7 +323,15 @@ pub(crate) fn speaker_words(cx: &QuoteContext<'_>, span: Span) -> Option<Span> {
         }
         span = sp(span.end - rest.len(), span.end);
     }
-    let words = span.text(text);
+    if span.is_empty() {
+        return None;
+    }
+    // the head phrase: before an apposition ("Derek Mitchell, who served as …") or a parenthesis ("Sen. David
+    // Perdue (R-Ga.)")
+    let full = span.text(text);
+    let head_len = full.find([',', '(']).map_or(full.len(), |i| full[..i].trim_end().len());
+    let head_span = sp(span.start, span.start + head_len);
+    let words = head_span.text(text);
     if words.is_empty() {
         return None;
     }
@@ -300,25 +339,40 @@ pub(crate) fn speaker_words(cx: &QuoteContext<'_>, span: Span) -> Option<Span> {
     if words.split_whitespace().any(|w| cx.lexicon.is(w, WordKind::CueModifier) && w.starts_with(char::is_lowercase)) {
         return None;
     }
-    let last = words.rsplit([' ', '\u{a0}']).next().unwrap_or(words);
     if cx.lexicon.is(words, WordKind::SpeakerPronoun) || cx.lexicon.is(words, WordKind::RelativePronoun) {
         return Some(span);
     }
+    let last = words.rsplit([' ', '\u{a0}']).next().unwrap_or(words);
     if last.ends_with("'s") || last.ends_with("’s") || last.ends_with(['\'', '’']) {
         return None; // a possessive is no head: "Editor’s note"
     }
     // a mention of a person, organization, country or place ends the phrase
-    let ends_a_mention = mention_ending_at(cx.mentions, span.end)
-        .is_some_and(|m| m.span.start >= span.start && m.mention_type != MentionType::Demonym);
-    let head = last.trim_end_matches(['.', ')']);
-    let name_like = head.starts_with(char::is_uppercase)
-        && !cx.lexicon.is(head, WordKind::NotName)
-        && !cx.lexicon.is(head, WordKind::Introducer)
-        && !cx.lexicon.is(head, WordKind::ClauseOpener);
+    let ends_a_mention = mention_ending_at(cx.mentions, head_span.end)
+        .is_some_and(|m| m.span.start >= head_span.start && m.mention_type != MentionType::Demonym);
+    let head = last.trim_end_matches('.');
+    let function_word = |w: &str| {
+        cx.lexicon.is(w, WordKind::NotName)
+            || cx.lexicon.is(w, WordKind::Introducer)
+            || cx.lexicon.is(w, WordKind::ClauseOpener)
+            || cx.lexicon.is(w, WordKind::PhraseBoundary)
+            || cx.lexicon.is(w, WordKind::SpeakerDeterminer)
+            || cx.lexicon.is(w, WordKind::NounDeterminer)
+            || cx.lexicon.is(w, WordKind::CueModifier)
+            || is_time_word(w, cx.lexicon)
+    };
+    let name_like = head.starts_with(char::is_uppercase) && !function_word(head);
+    // a noun phrase whose head is a noun: a speaker noun, or a word of letters that is no function word and
+    // does not look like a verb or adverb ("the fund", "polling averages"; not "His twisted", "offered some")
     let noun = {
         let lower = head.to_lowercase();
         let singular = lower.strip_suffix('s').unwrap_or(&lower);
-        cx.lexicon.is(&lower, WordKind::SpeakerNoun) || cx.lexicon.is(singular, WordKind::SpeakerNoun)
+        cx.lexicon.is(&lower, WordKind::SpeakerNoun)
+            || cx.lexicon.is(singular, WordKind::SpeakerNoun)
+            || (lower.len() >= 3
+                && lower.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !function_word(&lower)
+                && !["ed", "ing", "ly", "en"].iter().any(|end| lower.ends_with(end))
+                && words.split_whitespace().count() >= 2)
     };
     (ends_a_mention || name_like || noun).then_some(span)
 }

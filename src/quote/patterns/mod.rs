@@ -596,9 +596,16 @@ fn reported_speech(cx: &QuoteContext<'_>, marked: &[Marked], quotes: &mut Vec<Qu
             if cue.span.start < floor || cue.span.end > ceiling {
                 continue;
             }
-            let Some(frame) = find_at(Stage::Reported, cue, floor, ceiling) else { continue };
-            let (content, f) = &frame.1;
+            let Some(mut frame) = find_at(Stage::Reported, cue, floor, ceiling) else { continue };
+            // the clause ends where the next attribution in it begins ("Fowler said …, and he noted that …")
+            let (content, f) = &mut frame.1;
+            if let Some(cut) = next_attribution(cx, &valid, cue, *content) {
+                *content = trim_span(text, sp(content.start, cut));
+            }
             floor = content.end.max(f.speaker.span.end).max(cue.span.end);
+            if content.is_empty() {
+                continue;
+            }
             frames.push(frame);
         }
         frames.extend(ending);
@@ -614,6 +621,32 @@ fn reported_speech(cx: &QuoteContext<'_>, marked: &[Marked], quotes: &mut Vec<Qu
             quotes.push(Quote::attributed(kind, content, pattern, f));
         }
     }
+}
+
+/// Where a later attribution begins inside `content`, the clause that `cue` reports: a later cue whose
+/// subject can speak and follows a comma, semicolon, dash or conjunction ("…, and he noted that", "…, but
+/// Republicans say"). The position of that separator.
+fn next_attribution(cx: &QuoteContext<'_>, cues: &[CueHit], cue: CueHit, content: Span) -> Option<usize> {
+    let text = cx.text;
+    for later in cues.iter().filter(|c| c.span.start > cue.span.end.max(content.start) && c.span.end <= content.end) {
+        let Some(source) = super::phrases::subject_before(cx, later.span.start, content.start) else { continue };
+        if !super::phrases::is_speaker(cx, source) || source.start <= content.start {
+            continue;
+        }
+        let before = text[content.start..source.start].trim_end();
+        let separator_start = if let Some(stripped) = before.strip_suffix([',', ';', '—', '–']) {
+            Some(stripped.len())
+        } else {
+            let last = before.rsplit(' ').next().unwrap_or("");
+            matches!(last, "and" | "but" | "while" | "though" | "although" | "because" | "as" | "yet")
+                .then(|| before.len() - last.len())
+                .map(|end| before[..end].trim_end().trim_end_matches(',').len())
+        };
+        if let Some(end) = separator_start {
+            return Some(content.start + end);
+        }
+    }
+    None
 }
 
 /// The reported speech `content` of a sentence, said by the words `speaker`: none when either is empty.

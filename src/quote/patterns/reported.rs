@@ -160,9 +160,18 @@ pub(crate) fn source_cue_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(S
     if s.cue.kind == CueKind::AccordingTo || s.cue.span.text(text).ends_with("ing") {
         return None;
     }
-    let source = speaker_words(cx, subject_before(cx, s.cue.span.start, s.floor)?)?;
-    // the source opens its clause: the sentence, or after an introductory phrase or conjunction
-    opens_clause(cx, s.floor, source.start).then_some(())?;
+    let before_cue = skip_auxiliaries_back(text, cx.lexicon, s.cue.span.start, s.floor);
+    let source = if text[s.floor..before_cue].trim_end().ends_with(" and")
+        || text[s.floor..before_cue].trim_end().ends_with(", but")
+    {
+        // "Mr. Schultz supported Democrats …, and said he did not support Mr. Trump": the subject of the sentence
+        sentence_subject(cx, s.sentence.start, s.cue.span.start).filter(|source| is_speaker(cx, *source))?
+    } else {
+        let source = speaker_words(cx, subject_before(cx, s.cue.span.start, s.floor)?)?;
+        // the source opens its clause: the sentence, or after an introductory phrase or conjunction
+        opens_clause(cx, s.floor, source.start).then_some(())?;
+        source
+    };
     let content = clause_after(cx, s)?;
     reported(cx, content, source, s.cue.span)
 }
