@@ -37,6 +37,9 @@ pub enum WordKind {
     AddresseeVerb,
     /// A medium named after a cue before its clause (said in a statement, told CNN in an interview).
     Medium,
+    /// A cue word that is as often a noun (climate rules, battleground states, worst fears): a verb only
+    /// after a subject that can speak.
+    NounLikeCue,
     /// May stand between a subject and its cue (has also said, reportedly told).
     CueModifier,
     /// Opens a clause, not a name, right after a quotation ("…," but he said).
@@ -79,7 +82,7 @@ pub enum WordKind {
 
 impl WordKind {
     /// Every kind, in the order the file's documentation lists them.
-    pub const ALL: [WordKind; 29] = [
+    pub const ALL: [WordKind; 30] = [
         WordKind::SpeakerPronoun,
         WordKind::ObjectPronoun,
         WordKind::PersonPronoun,
@@ -90,6 +93,7 @@ impl WordKind {
         WordKind::SpeakerNoun,
         WordKind::AddresseeVerb,
         WordKind::Medium,
+        WordKind::NounLikeCue,
         WordKind::CueModifier,
         WordKind::ClauseOpener,
         WordKind::PhraseBoundary,
@@ -124,6 +128,7 @@ impl WordKind {
             WordKind::SpeakerNoun => "speaker_noun",
             WordKind::AddresseeVerb => "addressee_verb",
             WordKind::Medium => "medium",
+            WordKind::NounLikeCue => "noun_like_cue",
             WordKind::CueModifier => "cue_modifier",
             WordKind::ClauseOpener => "clause_opener",
             WordKind::PhraseBoundary => "phrase_boundary",
@@ -282,6 +287,11 @@ impl Lexicon {
     /// True when `word` is of kind `kind`.
     pub fn is(&self, word: &str, kind: WordKind) -> bool {
         self.kinds(word).contains(kind)
+    }
+
+    /// True when `word`, or `word` without a plural `s` ("officials"), is of kind `kind`.
+    pub fn is_or_plural(&self, word: &str, kind: WordKind) -> bool {
+        self.is(word, kind) || word.strip_suffix('s').is_some_and(|singular| self.is(singular, kind))
     }
 
     /// True when `word` is of one of `kinds`.

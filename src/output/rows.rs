@@ -1,6 +1,8 @@
 //! The rows of the three tables (mentions, quotes, entities), each with its column table, and the rows of one
 //! document built from its extraction with code-point offsets ([`DocumentRows`]).
 
+use std::borrow::Cow;
+
 use crate::document::Document;
 use crate::extraction::{Extraction, Mention, Origin};
 use crate::gazetteer::{Entity, EntityType};
@@ -93,10 +95,11 @@ pub struct QuoteRow<'a> {
     pub quote_end: usize,
     /// The quoted text.
     pub quote: &'a str,
-    /// Canonical speaker name, or the mention text when it names no entity.
-    pub speaker: &'a str,
+    /// Canonical speaker name (two joined by "and" for people who spoke together), or the mention text when it
+    /// names no entity.
+    pub speaker: Cow<'a, str>,
     /// Speaker entity id, if any.
-    pub speaker_entity_id: &'a str,
+    pub speaker_entity_id: Cow<'a, str>,
     /// Speaker entity type.
     pub speaker_type: &'a str,
     /// Speaker role.
@@ -159,8 +162,8 @@ impl Row<21> for QuoteRow<'_> {
             Cell::Int(self.quote_start),
             Cell::Int(self.quote_end),
             Cell::Text(self.quote),
-            Cell::Text(self.speaker),
-            Cell::Text(self.speaker_entity_id),
+            Cell::Text(&self.speaker),
+            Cell::Text(&self.speaker_entity_id),
             Cell::Text(self.speaker_type),
             Cell::Text(self.speaker_role),
             Cell::Text(self.speaker_country),
@@ -300,6 +303,7 @@ impl<'a> DocumentRows<'a> {
         let at = |byte: usize| self.offsets.char_offset(byte);
         let speaker_entity = q.speaker.and_then(|s| s.entity).map(|i| &*x.entities[i]);
         let speaker_mention = q.speaker.map_or("", |s| s.span.text(&doc.text));
+        let joint = q.speaker.and_then(|s| s.joint).map(|i| &*x.entities[i]);
         QuoteRow {
             doc_id: &doc.id,
             quote_id: format!("q{}", n + 1),
@@ -307,8 +311,16 @@ impl<'a> DocumentRows<'a> {
             quote_start: at(q.span.start),
             quote_end: at(q.span.end),
             quote: q.span.text(&doc.text),
-            speaker: speaker_entity.map_or(speaker_mention, |e| e.name.as_str()),
-            speaker_entity_id: speaker_entity.map_or("", |e| e.id.as_str()),
+            speaker: match (speaker_entity, joint) {
+                (Some(e), Some(j)) => Cow::Owned(format!("{} and {}", e.name, j.name)),
+                (Some(e), None) => Cow::Borrowed(e.name.as_str()),
+                (None, _) => Cow::Borrowed(speaker_mention),
+            },
+            speaker_entity_id: match (speaker_entity, joint) {
+                (Some(e), Some(j)) => Cow::Owned(format!("{}|{}", e.id, j.id)),
+                (Some(e), None) => Cow::Borrowed(e.id.as_str()),
+                (None, _) => Cow::Borrowed(""),
+            },
             speaker_type: speaker_entity.map_or("", |e| e.entity_type.as_str()),
             speaker_role: speaker_entity.map_or("", |e| e.role.as_str()),
             speaker_country: speaker_entity.map_or("", |e| country_column(extractor, e)),

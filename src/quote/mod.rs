@@ -104,6 +104,8 @@ pub struct Speaker {
     pub entity: Option<EntityRef>,
     /// Name, pronoun or noun phrase.
     pub kind: SpeakerKind,
+    /// A second person the words name together with the first ("Hegseth and Nakatani told reporters").
+    pub joint: Option<EntityRef>,
 }
 
 /// A quotation.

@@ -77,7 +77,7 @@ pub(crate) fn subject_in_window(cx: &QuoteContext<'_>, cue_start: usize, limit: 
     }
     // a mention ending here: "Nasser Kanaani said", "the State Department said"
     if let Some(m) = mention_ending_at(cx.mentions, pos).filter(|m| m.mention_type != MentionType::Demonym) {
-        return Some(with_modifiers(cx, m.span, limit));
+        return Some(mention_phrase(cx, m, limit));
     }
     if text[limit..pos].ends_with(',') {
         // "the Azeri Minister of Defense, General Zakir Hasanov, said": a person named right before the comma
@@ -110,6 +110,12 @@ pub(crate) fn subject_in_window(cx: &QuoteContext<'_>, cue_start: usize, limit: 
         return None;
     }
     let (word_start, word) = word_ending_at(text, limit, pos)?;
+    // "He’s claiming": the pronoun without its auxiliary
+    if let Some(stem) = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s"))
+        && cx.lexicon.is(stem, WordKind::SpeakerPronoun)
+    {
+        return Some(sp(word_start, word_start + stem.len()));
+    }
     if cx.lexicon.is(word, WordKind::SpeakerPronoun) || cx.lexicon.is(word, WordKind::RelativePronoun) {
         // "he said"; "McConnell, who in 2010 said", "economists who argue": the relative pronoun names the
         // speaker, after a comma or a noun
@@ -131,7 +137,7 @@ pub(crate) fn subject_in_window(cx: &QuoteContext<'_>, cue_start: usize, limit: 
 pub(crate) fn np_before(cx: &QuoteContext<'_>, end: usize, limit: usize) -> Option<Span> {
     let text = cx.text;
     if let Some(m) = mention_ending_at(cx.mentions, end).filter(|m| m.mention_type != MentionType::Demonym) {
-        return Some(with_modifiers(cx, m.span, limit));
+        return Some(mention_phrase(cx, m, limit));
     }
     let mut start = end;
     let mut count = 0;
@@ -170,6 +176,22 @@ pub(crate) fn np_before(cx: &QuoteContext<'_>, end: usize, limit: usize) -> Opti
     let span = trim_span(text, sp(start, end));
     // drop a leading preposition ("In Tehran officials said")
     (!span.is_empty()).then_some(span)
+}
+
+/// The words of a subject that ends with mention `m`: its modifiers ([`with_modifiers`]), and a person named
+/// with it ("Hegseth and Nakatani").
+fn mention_phrase(cx: &QuoteContext<'_>, m: &crate::extraction::Mention, limit: usize) -> Span {
+    let text = cx.text;
+    let named = with_modifiers(cx, m.span, limit);
+    if m.mention_type == MentionType::Person
+        && let Some(before) = text.get(limit..named.start).and_then(|t| t.strip_suffix(" and "))
+        && let Some(other) = mention_ending_at(cx.mentions, limit + before.len())
+        && other.mention_type == MentionType::Person
+        && other.span.start >= limit
+    {
+        return sp(with_modifiers(cx, other.span, limit).start, named.end);
+    }
+    named
 }
 
 /// The source named in "according to a statement by the Foreign Ministry": the words after "by".
@@ -335,8 +357,12 @@ pub(crate) fn speaker_words(cx: &QuoteContext<'_>, span: Span) -> Option<Span> {
     if words.is_empty() {
         return None;
     }
-    // no verb inside ("Tehran would never intimidate Baku")
-    if words.split_whitespace().any(|w| cx.lexicon.is(w, WordKind::CueModifier) && w.starts_with(char::is_lowercase)) {
+    // no verb inside ("Tehran would never intimidate Baku", "Kaine defended people", "Donald Trump repeatedly
+    // demeaned women"): an auxiliary, or a lower-case word in -ed or -ly before the last one
+    let mut inner = words.split_whitespace().rev().skip(1);
+    if words.split_whitespace().any(|w| cx.lexicon.is(w, WordKind::CueModifier) && w.starts_with(char::is_lowercase))
+        || inner.any(|w| w.starts_with(char::is_lowercase) && (w.ends_with("ed") || w.ends_with("ly")) && w.len() > 3)
+    {
         return None;
     }
     if cx.lexicon.is(words, WordKind::SpeakerPronoun) || cx.lexicon.is(words, WordKind::RelativePronoun) {
@@ -365,9 +391,7 @@ pub(crate) fn speaker_words(cx: &QuoteContext<'_>, span: Span) -> Option<Span> {
     // does not look like a verb or adverb ("the fund", "polling averages"; not "His twisted", "offered some")
     let noun = {
         let lower = head.to_lowercase();
-        let singular = lower.strip_suffix('s').unwrap_or(&lower);
-        cx.lexicon.is(&lower, WordKind::SpeakerNoun)
-            || cx.lexicon.is(singular, WordKind::SpeakerNoun)
+        cx.lexicon.is_or_plural(&lower, WordKind::SpeakerNoun)
             || (lower.len() >= 3
                 && lower.chars().all(|c| c.is_alphabetic() || c == '-')
                 && !function_word(&lower)

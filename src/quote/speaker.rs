@@ -28,15 +28,54 @@ pub(crate) fn found(cx: &QuoteContext<'_>, span: Span, cue: Option<Span>, confid
         cx.lexicon.is(words_text, WordKind::SpeakerPronoun) || cx.lexicon.is(words_text, WordKind::ObjectPronoun);
     if is_pronoun {
         let entity = resolve_pronoun(cx, words_text, span.start);
-        return Found { speaker: Speaker { span, entity, kind: SpeakerKind::Pronoun }, cue, confidence };
+        return Found { speaker: Speaker { span, entity, kind: SpeakerKind::Pronoun, joint: None }, cue, confidence };
+    }
+    if cx.lexicon.is(words_text, WordKind::RelativePronoun) || words_text.eq_ignore_ascii_case("who") {
+        // "Kioumars Heydari, who accused Baku": the name the relative clause hangs on
+        let entity = antecedent(cx, span.start);
+        let kind = if entity.is_some() { SpeakerKind::Name } else { SpeakerKind::Pronoun };
+        return Found { speaker: Speaker { span, entity, kind, joint: None }, cue, confidence };
     }
     let entity = entity_in(cx, span);
     let first = words_text.split_whitespace().next().unwrap_or("").to_lowercase();
     // "officials", "a senior official", "the company": a noun phrase, not a name
     let nominal = entity.is_none()
-        && (!words_text.starts_with(char::is_uppercase) || cx.lexicon.is(&first, WordKind::SpeakerDeterminer));
+        && (!words_text.starts_with(char::is_uppercase)
+            || cx.lexicon.is(&first, WordKind::SpeakerDeterminer)
+            || cx.lexicon.is(&first, WordKind::NounDeterminer)
+            || cx.lexicon.is_or_plural(&first, WordKind::SpeakerNoun));
     let kind = if nominal { SpeakerKind::Nominal } else { SpeakerKind::Name };
-    Found { speaker: Speaker { span, entity, kind }, cue, confidence }
+    Found { speaker: Speaker { span, entity, kind, joint: joint_speaker(cx, span, entity) }, cue, confidence }
+}
+
+/// The person or organization a relative pronoun at `pos` hangs on: the mention ending right before it (and its
+/// comma).
+fn antecedent(cx: &QuoteContext<'_>, pos: usize) -> Option<EntityRef> {
+    let before = cx.text[..pos].trim_end().trim_end_matches(',').trim_end();
+    super::context::mention_ending_at(cx.mentions, before.len())
+        .filter(|m| matches!(m.mention_type, MentionType::Person | MentionType::Organization))
+        .map(|m| m.entity)
+}
+
+/// "Hegseth and Nakatani": the second of two people the speaker's words name together.
+fn joint_speaker(cx: &QuoteContext<'_>, span: Span, first: Option<EntityRef>) -> Option<EntityRef> {
+    let text = cx.text;
+    let words = span.text(text);
+    let and = words.find(" and ")?;
+    let people: Vec<&Mention> = cx
+        .mentions
+        .iter()
+        .skip_while(|m| m.span.end <= span.start)
+        .take_while(|m| m.span.start < span.end)
+        .filter(|m| m.mention_type == MentionType::Person)
+        .collect();
+    match people[..] {
+        [a, b] if a.span.end <= span.start + and && b.span.start >= span.start + and + 5 && b.span.end == span.end => {
+            // the first named is the speaker's entity (a person ranks first), the second its partner
+            (first == Some(a.entity) && a.entity != b.entity).then_some(b.entity)
+        }
+        _ => None,
+    }
 }
 
 /// The entity a speaker's words name: a person, else an organization, else a country mentioned in them.

@@ -30,6 +30,7 @@ use std::cell::OnceCell;
 
 use foldhash::HashMap;
 
+use crate::lexicon::WordKind;
 use crate::rules::{Examples, Unit};
 use crate::span::Span;
 
@@ -577,7 +578,8 @@ fn reported_speech(cx: &QuoteContext<'_>, marked: &[Marked], quotes: &mut Vec<Qu
         }
         let body_end = trim_span(text, sp(sentence.start, sentence.end)).end;
         let body_end = if text[..body_end].ends_with(['.', '!', '?']) { body_end - 1 } else { body_end };
-        let valid: Vec<CueHit> = cues.iter().copied().filter(|c| !inside_quotation(c.span.start)).collect();
+        let valid: Vec<CueHit> =
+            cues.iter().copied().filter(|c| !inside_quotation(c.span.start) && verbal(cx, *c, sentence)).collect();
         let Some(&last) = valid.last() else { continue };
         let find_at = |stage: Stage, cue: CueHit, floor: usize, body_end: usize| {
             let site = CueSite { sentence, cue, floor, body_end };
@@ -621,6 +623,34 @@ fn reported_speech(cx: &QuoteContext<'_>, marked: &[Marked], quotes: &mut Vec<Qu
             quotes.push(Quote::attributed(kind, content, pattern, f));
         }
     }
+}
+
+/// False for a cue word that is no verb here: capitalised inside its sentence (a headline in title case:
+/// "Popular Website Shows Bias"), or a noun-like cue ("rules", "fears") after a word that cannot be its
+/// subject ("the climate rules", "our worst fears").
+fn verbal(cx: &QuoteContext<'_>, cue: CueHit, sentence: Span) -> bool {
+    let text = cx.text;
+    let word = cue.span.text(text);
+    let before = text[sentence.start..cue.span.start].trim_end();
+    if word.starts_with(char::is_uppercase)
+        && !before.is_empty()
+        && !before.ends_with([',', ':', ';', '—', '–', '(', '"', '“', '”'])
+    {
+        return false;
+    }
+    if cx.lexicon.is(word, WordKind::NounLikeCue) {
+        let subject = super::phrases::subject_before(cx, cue.span.start, sentence.start);
+        let strong = subject.is_some_and(|s| {
+            let words = s.text(text);
+            let last = words.rsplit(' ').next().unwrap_or(words);
+            cx.lexicon.is(words, WordKind::SpeakerPronoun)
+                || super::context::mention_ending_at(cx.mentions, s.end).is_some()
+                || last.starts_with(char::is_uppercase)
+                || cx.lexicon.is_or_plural(last, WordKind::SpeakerNoun)
+        });
+        return strong;
+    }
+    true
 }
 
 /// Where a later attribution begins inside `content`, the clause that `cue` reports: a later cue whose

@@ -191,14 +191,34 @@ fn clause_after(cx: &QuoteContext<'_>, s: &CueSite) -> Option<Span> {
     if let Some(after_that) = rest.strip_prefix("that ") {
         from = s.body_end - after_that.len();
     }
-    // a semicolon ends the reported clause ("…; they only learned on Friday")
-    let end = text[from..s.body_end].find("; ").map_or(s.body_end, |i| from + i);
+    let end = clause_end(cx, from, s.body_end);
     let content = trim_span(text, sp(from, end));
     // "agreed to produce missiles", "vowed to fight": an intention, not a report of what was said
     if content.text(text).starts_with("to ") {
         return None;
     }
     (!words_at_most(content.text(text), 3)).then_some(content)
+}
+
+/// Where a reported clause starting at `from` ends, at the latest `limit`: at a semicolon ("…; they only
+/// learned on Friday"), or at a comma before an aside that is the reporter's: a non-restrictive relative
+/// clause (", which forced her to leave"), a participle (", contradicting the police"), "according to".
+fn clause_end(cx: &QuoteContext<'_>, from: usize, limit: usize) -> usize {
+    let text = cx.text;
+    let mut end = text[from..limit].find("; ").map_or(limit, |i| from + i);
+    let mut at = from;
+    while let Some(i) = text[at..end].find(", ") {
+        let comma = at + i;
+        let next = text[comma + 2..end].split([' ', ',']).next().unwrap_or("");
+        let aside = matches!(next, "which" | "who" | "whom" | "whose" | "where" | "according")
+            || (next.len() > 4 && next.ends_with("ing") && next.starts_with(char::is_lowercase));
+        if aside && !words_at_most(&text[from..comma], 3) {
+            end = comma;
+            break;
+        }
+        at = comma + 2;
+    }
+    end
 }
 
 /// The position after the addressee of "told": a mention, a pronoun, or a short noun phrase ("reporters",
