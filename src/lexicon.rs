@@ -40,6 +40,16 @@ pub enum WordKind {
     /// A cue word that is as often a noun (climate rules, battleground states, worst fears): a verb only
     /// after a subject that can speak.
     NounLikeCue,
+    /// After a comma, opens an aside that ends a reported clause (", which …", ", according to …").
+    AsideOpener,
+    /// Joins two clauses (and, but, while, because): a clause goes on after it.
+    Conjunction,
+    /// Links a noun phrase to a head before it ("attorneys for the family", "members of the board").
+    LinkingPreposition,
+    /// Right after a cue, takes an object or an intention, not a clause ("agreed to produce missiles").
+    ObjectPreposition,
+    /// A form of "be": before a cue in -ing it makes a finite verb ("is demanding", "were warning").
+    BeAuxiliary,
     /// May stand between a subject and its cue (has also said, reportedly told).
     CueModifier,
     /// Opens a clause, not a name, right after a quotation ("…," but he said).
@@ -82,7 +92,7 @@ pub enum WordKind {
 
 impl WordKind {
     /// Every kind, in the order the file's documentation lists them.
-    pub const ALL: [WordKind; 30] = [
+    pub const ALL: [WordKind; 35] = [
         WordKind::SpeakerPronoun,
         WordKind::ObjectPronoun,
         WordKind::PersonPronoun,
@@ -94,6 +104,11 @@ impl WordKind {
         WordKind::AddresseeVerb,
         WordKind::Medium,
         WordKind::NounLikeCue,
+        WordKind::AsideOpener,
+        WordKind::Conjunction,
+        WordKind::LinkingPreposition,
+        WordKind::ObjectPreposition,
+        WordKind::BeAuxiliary,
         WordKind::CueModifier,
         WordKind::ClauseOpener,
         WordKind::PhraseBoundary,
@@ -129,6 +144,11 @@ impl WordKind {
             WordKind::AddresseeVerb => "addressee_verb",
             WordKind::Medium => "medium",
             WordKind::NounLikeCue => "noun_like_cue",
+            WordKind::AsideOpener => "aside_opener",
+            WordKind::Conjunction => "conjunction",
+            WordKind::LinkingPreposition => "linking_preposition",
+            WordKind::ObjectPreposition => "object_preposition",
+            WordKind::BeAuxiliary => "be_auxiliary",
             WordKind::CueModifier => "cue_modifier",
             WordKind::ClauseOpener => "clause_opener",
             WordKind::PhraseBoundary => "phrase_boundary",
@@ -156,8 +176,8 @@ impl WordKind {
         WordKind::ALL.into_iter().find(|k| k.as_str() == name)
     }
 
-    const fn bit(self) -> u32 {
-        1 << self as u32
+    const fn bit(self) -> u64 {
+        1 << self as u64
     }
 }
 
@@ -169,7 +189,10 @@ impl fmt::Display for WordKind {
 
 /// A set of word kinds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct WordKinds(u32);
+pub struct WordKinds(u64);
+
+// every kind has its bit
+const _: () = assert!(WordKind::ALL.len() <= u64::BITS as usize);
 
 impl WordKinds {
     /// No kind.

@@ -5,7 +5,7 @@
 use crate::extraction::MentionType;
 use crate::lexicon::{Lexicon, WordKind, WordKinds};
 use crate::span::Span;
-use crate::text::words::word_ending_at;
+use crate::text::words::{initials_ending_at, word_ending_at};
 
 use super::context::{QuoteContext, mention_ending_at};
 
@@ -146,7 +146,9 @@ pub(crate) fn np_before(cx: &QuoteContext<'_>, end: usize, limit: usize) -> Opti
         if count > 0 && word_end == start {
             break; // no space: punctuation or the start
         }
-        let Some((ws, w)) = word_ending_at(text, limit, word_end) else { break };
+        // "E.U. leaders": initials are a word
+        let initials = initials_ending_at(text, limit, word_end).map(|ws| (ws, &text[ws..word_end]));
+        let Some((ws, w)) = word_ending_at(text, limit, word_end).or(initials) else { break };
         // "Federal and state officials", "Hegseth and Nakatani": "and" after a name or capitalised word joins
         let joins = w == "and" && count > 0 && {
             let before = limit + text[limit..ws].trim_end().len();
@@ -163,13 +165,16 @@ pub(crate) fn np_before(cx: &QuoteContext<'_>, end: usize, limit: usize) -> Opti
         if cx.lexicon.is(w, WordKind::NounDeterminer) || cx.lexicon.is(w, WordKind::SpeakerDeterminer) {
             let before = limit + text[limit..ws].trim_end().len();
             let linked = word_ending_at(text, limit, before)
-                .is_some_and(|(_, p)| matches!(p, "of" | "for" | "at" | "from" | "with"));
+                .is_some_and(|(_, p)| cx.lexicon.is(p, WordKind::LinkingPreposition));
             if !linked {
                 break;
             }
         }
-        // stop at punctuation before the word
-        if text[limit..ws].trim_end().ends_with([',', '.', ';', ':', '(', '"', '“', '”', '—']) {
+        // stop at punctuation before the word (not the full stop of initials: "E.U. leaders")
+        let before = limit + text[limit..ws].trim_end().len();
+        if text[limit..before].ends_with([',', '.', ';', ':', '(', '"', '“', '”', '—'])
+            && initials_ending_at(text, limit, before).is_none()
+        {
             break;
         }
     }
@@ -260,7 +265,7 @@ pub(crate) fn sentence_subject(cx: &QuoteContext<'_>, start: usize, end: usize) 
         .find(|m| matches!(m.mention_type, MentionType::Person | MentionType::Organization))
         .map(|m| sp(start, m.span.end));
     for word in text[start..head_end].split(|c: char| c.is_whitespace() || c == ',') {
-        if (cx.lexicon.is(word, WordKind::SpeakerPronoun) && !word.eq_ignore_ascii_case("who")) || matches!(word, "I") {
+        if cx.lexicon.is(word, WordKind::SpeakerPronoun) && !cx.lexicon.is(word, WordKind::RelativePronoun) {
             let at = word.as_ptr() as usize - text.as_ptr() as usize;
             let pronoun = sp(at, at + word.len());
             return Some(match mention {
@@ -483,6 +488,11 @@ pub(crate) fn with_modifiers(cx: &QuoteContext<'_>, name: Span, limit: usize) ->
     }
     while let Some(before) = text[limit..start].strip_suffix(' ') {
         let end = limit + before.len();
+        // "Mark Z. Barabak", "E.U. foreign policy chief": initials go with the name
+        if let Some(initials) = initials_ending_at(text, limit, end) {
+            start = initials;
+            continue;
+        }
         let Some((ws, word)) = word_ending_at(text, limit, end) else { break };
         let title = titles.binary_search_by_key(&end, |t| t.end).ok().map(|i| titles[i]);
         if let Some(t) = title.filter(|t| t.start >= limit) {
@@ -490,18 +500,30 @@ pub(crate) fn with_modifiers(cx: &QuoteContext<'_>, name: Span, limit: usize) ->
             continue;
         }
         let possessive = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"));
-        let capitalised = word.starts_with(char::is_uppercase)
-            && !cx.lexicon.is(word, WordKind::NotName)
-            && !cx.lexicon.is(word, WordKind::Introducer)
-            && !cx.lexicon.is(word, WordKind::ClauseOpener)
-            && !cx.lexicon.is(word, WordKind::PhraseBoundary)
-            && !cx.lexicon.is(word, WordKind::SpeakerPronoun);
-        if capitalised || possessive.is_some_and(|stem| stem.starts_with(char::is_uppercase)) {
+        let capitalised = |word: &str| {
+            word.starts_with(char::is_uppercase)
+                && !cx.lexicon.is(word, WordKind::NotName)
+                && !cx.lexicon.is(word, WordKind::Introducer)
+                && !cx.lexicon.is(word, WordKind::ClauseOpener)
+                && !cx.lexicon.is(word, WordKind::PhraseBoundary)
+                && !cx.lexicon.is(word, WordKind::SpeakerPronoun)
+        };
+        if capitalised(word) || possessive.is_some_and(|stem| stem.starts_with(char::is_uppercase)) {
             start = ws;
             continue;
         }
-        // "the", "a" before the modifiers
-        if start < name.start && cx.lexicon.is(word, WordKind::NounDeterminer) {
+        // "Trump campaign spokesman Jason Miller", "Obama administration officials": a common noun after a name
+        if word.chars().all(|c| c.is_ascii_lowercase())
+            && [WordKinds::NONE, WordKinds::of(&[WordKind::SpeakerNoun])].contains(&cx.lexicon.kinds(word))
+            && let Some((name_start, name_word)) =
+                text[limit..ws].strip_suffix(' ').and_then(|b| word_ending_at(text, limit, limit + b.len()))
+            && capitalised(name_word)
+        {
+            start = name_start;
+            continue;
+        }
+        // "the", "a" before the name and its modifiers
+        if cx.lexicon.is(word, WordKind::NounDeterminer) {
             start = ws;
         }
         break;

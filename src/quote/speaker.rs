@@ -24,17 +24,21 @@ pub(crate) struct Found {
 pub(crate) fn found(cx: &QuoteContext<'_>, span: Span, cue: Option<Span>, confidence: f32) -> Found {
     let text = cx.text;
     let words_text = span.text(text);
+    if cx.lexicon.is(words_text, WordKind::RelativePronoun)
+        && let Some(entity) = antecedent(cx, span.start)
+    {
+        // "Kioumars Heydari, who accused Baku": the name the relative clause hangs on
+        return Found {
+            speaker: Speaker { span, entity: Some(entity), kind: SpeakerKind::Name, joint: None },
+            cue,
+            confidence,
+        };
+    }
     let is_pronoun =
         cx.lexicon.is(words_text, WordKind::SpeakerPronoun) || cx.lexicon.is(words_text, WordKind::ObjectPronoun);
     if is_pronoun {
         let entity = resolve_pronoun(cx, words_text, span.start);
         return Found { speaker: Speaker { span, entity, kind: SpeakerKind::Pronoun, joint: None }, cue, confidence };
-    }
-    if cx.lexicon.is(words_text, WordKind::RelativePronoun) || words_text.eq_ignore_ascii_case("who") {
-        // "Kioumars Heydari, who accused Baku": the name the relative clause hangs on
-        let entity = antecedent(cx, span.start);
-        let kind = if entity.is_some() { SpeakerKind::Name } else { SpeakerKind::Pronoun };
-        return Found { speaker: Speaker { span, entity, kind, joint: None }, cue, confidence };
     }
     let entity = entity_in(cx, span);
     let first = words_text.split_whitespace().next().unwrap_or("").to_lowercase();
@@ -83,6 +87,7 @@ pub(crate) fn entity_in(cx: &QuoteContext<'_>, span: Span) -> Option<EntityRef> 
     let from = cx.mentions.partition_point(|m| m.span.end <= span.start);
     let inside = cx.mentions[from..].iter().take_while(|m| m.span.start < span.end);
     let mut best: Option<(u8, EntityRef)> = None;
+    let mut best_end = span.start;
     let text = cx.text;
     for m in inside {
         // "a senior US official" is not the United States: an organization or country is the speaker only when
@@ -98,8 +103,15 @@ pub(crate) fn entity_in(cx: &QuoteContext<'_>, span: Span) -> Option<EntityRef> 
             MentionType::Country if whole => 2,
             _ => continue,
         };
-        if best.is_none_or(|(r, _)| rank < r) {
+        // "Trump campaign spokesman Jason Miller": a person the head names after a person who only modifies it
+        let head_after_modifier = rank == 0 && best.is_some_and(|(r, _)| r == 0) && {
+            let between = &text[best_end.min(m.span.start)..m.span.start];
+            !between.contains([',', '(', ';'])
+                && between.split_whitespace().all(|w| !cx.lexicon.is(w, WordKind::ClauseOpener))
+        };
+        if best.is_none_or(|(r, _)| rank < r) || head_after_modifier {
             best = Some((rank, m.entity));
+            best_end = m.span.end;
         }
     }
     best.map(|(_, e)| e)

@@ -581,6 +581,8 @@ fn reported_speech(cx: &QuoteContext<'_>, marked: &[Marked], quotes: &mut Vec<Qu
         let valid: Vec<CueHit> =
             cues.iter().copied().filter(|c| !inside_quotation(c.span.start) && verbal(cx, *c, sentence)).collect();
         let Some(&last) = valid.last() else { continue };
+        // "…, officials said, speaking on condition of anonymity": the sentence ends with the last finite cue
+        let last = valid.iter().rev().find(|c| !c.span.text(text).ends_with("ing")).copied().unwrap_or(last);
         let find_at = |stage: Stage, cue: CueHit, floor: usize, body_end: usize| {
             let site = CueSite { sentence, cue, floor, body_end };
             first_of(stage, |p: &Pattern| match p.find {
@@ -668,7 +670,8 @@ fn next_attribution(cx: &QuoteContext<'_>, cues: &[CueHit], cue: CueHit, content
             Some(stripped.len())
         } else {
             let last = before.rsplit(' ').next().unwrap_or("");
-            matches!(last, "and" | "but" | "while" | "though" | "although" | "because" | "as" | "yet")
+            cx.lexicon
+                .is(last, WordKind::Conjunction)
                 .then(|| before.len() - last.len())
                 .map(|end| before[..end].trim_end().trim_end_matches(',').len())
         };

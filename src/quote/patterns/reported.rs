@@ -13,7 +13,7 @@
 //!   lexicon's `addressee_verb`), nor an adverbial right after the cue ("said on Friday", "said in a
 //!   statement").
 
-use crate::lexicon::WordKind;
+use crate::lexicon::{Lexicon, WordKind};
 use crate::quote::CueKind;
 use crate::quote::context::QuoteContext;
 use crate::quote::phrases::{
@@ -116,7 +116,7 @@ pub(crate) fn parenthetical_source_cue(cx: &QuoteContext<'_>, s: &CueSite) -> Op
     // ", SOURCE CUE," with the clause going on after it
     let after = skip_adverbials(cx, s.cue.span.end, s.body_end);
     let rest = text[after..s.body_end].trim_start().strip_prefix(',')?;
-    (!words_at_most(rest, 2)).then_some(())?;
+    (!words_at_most(rest, 2) && !participle_asides(cx.lexicon, &text[after..s.body_end])).then_some(())?;
     let source = subject_before(cx, s.cue.span.start, s.floor)?;
     let before = text[s.floor..source.start].trim_end();
     let opening = before.strip_suffix(',')?;
@@ -157,17 +157,19 @@ pub(crate) fn participle_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(S
 /// `SOURCE CUE (that) CLAUSE`.
 pub(crate) fn source_cue_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(Span, Found)> {
     let text = cx.text;
-    if s.cue.kind == CueKind::AccordingTo || s.cue.span.text(text).ends_with("ing") {
+    // a cue in -ing is a participle ("…, saying"), unless a form of "be" makes it finite ("are warning")
+    let verb_start = if s.cue.span.text(text).ends_with("ing") { progressive(cx, s)? } else { s.cue.span.start };
+    if s.cue.kind == CueKind::AccordingTo {
         return None;
     }
-    let before_cue = skip_auxiliaries_back(text, cx.lexicon, s.cue.span.start, s.floor);
+    let before_cue = skip_auxiliaries_back(text, cx.lexicon, verb_start, s.floor);
     let source = if text[s.floor..before_cue].trim_end().ends_with(" and")
         || text[s.floor..before_cue].trim_end().ends_with(", but")
     {
         // "Mr. Schultz supported Democrats …, and said he did not support Mr. Trump": the subject of the sentence
-        sentence_subject(cx, s.sentence.start, s.cue.span.start).filter(|source| is_speaker(cx, *source))?
+        sentence_subject(cx, s.sentence.start, verb_start).filter(|source| is_speaker(cx, *source))?
     } else {
-        let source = speaker_words(cx, subject_before(cx, s.cue.span.start, s.floor)?)?;
+        let source = speaker_words(cx, subject_before(cx, verb_start, s.floor)?)?;
         // the source opens its clause: the sentence, or after an introductory phrase or conjunction
         opens_clause(cx, s.floor, source.start).then_some(())?;
         source
@@ -176,16 +178,46 @@ pub(crate) fn source_cue_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(S
     reported(cx, content, source, s.cue.span)
 }
 
+/// Where the form of "be" before a cue in -ing starts ("is demanding", "are now warning"): the cue is a
+/// finite verb there, not a participle. `None` without one.
+fn progressive(cx: &QuoteContext<'_>, s: &CueSite) -> Option<usize> {
+    let text = cx.text;
+    let mut end = text[s.floor..s.cue.span.start].trim_end().len() + s.floor;
+    while let Some((start, word)) = word_ending_at(text, s.floor, end) {
+        if cx.lexicon.is(word, WordKind::BeAuxiliary) {
+            return Some(start);
+        }
+        // "is also demanding", "are now warning"
+        if !(cx.lexicon.is(word, WordKind::CueModifier) || word.ends_with("ly")) {
+            return None;
+        }
+        end = text[s.floor..start].trim_end().len() + s.floor;
+    }
+    None
+}
+
 /// The clause after the cue: past an addressee, adverbials and "that", to the end of the sentence; `None` when
 /// it is too short to be a clause.
 fn clause_after(cx: &QuoteContext<'_>, s: &CueSite) -> Option<Span> {
     let text = cx.text;
+    if participle_asides(cx.lexicon, text[s.cue.span.end..s.body_end].trim()) {
+        return None;
+    }
     let mut from = skip_adverbials(cx, s.cue.span.end, s.body_end);
     if cx.lexicon.is(s.cue.span.text(text).split_whitespace().last().unwrap_or(""), WordKind::AddresseeVerb) {
         from = skip_addressee(cx, from, s.body_end)?;
         from = skip_adverbials(cx, from, s.body_end);
     }
     let rest = text[from..s.body_end].trim_start();
+    // "He told a meeting that included his deputies: “No one can …”": the quotation after the colon is what
+    // was said, attributed as a direct quotation
+    if let Some(colon) = rest.find(':')
+        && rest[colon + 1..].trim_start().starts_with(['"', '“'])
+        && words_at_most(&rest[..colon], 10)
+        && cx.lexicon.is(s.cue.span.text(text).split_whitespace().last().unwrap_or(""), WordKind::AddresseeVerb)
+    {
+        return None;
+    }
     let rest = rest.strip_prefix(',').map_or(rest, str::trim_start);
     from = s.body_end - rest.len();
     if let Some(after_that) = rest.strip_prefix("that ") {
@@ -194,7 +226,8 @@ fn clause_after(cx: &QuoteContext<'_>, s: &CueSite) -> Option<Span> {
     let end = clause_end(cx, from, s.body_end);
     let content = trim_span(text, sp(from, end));
     // "agreed to produce missiles", "vowed to fight": an intention, not a report of what was said
-    if content.text(text).starts_with("to ") {
+    let first = content.text(text).split(' ').next().unwrap_or("");
+    if cx.lexicon.is(first, WordKind::ObjectPreposition) {
         return None;
     }
     (!words_at_most(content.text(text), 3)).then_some(content)
@@ -209,8 +242,13 @@ fn clause_end(cx: &QuoteContext<'_>, from: usize, limit: usize) -> usize {
     let mut at = from;
     while let Some(i) = text[at..end].find(", ") {
         let comma = at + i;
-        let next = text[comma + 2..end].split([' ', ',']).next().unwrap_or("");
-        let aside = matches!(next, "which" | "who" | "whom" | "whose" | "where" | "according")
+        let mut words = text[comma + 2..end].split([' ', ',']);
+        let (next, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+        // ", which …", ", in which …", ", speaking on condition of anonymity"
+        let aside = cx.lexicon.is(next, WordKind::AsideOpener)
+            || (cx.lexicon.is(second, WordKind::AsideOpener)
+                && cx.lexicon.is(next, WordKind::ClauseOpener)
+                && !cx.lexicon.is(next, WordKind::Conjunction))
             || (next.len() > 4 && next.ends_with("ing") && next.starts_with(char::is_lowercase));
         if aside && !words_at_most(&text[from..comma], 3) {
             end = comma;
@@ -219,6 +257,21 @@ fn clause_end(cx: &QuoteContext<'_>, from: usize, limit: usize) -> usize {
         at = comma + 2;
     }
     end
+}
+
+/// True when `tail` is only participle asides: ", speaking on condition of anonymity, citing protocol"; not a
+/// gerund that opens a clause (", replacing Clinton would be acrimonious": an auxiliary follows).
+fn participle_asides(lexicon: &Lexicon, tail: &str) -> bool {
+    let Some(rest) = tail.strip_prefix(',') else { return false };
+    !rest.contains(" that ")
+        && rest.split(',').all(|part| {
+            let mut words = part.split_whitespace();
+            let participle = words.next().unwrap_or("");
+            participle.len() > 4
+                && participle.ends_with("ing")
+                && participle.starts_with(char::is_lowercase)
+                && !words.any(|w| lexicon.is(w, WordKind::CueModifier) && !w.ends_with("ly"))
+        })
 }
 
 /// The position after the addressee of "told": a mention, a pronoun, or a short noun phrase ("reporters",
@@ -279,7 +332,7 @@ fn opens_clause(cx: &QuoteContext<'_>, floor: usize, start: usize) -> bool {
 fn ends_with_aside(cx: &QuoteContext<'_>, s: &CueSite) -> bool {
     let text = cx.text;
     let tail = text[s.cue.span.end..s.body_end].trim();
-    if tail.is_empty() {
+    if tail.is_empty() || participle_asides(cx.lexicon, tail) {
         return true;
     }
     // a comma after the cue goes on with the clause ("The test, North Korea said, was its biggest")
@@ -288,6 +341,8 @@ fn ends_with_aside(cx: &QuoteContext<'_>, s: &CueSite) -> bool {
     }
     // an aside names no new clause: no word that opens one ("that", "but")
     !tail.split([' ', ',']).any(|w| {
-        matches!(w, "that" | "but" | "and" | "because" | "if" | "when") || cx.lexicon.is(w, WordKind::SpeakerPronoun)
+        cx.lexicon.is(w, WordKind::Conjunction)
+            || cx.lexicon.is(w, WordKind::RelativePronoun)
+            || cx.lexicon.is(w, WordKind::SpeakerPronoun)
     }) && word_ending_at(text, s.cue.span.end, s.body_end).is_some()
 }
