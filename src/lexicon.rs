@@ -46,10 +46,10 @@ pub enum WordKind {
     Conjunction,
     /// Links a noun phrase to a head before it ("attorneys for the family", "members of the board").
     LinkingPreposition,
-    /// Right after a cue, takes an object or an intention, not a clause ("agreed to produce missiles").
-    ObjectPreposition,
     /// A form of "be": before a cue in -ing it makes a finite verb ("is demanding", "were warning").
     BeAuxiliary,
+    /// A noun in -ly, not an adverb (family, ally, rally).
+    LyNoun,
     /// May stand between a subject and its cue (has also said, reportedly told).
     CueModifier,
     /// Opens a clause, not a name, right after a quotation ("…," but he said).
@@ -107,8 +107,8 @@ impl WordKind {
         WordKind::AsideOpener,
         WordKind::Conjunction,
         WordKind::LinkingPreposition,
-        WordKind::ObjectPreposition,
         WordKind::BeAuxiliary,
+        WordKind::LyNoun,
         WordKind::CueModifier,
         WordKind::ClauseOpener,
         WordKind::PhraseBoundary,
@@ -147,8 +147,8 @@ impl WordKind {
             WordKind::AsideOpener => "aside_opener",
             WordKind::Conjunction => "conjunction",
             WordKind::LinkingPreposition => "linking_preposition",
-            WordKind::ObjectPreposition => "object_preposition",
             WordKind::BeAuxiliary => "be_auxiliary",
+            WordKind::LyNoun => "ly_noun",
             WordKind::CueModifier => "cue_modifier",
             WordKind::ClauseOpener => "clause_opener",
             WordKind::PhraseBoundary => "phrase_boundary",
@@ -315,6 +315,15 @@ impl Lexicon {
     /// True when `word`, or `word` without a plural `s` ("officials"), is of kind `kind`.
     pub fn is_or_plural(&self, word: &str, kind: WordKind) -> bool {
         self.is(word, kind) || word.strip_suffix('s').is_some_and(|singular| self.is(singular, kind))
+    }
+
+    /// True when `word` is an adverb in -ly ("boldly", "repeatedly"): lower case, and no noun in -ly
+    /// ("family", "rally").
+    pub fn is_ly_adverb(&self, word: &str) -> bool {
+        word.len() > 4
+            && word.ends_with("ly")
+            && word.starts_with(char::is_lowercase)
+            && !self.is(word, WordKind::LyNoun)
     }
 
     /// True when `word` is of one of `kinds`.

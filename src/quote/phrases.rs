@@ -149,12 +149,16 @@ pub(crate) fn np_before(cx: &QuoteContext<'_>, end: usize, limit: usize) -> Opti
         // "E.U. leaders": initials are a word
         let initials = initials_ending_at(text, limit, word_end).map(|ws| (ws, &text[ws..word_end]));
         let Some((ws, w)) = word_ending_at(text, limit, word_end).or(initials) else { break };
-        // "Federal and state officials", "Hegseth and Nakatani": "and" after a name or capitalised word joins
-        let joins = w == "and" && count > 0 && {
-            let before = limit + text[limit..ws].trim_end().len();
-            word_ending_at(text, limit, before)
-                .is_some_and(|(_, b)| b.starts_with(char::is_uppercase) && !cx.lexicon.is(b, WordKind::NotName))
+        // "Federal and state officials", "Hegseth and Nakatani", "the nominee and his aides": "and" after a name,
+        // a capitalised word or a speaker noun joins
+        let joining_and = |and_start: usize| {
+            let before = limit + text[limit..and_start].trim_end().len();
+            word_ending_at(text, limit, before).is_some_and(|(_, b)| {
+                (b.starts_with(char::is_uppercase) && !cx.lexicon.is(b, WordKind::NotName))
+                    || cx.lexicon.is_or_plural(b, WordKind::SpeakerNoun)
+            })
         };
+        let joins = w == "and" && count > 0 && joining_and(ws);
         if cx.lexicon.is(w, WordKind::PhraseBoundary) && !joins {
             break;
         }
@@ -164,8 +168,9 @@ pub(crate) fn np_before(cx: &QuoteContext<'_>, end: usize, limit: usize) -> Opti
         // to a head before it ("attorneys for the family")
         if cx.lexicon.is(w, WordKind::NounDeterminer) || cx.lexicon.is(w, WordKind::SpeakerDeterminer) {
             let before = limit + text[limit..ws].trim_end().len();
-            let linked = word_ending_at(text, limit, before)
-                .is_some_and(|(_, p)| cx.lexicon.is(p, WordKind::LinkingPreposition));
+            let linked = word_ending_at(text, limit, before).is_some_and(|(p_start, p)| {
+                cx.lexicon.is(p, WordKind::LinkingPreposition) || (p == "and" && joining_and(p_start))
+            });
             if !linked {
                 break;
             }
@@ -313,7 +318,7 @@ pub(crate) fn skip_auxiliaries_back(text: &str, lexicon: &Lexicon, mut pos: usiz
         match word_ending_at(text, limit, pos) {
             Some((ws, w)) if lexicon.is(w, WordKind::CueModifier) => pos = ws,
             // "boldly suggested"
-            Some((ws, w)) if w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase) => pos = ws,
+            Some((ws, w)) if lexicon.is_ly_adverb(w) => pos = ws,
             // "who in 2010 said", "Trump on Monday said", "Clinton last week told"
             Some((ws, w)) if is_time_word(w, lexicon) => {
                 let before = text[limit..ws].trim_end();
@@ -363,10 +368,16 @@ pub(crate) fn speaker_words(cx: &QuoteContext<'_>, span: Span) -> Option<Span> {
         return None;
     }
     // no verb inside ("Tehran would never intimidate Baku", "Kaine defended people", "Donald Trump repeatedly
-    // demeaned women"): an auxiliary, or a lower-case word in -ed or -ly before the last one
-    let mut inner = words.split_whitespace().rev().skip(1);
-    if words.split_whitespace().any(|w| cx.lexicon.is(w, WordKind::CueModifier) && w.starts_with(char::is_lowercase))
-        || inner.any(|w| w.starts_with(char::is_lowercase) && (w.ends_with("ed") || w.ends_with("ly")) && w.len() > 3)
+    // demeaned women"): an auxiliary, or a lower-case word in -ed or -ly between the first and the last (a
+    // first word in -ed is an adjective: "elected officials")
+    let all: Vec<&str> = words.split_whitespace().collect();
+    let inner = all.get(1..all.len().saturating_sub(1)).unwrap_or(&[]);
+    let verb_like = |w: &&str| {
+        (w.starts_with(char::is_lowercase) && w.ends_with("ed") && w.len() > 3) || cx.lexicon.is_ly_adverb(w)
+    };
+    if all.iter().any(|w| cx.lexicon.is(w, WordKind::CueModifier) && w.starts_with(char::is_lowercase))
+        || inner.iter().any(verb_like)
+        || (all.len() >= 2 && cx.lexicon.is_ly_adverb(all[0]))
     {
         return None;
     }
@@ -425,7 +436,7 @@ pub(crate) fn skip_adverbials(cx: &QuoteContext<'_>, from: usize, limit: usize) 
         let Some(first) = words.next().map(|w| w.trim_end_matches(',')) else { return pos };
         let second = words.next().map(|w| w.trim_end_matches(','));
         let step = if is_time_word(first, cx.lexicon)
-            || (first.len() > 3 && first.ends_with("ly") && first.starts_with(char::is_lowercase))
+            || cx.lexicon.is_ly_adverb(first)
             || cx.lexicon.is(first, WordKind::CueModifier) && !cx.lexicon.is(first, WordKind::PhraseBoundary)
         {
             first.len()

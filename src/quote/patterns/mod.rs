@@ -640,7 +640,9 @@ fn verbal(cx: &QuoteContext<'_>, cue: CueHit, sentence: Span) -> bool {
     {
         return false;
     }
-    if cx.lexicon.is(word, WordKind::NounLikeCue) {
+    // "Another slide shows that …": "that" after it makes it a verb
+    let that_follows = text[cue.span.end..sentence.end].trim_start().starts_with("that ");
+    if cx.lexicon.is(word, WordKind::NounLikeCue) && !that_follows {
         let subject = super::phrases::subject_before(cx, cue.span.start, sentence.start);
         let strong = subject.is_some_and(|s| {
             let words = s.text(text);
@@ -661,6 +663,15 @@ fn verbal(cx: &QuoteContext<'_>, cue: CueHit, sentence: Span) -> bool {
 fn next_attribution(cx: &QuoteContext<'_>, cues: &[CueHit], cue: CueHit, content: Span) -> Option<usize> {
     let text = cx.text;
     for later in cues.iter().filter(|c| c.span.start > cue.span.end.max(content.start) && c.span.end <= content.end) {
+        // "May said that … by March and suggested that …": a second verb of the same subject
+        let verb_start = super::phrases::skip_auxiliaries_back(text, cx.lexicon, later.span.start, content.start);
+        let before_verb = text[content.start..verb_start].trim_end();
+        if let Some(stripped) = before_verb.strip_suffix(" and")
+            && !later.span.text(text).ends_with("ing")
+            && !words_at_most(stripped, 3)
+        {
+            return Some(content.start + stripped.trim_end().trim_end_matches(',').len());
+        }
         let Some(source) = super::phrases::subject_before(cx, later.span.start, content.start) else { continue };
         if !super::phrases::is_speaker(cx, source) || source.start <= content.start {
             continue;

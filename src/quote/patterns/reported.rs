@@ -162,6 +162,10 @@ pub(crate) fn source_cue_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(S
     if s.cue.kind == CueKind::AccordingTo {
         return None;
     }
+    // "The rumour is said to be false", "He was told to leave": a passive names no source
+    if verb_start == s.cue.span.start && passive(cx, s) {
+        return None;
+    }
     let before_cue = skip_auxiliaries_back(text, cx.lexicon, verb_start, s.floor);
     let source = if text[s.floor..before_cue].trim_end().ends_with(" and")
         || text[s.floor..before_cue].trim_end().ends_with(", but")
@@ -178,9 +182,19 @@ pub(crate) fn source_cue_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(S
     reported(cx, content, source, s.cue.span)
 }
 
+/// True when a form of "be" stands before the cue, adverbs aside ("is said", "was also told"): a passive.
+fn passive(cx: &QuoteContext<'_>, s: &CueSite) -> bool {
+    be_before(cx, s).is_some()
+}
+
 /// Where the form of "be" before a cue in -ing starts ("is demanding", "are now warning"): the cue is a
 /// finite verb there, not a participle. `None` without one.
 fn progressive(cx: &QuoteContext<'_>, s: &CueSite) -> Option<usize> {
+    be_before(cx, s)
+}
+
+/// Where the form of "be" right before the cue starts, adverbs aside.
+fn be_before(cx: &QuoteContext<'_>, s: &CueSite) -> Option<usize> {
     let text = cx.text;
     let mut end = text[s.floor..s.cue.span.start].trim_end().len() + s.floor;
     while let Some((start, word)) = word_ending_at(text, s.floor, end) {
@@ -188,7 +202,7 @@ fn progressive(cx: &QuoteContext<'_>, s: &CueSite) -> Option<usize> {
             return Some(start);
         }
         // "is also demanding", "are now warning"
-        if !(cx.lexicon.is(word, WordKind::CueModifier) || word.ends_with("ly")) {
+        if !(cx.lexicon.is(word, WordKind::CueModifier) || cx.lexicon.is_ly_adverb(word)) {
             return None;
         }
         end = text[s.floor..start].trim_end().len() + s.floor;
@@ -197,7 +211,7 @@ fn progressive(cx: &QuoteContext<'_>, s: &CueSite) -> Option<usize> {
 }
 
 /// The clause after the cue: past an addressee, adverbials and "that", to the end of the sentence; `None` when
-/// it is too short to be a clause.
+/// it is a single word.
 fn clause_after(cx: &QuoteContext<'_>, s: &CueSite) -> Option<Span> {
     let text = cx.text;
     if participle_asides(cx.lexicon, text[s.cue.span.end..s.body_end].trim()) {
@@ -225,12 +239,15 @@ fn clause_after(cx: &QuoteContext<'_>, s: &CueSite) -> Option<Span> {
     }
     let end = clause_end(cx, from, s.body_end);
     let content = trim_span(text, sp(from, end));
-    // "agreed to produce missiles", "vowed to fight": an intention, not a report of what was said
-    let first = content.text(text).split(' ').next().unwrap_or("");
-    if cx.lexicon.is(first, WordKind::ObjectPreposition) {
+    // "responded to the threats": a preposition and its object, no clause ("vowed to fight" is one)
+    let mut words = content.text(text).split_whitespace();
+    if let (Some(first), Some(second)) = (words.next(), words.next())
+        && cx.lexicon.is(first, WordKind::LinkingPreposition)
+        && (cx.lexicon.is(second, WordKind::NounDeterminer) || cx.lexicon.is(second, WordKind::ObjectPronoun))
+    {
         return None;
     }
-    (!words_at_most(content.text(text), 3)).then_some(content)
+    (!words_at_most(content.text(text), 1)).then_some(content)
 }
 
 /// Where a reported clause starting at `from` ends, at the latest `limit`: at a semicolon ("…; they only
@@ -270,7 +287,7 @@ fn participle_asides(lexicon: &Lexicon, tail: &str) -> bool {
             participle.len() > 4
                 && participle.ends_with("ing")
                 && participle.starts_with(char::is_lowercase)
-                && !words.any(|w| lexicon.is(w, WordKind::CueModifier) && !w.ends_with("ly"))
+                && !words.any(|w| lexicon.is(w, WordKind::CueModifier) && !lexicon.is_ly_adverb(w))
         })
 }
 
