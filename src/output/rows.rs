@@ -7,7 +7,7 @@ use crate::document::Document;
 use crate::extraction::{Extraction, Mention, Origin};
 use crate::gazetteer::{Entity, EntityType};
 use crate::pipeline::Extractor;
-use crate::quote::Quote;
+use crate::quote::{CueKind, Quote};
 use crate::span::CharOffsets;
 
 use super::columns::{Cell, Column, Row};
@@ -118,6 +118,8 @@ pub struct QuoteRow<'a> {
     pub cue_start: Option<usize>,
     /// Cue end.
     pub cue_end: Option<usize>,
+    /// speech, according_to or belief (thought, stance, position: think, want, endorse): what the cue is.
+    pub cue_kind: &'a str,
     /// name, pronoun or nominal: what kind of words name the speaker; empty without a speaker.
     pub speaker_kind: &'a str,
     /// The attribution pattern that found the speaker (`after-quote`, `source-cue-clause`, ...), or `none`.
@@ -128,8 +130,8 @@ pub struct QuoteRow<'a> {
     pub part_of: String,
 }
 
-impl Row<21> for QuoteRow<'_> {
-    const COLUMNS: &'static [Column; 21] = &[
+impl Row<22> for QuoteRow<'_> {
+    const COLUMNS: &'static [Column; 22] = &[
         Column::text("doc_id").width(24.0),
         Column::label("quote_id").width(7.0),
         Column::label("kind").width(9.0),
@@ -147,6 +149,7 @@ impl Row<21> for QuoteRow<'_> {
         Column::text("cue"),
         Column::optional_int("cue_start"),
         Column::optional_int("cue_end"),
+        Column::label("cue_kind"),
         Column::label("speaker_kind"),
         Column::label("method").width(20.0),
         Column::float("confidence"),
@@ -154,7 +157,7 @@ impl Row<21> for QuoteRow<'_> {
     ];
 
     #[inline]
-    fn cells(&self) -> [Cell<'_>; 21] {
+    fn cells(&self) -> [Cell<'_>; 22] {
         [
             Cell::Text(self.doc_id),
             Cell::Text(&self.quote_id),
@@ -173,6 +176,7 @@ impl Row<21> for QuoteRow<'_> {
             Cell::Text(self.cue),
             Cell::optional(self.cue_start),
             Cell::optional(self.cue_end),
+            Cell::Text(self.cue_kind),
             Cell::Text(self.speaker_kind),
             Cell::Text(self.method),
             Cell::Float(self.confidence),
@@ -330,6 +334,7 @@ impl<'a> DocumentRows<'a> {
             cue: q.cue.map_or("", |c| c.text(&doc.text)),
             cue_start: q.cue.map(|c| at(c.start)),
             cue_end: q.cue.map(|c| at(c.end)),
+            cue_kind: q.cue_kind.map_or("", CueKind::as_str),
             speaker_kind: q.speaker.map_or("", |s| s.kind.as_str()),
             method: if q.pattern.is_empty() { "none" } else { q.pattern },
             confidence: q.confidence,
@@ -370,8 +375,8 @@ mod tests {
         check(
             &quotes[0],
             "doc_id,quote_id,kind,quote_start,quote_end,quote,speaker,speaker_entity_id,speaker_type,speaker_role,\
-             speaker_country,speaker_mention,speaker_start,speaker_end,cue,cue_start,cue_end,speaker_kind,method,\
-             confidence,part_of",
+             speaker_country,speaker_mention,speaker_start,speaker_end,cue,cue_start,cue_end,cue_kind,speaker_kind,\
+             method,confidence,part_of",
         );
         let mut table = crate::output::entities::EntityTable::default();
         table.add(&doc.id, &doc.text, &x);
@@ -389,7 +394,7 @@ mod tests {
         assert_eq!(labels(MentionRow::COLUMNS), ["type", "form"]);
         assert_eq!(
             labels(QuoteRow::COLUMNS),
-            ["quote_id", "kind", "speaker_type", "speaker_kind", "method", "part_of"]
+            ["quote_id", "kind", "speaker_type", "cue_kind", "speaker_kind", "method", "part_of"]
         );
         assert_eq!(labels(EntityRow::COLUMNS), ["type"]);
     }

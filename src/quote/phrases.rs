@@ -249,9 +249,37 @@ pub(crate) fn np_after(text: &str, lexicon: &Lexicon, pos: usize, limit: usize) 
 /// The subject of the clause starting at `start` and ending before `end`: after an introductory phrase, the
 /// first person or organization mention or pronoun within its first six words, else its first words up to a
 /// verb-like word.
+/// The subject of a verb joined by "and" to the one before it, `and` being where that "and" starts ("…, I
+/// laughed and said", "Kanaani said … and demanded"): the pronoun or name that opens the last clause before it,
+/// else the subject of the sentence.
+pub(crate) fn coordinated_subject(cx: &QuoteContext<'_>, start: usize, and: usize) -> Option<Span> {
+    let text = cx.text;
+    let before = text[start..and].trim_end().trim_end_matches(',');
+    let clause_start = before.rfind(", ").map_or(start, |i| start + i + 2);
+    let clause = text[clause_start..start + before.len()].trim_start();
+    let clause_start = start + before.len() - clause.len();
+    let first_end = clause.find([' ', ',']).map_or(clause_start + clause.len(), |i| clause_start + i);
+    if cx.lexicon.is(&text[clause_start..first_end], WordKind::SpeakerPronoun) {
+        return Some(sp(clause_start, first_end));
+    }
+    let opening = cx.mentions.get(cx.mentions.partition_point(|m| m.span.start < clause_start));
+    if let Some(m) = opening.filter(|m| {
+        m.span.start == clause_start && matches!(m.mention_type, MentionType::Person | MentionType::Organization)
+    }) {
+        return Some(m.span);
+    }
+    sentence_subject(cx, start, and)
+}
+
 pub(crate) fn sentence_subject(cx: &QuoteContext<'_>, start: usize, end: usize) -> Option<Span> {
     let text = cx.text;
     let mut start = start + (text[start..end].len() - text[start..end].trim_start().len());
+    // "Editor’s note: The mayor …", "Update: Officials …": a label before a colon is no subject
+    if let Some(colon) = text[start..end].find(": ")
+        && words_at_most(&text[start..start + colon], 3)
+    {
+        start += colon + 2;
+    }
     let first = text[start..end].split_whitespace().next().unwrap_or("");
     if cx.lexicon.is(first.trim_end_matches(','), WordKind::Introducer) {
         match text[start..end].find(", ") {

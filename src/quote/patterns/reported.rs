@@ -17,8 +17,8 @@ use crate::lexicon::{Lexicon, WordKind};
 use crate::quote::CueKind;
 use crate::quote::context::QuoteContext;
 use crate::quote::phrases::{
-    is_speaker, is_time_word, np_after, sentence_subject, skip_adverbials, skip_auxiliaries_back, sp, speaker_words,
-    statement_source, subject_before, trim_span, words_at_most,
+    coordinated_subject, is_speaker, is_time_word, np_after, sentence_subject, skip_adverbials, skip_auxiliaries_back,
+    sp, speaker_words, statement_source, subject_before, trim_span, words_at_most,
 };
 use crate::quote::speaker::Found;
 use crate::span::Span;
@@ -139,19 +139,22 @@ pub(crate) fn participle_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(S
         return None;
     }
     // the subject of the cue before it ("…,” he said, adding he would never vote"), else of the sentence
+    let source = subject_of_previous_cue(cx, s).or_else(|| sentence_subject(cx, s.sentence.start, s.cue.span.start))?;
+    is_speaker(cx, source).then_some(())?;
+    let content = clause_after(cx, s)?;
+    reported(cx, content, source, s.cue.span)
+}
+
+/// The subject of the cue before `s.cue` in its sentence, when it can speak: "Kanaani said …, and demanded
+/// …", "Trump said …, adding …".
+fn subject_of_previous_cue(cx: &QuoteContext<'_>, s: &CueSite) -> Option<Span> {
     let previous = cx
         .cues
         .iter()
         .rev()
         .skip_while(|c| c.span.start >= s.cue.span.start)
-        .find(|c| c.span.start >= s.sentence.start);
-    let source = previous
-        .and_then(|c| subject_before(cx, c.span.start, s.sentence.start))
-        .filter(|source| is_speaker(cx, *source))
-        .or_else(|| sentence_subject(cx, s.sentence.start, s.cue.span.start))?;
-    is_speaker(cx, source).then_some(())?;
-    let content = clause_after(cx, s)?;
-    reported(cx, content, source, s.cue.span)
+        .find(|c| c.span.start >= s.sentence.start)?;
+    subject_before(cx, previous.span.start, s.sentence.start).filter(|source| is_speaker(cx, *source))
 }
 
 /// `SOURCE CUE (that) CLAUSE`.
@@ -170,15 +173,27 @@ pub(crate) fn source_cue_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(S
     let source = if text[s.floor..before_cue].trim_end().ends_with(" and")
         || text[s.floor..before_cue].trim_end().ends_with(", but")
     {
-        // "Mr. Schultz supported Democrats …, and said he did not support Mr. Trump": the subject of the sentence
-        sentence_subject(cx, s.sentence.start, verb_start).filter(|source| is_speaker(cx, *source))?
+        // "Mr. Schultz supported Democrats …, and said he did not support Mr. Trump": the subject of the cue
+        // before it in the sentence, else of the sentence
+        let joined = text[s.floor..before_cue].trim_end();
+        let and = s.floor + joined.rfind(' ').map_or(0, |i| i + 1);
+        subject_of_previous_cue(cx, s)
+            .or_else(|| coordinated_subject(cx, s.sentence.start, and).filter(|source| is_speaker(cx, *source)))?
     } else {
         let source = speaker_words(cx, subject_before(cx, verb_start, s.floor)?)?;
         // the source opens its clause: the sentence, or after an introductory phrase or conjunction
         opens_clause(cx, s.floor, source.start).then_some(())?;
         source
     };
-    let content = clause_after(cx, s)?;
+    let mut content = clause_after(cx, s)?;
+    // "The package, which critics call a giveaway, passed": an attribution inside a relative clause ends with it
+    let before_source = text[s.sentence.start..source.start].trim_end();
+    if word_ending_at(text, s.sentence.start, s.sentence.start + before_source.len()).is_some_and(|(ws, w)| {
+        cx.lexicon.is(w, WordKind::RelativePronoun) && text[s.sentence.start..ws].trim_end().ends_with(',')
+    }) && let Some(comma) = content.text(text).find(", ")
+    {
+        content = trim_span(text, sp(content.start, content.start + comma));
+    }
     reported(cx, content, source, s.cue.span)
 }
 
