@@ -13,6 +13,29 @@ use super::context::{QuoteContext, mention_ending_at};
 pub(crate) const PHRASE_END: WordKinds = WordKinds::of(&[WordKind::PhraseEnd, WordKind::Weekday]);
 /// Time words that may stand between a subject and its cue (with years).
 pub(crate) const TIME_WORDS: WordKinds = WordKinds::of(&[WordKind::TimeWord, WordKind::Weekday]);
+/// Words that are no noun heading a speaker's phrase.
+const FUNCTION_WORDS: WordKinds = WordKinds::of(&[
+    WordKind::NotName,
+    WordKind::Introducer,
+    WordKind::ClauseOpener,
+    WordKind::PhraseBoundary,
+    WordKind::SpeakerDeterminer,
+    WordKind::NounDeterminer,
+    WordKind::CueModifier,
+]);
+/// Capitalised words that are no modifier of a name before it.
+const NO_NAME_MODIFIER: WordKinds = WordKinds::of(&[
+    WordKind::NotName,
+    WordKind::Introducer,
+    WordKind::ClauseOpener,
+    WordKind::PhraseBoundary,
+    WordKind::SpeakerPronoun,
+]);
+/// Words that open a noun phrase.
+const DETERMINERS: WordKinds = WordKinds::of(&[WordKind::NounDeterminer, WordKind::SpeakerDeterminer]);
+/// Words that open a clause before its subject ("But", "In", "Last").
+pub(crate) const CLAUSE_START: WordKinds =
+    WordKinds::of(&[WordKind::Introducer, WordKind::ClauseOpener, WordKind::TimeModifier]);
 
 /// A span from `start` to `end`, empty at `start` when `end` comes first (word walks can cross).
 pub(crate) fn sp(start: usize, end: usize) -> Span {
@@ -116,10 +139,11 @@ pub(crate) fn subject_in_window(cx: &QuoteContext<'_>, cue_start: usize, limit: 
     {
         return Some(sp(word_start, word_start + stem.len()));
     }
-    if cx.lexicon.is(word, WordKind::SpeakerPronoun) || cx.lexicon.is(word, WordKind::RelativePronoun) {
+    let kinds = cx.lexicon.kinds(word);
+    if kinds.contains(WordKind::SpeakerPronoun) || kinds.contains(WordKind::RelativePronoun) {
         // "he said"; "McConnell, who in 2010 said", "economists who argue": the relative pronoun names the
         // speaker, after a comma or a noun
-        let relative = !cx.lexicon.is(word, WordKind::SpeakerPronoun) || word.eq_ignore_ascii_case("who");
+        let relative = kinds.contains(WordKind::RelativePronoun);
         let after_noun = || {
             let before = text[limit..word_start].trim_end();
             before.ends_with(',')
@@ -159,14 +183,15 @@ pub(crate) fn np_before(cx: &QuoteContext<'_>, end: usize, limit: usize) -> Opti
             })
         };
         let joins = w == "and" && count > 0 && joining_and(ws);
-        if cx.lexicon.is(w, WordKind::PhraseBoundary) && !joins {
+        let kinds = cx.lexicon.kinds(w);
+        if kinds.contains(WordKind::PhraseBoundary) && !joins {
             break;
         }
         start = ws;
         count += 1;
         // a determiner opens the noun phrase ("a State Department spokesman"), unless a preposition links it
         // to a head before it ("attorneys for the family")
-        if cx.lexicon.is(w, WordKind::NounDeterminer) || cx.lexicon.is(w, WordKind::SpeakerDeterminer) {
+        if kinds.intersects(DETERMINERS) {
             let before = limit + text[limit..ws].trim_end().len();
             let linked = word_ending_at(text, limit, before).is_some_and(|(p_start, p)| {
                 cx.lexicon.is(p, WordKind::LinkingPreposition) || (p == "and" && joining_and(p_start))
@@ -335,7 +360,12 @@ pub(crate) fn sentence_subject(cx: &QuoteContext<'_>, start: usize, end: usize) 
 
 /// Years, weekdays and time words that may stand between a subject and its cue ("Trump on Monday said").
 pub(crate) fn is_time_word(w: &str, lexicon: &Lexicon) -> bool {
-    (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())) || lexicon.is_any(w, TIME_WORDS)
+    is_time_word_of(w, lexicon.kinds(w))
+}
+
+/// [`is_time_word`] for a word whose kinds are known.
+pub(crate) fn is_time_word_of(w: &str, kinds: WordKinds) -> bool {
+    kinds.intersects(TIME_WORDS) || (w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit()))
 }
 
 /// Position before `pos` with white space and auxiliary words ("has also") skipped, not before `limit`.
@@ -343,12 +373,13 @@ pub(crate) fn skip_auxiliaries_back(text: &str, lexicon: &Lexicon, mut pos: usiz
     loop {
         let trimmed = text[limit..pos].trim_end();
         pos = limit + trimmed.len();
-        match word_ending_at(text, limit, pos) {
-            Some((ws, w)) if lexicon.is(w, WordKind::CueModifier) => pos = ws,
-            // "boldly suggested"
-            Some((ws, w)) if lexicon.is_ly_adverb(w) => pos = ws,
+        let Some((ws, w)) = word_ending_at(text, limit, pos) else { return pos };
+        let kinds = lexicon.kinds(w);
+        match (ws, w) {
+            // "has also said", "boldly suggested"
+            (ws, w) if kinds.contains(WordKind::CueModifier) || kinds.ly_adverb(w) => pos = ws,
             // "who in 2010 said", "Trump on Monday said", "Clinton last week told"
-            Some((ws, w)) if is_time_word(w, lexicon) => {
+            (ws, w) if is_time_word_of(w, kinds) => {
                 let before = text[limit..ws].trim_end();
                 match word_ending_at(text, limit, limit + before.len()) {
                     Some((ws2, modifier)) if lexicon.is(modifier, WordKind::TimeModifier) => pos = ws2,
@@ -373,9 +404,7 @@ pub(crate) fn speaker_words(cx: &QuoteContext<'_>, span: Span) -> Option<Span> {
         let words = span.text(text);
         let first = words.split_whitespace().next()?;
         let rest = words[first.len()..].trim_start();
-        let opener = cx.lexicon.is(first, WordKind::Introducer)
-            || cx.lexicon.is(first, WordKind::ClauseOpener)
-            || cx.lexicon.is(first, WordKind::TimeModifier)
+        let opener = cx.lexicon.is_any(first, CLAUSE_START)
             || is_time_word(first.trim_end_matches(','), cx.lexicon)
             || (first.starts_with(char::is_lowercase) && cx.lexicon.is(first, WordKind::PhraseBoundary));
         if !opener || rest.is_empty() || cx.lexicon.is(first, WordKind::NounDeterminer) {
@@ -398,15 +427,19 @@ pub(crate) fn speaker_words(cx: &QuoteContext<'_>, span: Span) -> Option<Span> {
     // no verb inside ("Tehran would never intimidate Baku", "Kaine defended people", "Donald Trump repeatedly
     // demeaned women"): an auxiliary, or a lower-case word in -ed or -ly between the first and the last (a
     // first word in -ed is an adjective: "elected officials")
-    let all: Vec<&str> = words.split_whitespace().collect();
-    let inner = all.get(1..all.len().saturating_sub(1)).unwrap_or(&[]);
-    let verb_like = |w: &&str| {
-        (w.starts_with(char::is_lowercase) && w.ends_with("ed") && w.len() > 3) || cx.lexicon.is_ly_adverb(w)
-    };
-    if all.iter().any(|w| cx.lexicon.is(w, WordKind::CueModifier) && w.starts_with(char::is_lowercase))
-        || inner.iter().any(verb_like)
-        || (all.len() >= 2 && cx.lexicon.is_ly_adverb(all[0]))
-    {
+    let word_count = words.split_whitespace().count();
+    let has_verb = words.split_whitespace().enumerate().any(|(i, w)| {
+        if !w.starts_with(char::is_lowercase) {
+            return false;
+        }
+        let inner = i > 0 && i + 1 < word_count;
+        if inner && w.ends_with("ed") && w.len() > 3 {
+            return true;
+        }
+        let kinds = cx.lexicon.kinds(w);
+        kinds.contains(WordKind::CueModifier) || ((inner || (i == 0 && word_count >= 2)) && kinds.ly_adverb(w))
+    });
+    if has_verb {
         return None;
     }
     if cx.lexicon.is(words, WordKind::SpeakerPronoun) || cx.lexicon.is(words, WordKind::RelativePronoun) {
@@ -421,14 +454,8 @@ pub(crate) fn speaker_words(cx: &QuoteContext<'_>, span: Span) -> Option<Span> {
         .is_some_and(|m| m.span.start >= head_span.start && m.mention_type != MentionType::Demonym);
     let head = last.trim_end_matches('.');
     let function_word = |w: &str| {
-        cx.lexicon.is(w, WordKind::NotName)
-            || cx.lexicon.is(w, WordKind::Introducer)
-            || cx.lexicon.is(w, WordKind::ClauseOpener)
-            || cx.lexicon.is(w, WordKind::PhraseBoundary)
-            || cx.lexicon.is(w, WordKind::SpeakerDeterminer)
-            || cx.lexicon.is(w, WordKind::NounDeterminer)
-            || cx.lexicon.is(w, WordKind::CueModifier)
-            || is_time_word(w, cx.lexicon)
+        let kinds = cx.lexicon.kinds(w);
+        kinds.intersects(FUNCTION_WORDS) || is_time_word_of(w, kinds)
     };
     let name_like = head.starts_with(char::is_uppercase) && !function_word(head);
     // a noun phrase whose head is a noun: a speaker noun, or a word of letters that is no function word and
@@ -463,12 +490,13 @@ pub(crate) fn skip_adverbials(cx: &QuoteContext<'_>, from: usize, limit: usize) 
         let mut words = trimmed.split(' ');
         let Some(first) = words.next().map(|w| w.trim_end_matches(',')) else { return pos };
         let second = words.next().map(|w| w.trim_end_matches(','));
-        let step = if is_time_word(first, cx.lexicon)
-            || cx.lexicon.is_ly_adverb(first)
-            || cx.lexicon.is(first, WordKind::CueModifier) && !cx.lexicon.is(first, WordKind::PhraseBoundary)
+        let kinds = cx.lexicon.kinds(first);
+        let step = if is_time_word_of(first, kinds)
+            || kinds.ly_adverb(first)
+            || kinds.contains(WordKind::CueModifier) && !kinds.contains(WordKind::PhraseBoundary)
         {
             first.len()
-        } else if cx.lexicon.is(first, WordKind::TimeModifier) && second.is_some_and(|w| is_time_word(w, cx.lexicon)) {
+        } else if kinds.contains(WordKind::TimeModifier) && second.is_some_and(|w| is_time_word(w, cx.lexicon)) {
             first.len() + 1 + second.map_or(0, str::len)
         } else if let Some(medium) = medium_phrase(cx, at, limit) {
             medium - at
@@ -539,14 +567,8 @@ pub(crate) fn with_modifiers(cx: &QuoteContext<'_>, name: Span, limit: usize) ->
             continue;
         }
         let possessive = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"));
-        let capitalised = |word: &str| {
-            word.starts_with(char::is_uppercase)
-                && !cx.lexicon.is(word, WordKind::NotName)
-                && !cx.lexicon.is(word, WordKind::Introducer)
-                && !cx.lexicon.is(word, WordKind::ClauseOpener)
-                && !cx.lexicon.is(word, WordKind::PhraseBoundary)
-                && !cx.lexicon.is(word, WordKind::SpeakerPronoun)
-        };
+        let capitalised =
+            |word: &str| word.starts_with(char::is_uppercase) && !cx.lexicon.is_any(word, NO_NAME_MODIFIER);
         if capitalised(word) || possessive.is_some_and(|stem| stem.starts_with(char::is_uppercase)) {
             start = ws;
             continue;

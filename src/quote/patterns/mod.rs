@@ -518,10 +518,15 @@ fn join_broken_quotations(cx: &QuoteContext<'_>, quotes: &mut Vec<Quote>) {
 /// The quotations inside a `mixed` attribution are its parts: `part_of` names it, and they are `partial`
 /// (a fragment of the reporter's sentence) and take its speaker when they have none.
 fn link_parts(quotes: &mut [Quote]) {
-    let mixed: Vec<usize> = (0..quotes.len()).filter(|&i| quotes[i].kind == QuoteKind::Mixed).collect();
-    for m in mixed {
+    // quotes are in order of their start: the parts of a mixed attribution follow it
+    for m in 0..quotes.len() {
+        if quotes[m].kind != QuoteKind::Mixed {
+            continue;
+        }
         let (span, attribution) = (quotes[m].span, quotes[m]);
-        for (i, q) in quotes.iter_mut().enumerate() {
+        let from = quotes.partition_point(|q| q.span.start < span.start);
+        let to = quotes.partition_point(|q| q.span.start < span.end);
+        for (i, q) in quotes.iter_mut().enumerate().take(to).skip(from) {
             // a term (a name, scare quotes) is the reporter's, not the speaker's
             if i == m
                 || matches!(q.kind, QuoteKind::Mixed | QuoteKind::Term)

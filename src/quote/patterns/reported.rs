@@ -13,12 +13,12 @@
 //!   lexicon's `addressee_verb`), nor an adverbial right after the cue ("said on Friday", "said in a
 //!   statement").
 
-use crate::lexicon::{Lexicon, WordKind};
+use crate::lexicon::{Lexicon, WordKind, WordKinds};
 use crate::quote::CueKind;
 use crate::quote::context::QuoteContext;
 use crate::quote::phrases::{
-    coordinated_subject, is_speaker, is_time_word, np_after, sentence_subject, skip_adverbials, skip_auxiliaries_back,
-    sp, speaker_words, statement_source, subject_before, trim_span, words_at_most,
+    CLAUSE_START, coordinated_subject, is_speaker, is_time_word, np_after, sentence_subject, skip_adverbials,
+    skip_auxiliaries_back, sp, speaker_words, statement_source, subject_before, trim_span, words_at_most,
 };
 use crate::quote::speaker::Found;
 use crate::span::Span;
@@ -148,12 +148,8 @@ pub(crate) fn participle_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(S
 /// The subject of the cue before `s.cue` in its sentence, when it can speak: "Kanaani said …, and demanded
 /// …", "Trump said …, adding …".
 fn subject_of_previous_cue(cx: &QuoteContext<'_>, s: &CueSite) -> Option<Span> {
-    let previous = cx
-        .cues
-        .iter()
-        .rev()
-        .skip_while(|c| c.span.start >= s.cue.span.start)
-        .find(|c| c.span.start >= s.sentence.start)?;
+    let before = &cx.cues[..cx.cues.partition_point(|c| c.span.start < s.cue.span.start)];
+    let previous = before.last().filter(|c| c.span.start >= s.sentence.start)?;
     subject_before(cx, previous.span.start, s.sentence.start).filter(|source| is_speaker(cx, *source))
 }
 
@@ -351,12 +347,7 @@ fn opens_clause(cx: &QuoteContext<'_>, floor: usize, start: usize) -> bool {
     if last.starts_with(char::is_lowercase) && cx.lexicon.is(last, WordKind::ClauseOpener) {
         return true;
     }
-    before.split_whitespace().all(|w| {
-        cx.lexicon.is(w, WordKind::Introducer)
-            || cx.lexicon.is(w, WordKind::ClauseOpener)
-            || cx.lexicon.is(w, WordKind::TimeModifier)
-            || is_time_word(w, cx.lexicon)
-    })
+    before.split_whitespace().all(|w| cx.lexicon.is_any(w, CLAUSE_START) || is_time_word(w, cx.lexicon))
 }
 
 /// True when the cue ends its sentence, but for a short aside: an adverbial ("on Sunday"), an addressee
@@ -373,8 +364,7 @@ fn ends_with_aside(cx: &QuoteContext<'_>, s: &CueSite) -> bool {
     }
     // an aside names no new clause: no word that opens one ("that", "but")
     !tail.split([' ', ',']).any(|w| {
-        cx.lexicon.is(w, WordKind::Conjunction)
-            || cx.lexicon.is(w, WordKind::RelativePronoun)
-            || cx.lexicon.is(w, WordKind::SpeakerPronoun)
+        cx.lexicon
+            .is_any(w, WordKinds::of(&[WordKind::Conjunction, WordKind::RelativePronoun, WordKind::SpeakerPronoun]))
     }) && word_ending_at(text, s.cue.span.end, s.body_end).is_some()
 }
