@@ -7,8 +7,12 @@
 
 For every gold attribution whose Source is a third-person pronoun (he, she, they, it, him, her), the gold
 antecedent is the person an earlier gold Source of the same article names (a Source with a capitalized word
-that is not a pronoun or determiner). Two readings, both printed:
+that is not a pronoun or determiner). Three readings, all printed:
   - nearest: the nearest earlier named gold Source;
+  - nearest fitting: for he/she, the nearest earlier named gold Source whose gender fits the pronoun or is
+    unknown. A surname's gender is read from the article: "Mr./Mrs./Ms. Surname", or a first name listed in
+    gazetteers/first_names_gender.tsv right before the surname ("Hillary Clinton"); two readings that disagree
+    leave it unknown. For it/they it is the nearest;
   - any: any earlier named gold Source (an upper bound: the pronoun names one of the article's sources).
 Our row is the quote row (kind other than term) whose content overlaps the gold Content most (at least half of
 the longer span), else the row whose cue span equals the gold Cue's. Names are compared by surname: the last
@@ -108,10 +112,29 @@ def main():
         stem = re.sub(r"_[0-9a-f]{4}\.ann$", "", os.path.basename(p))
         anns[stem].append(p)
 
+    names = {}
+    with open(os.path.join(here, "..", "gazetteers", "first_names_gender.tsv"), encoding="utf-8") as f:
+        for line in f:
+            cells = line.rstrip("\n").split("\t")
+            if not line.startswith("#") and len(cells) > 1 and cells[1] in ("female_name", "male_name"):
+                names[cells[0]] = cells[1][0]
+
+    def genders_of(text):
+        """surname (lower case) -> 'f' or 'm' as the article states it, None where readings disagree."""
+        out = {}
+        for m in re.finditer(r"\b(Mr|Mrs|Ms|Miss|[A-Z][a-z]+)\.? ([A-Z][A-Za-z'’-]+)", text):
+            first, sur = m.group(1), m.group(2).lower()
+            g = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}.get(first) or names.get(first)
+            if g:
+                out[sur] = g if out.get(sur, g) == g else None
+        return out
+
     c = Counter()
     by_pronoun = defaultdict(Counter)
     for stem, paths in sorted(anns.items()):
         gold = read_gold(sorted(paths)[0])
+        with open(os.path.join(split, "text", stem + ".txt"), encoding="utf-8") as f:
+            known = genders_of(f.read())
         for i, g in enumerate(gold):
             pron = g["source_text"].strip().lower()
             if pron not in PRONOUNS:
@@ -135,6 +158,11 @@ def main():
                 continue
             c["row"] += 1
             ours = {re.sub(r"(['’]s?|\.)$", "", w).lower() for w in best["speaker"].split()}
+            want = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pron)
+            fitting = [s for s in earlier if want is None or known.get(s) in (None, want)]
+            if fitting and fitting[-1] in ours:
+                c["fitting"] += 1
+                by_pronoun[pron]["fitting"] += 1
             if earlier[-1] in ours:
                 c["nearest"] += 1
                 by_pronoun[pron]["nearest"] += 1
@@ -152,11 +180,14 @@ def main():
     print(f"  with a matching quote row:               {c['row']:4d}  {pct(c['row'], n)}")
     print(f"  speaker names the nearest earlier Source: {c['nearest']:4d}  {pct(c['nearest'], n)} of all, "
           f"{pct(c['nearest'], c['row'])} of matched rows")
+    print(f"  speaker names the nearest fitting one:   {c['fitting']:4d}  {pct(c['fitting'], n)} of all, "
+          f"{pct(c['fitting'], c['row'])} of matched rows")
     print(f"  speaker names any earlier Source:        {c['any']:4d}  {pct(c['any'], n)} of all, "
           f"{pct(c['any'], c['row'])} of matched rows")
     print(f"  speaker left as a pronoun or empty:      {c['unresolved']:4d}")
     for p, pc in sorted(by_pronoun.items()):
-        print(f"  {p:5s} {pc['pronoun']:4d}  nearest {pc['nearest']:4d}  {pct(pc['nearest'], pc['pronoun'])}")
+        print(f"  {p:5s} {pc['pronoun']:4d}  nearest {pc['nearest']:4d} {pct(pc['nearest'], pc['pronoun']):>6s}"
+              f"  fitting {pc['fitting']:4d} {pct(pc['fitting'], pc['pronoun']):>6s}")
 
 
 def h_not_pronoun(s):
