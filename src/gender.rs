@@ -158,9 +158,17 @@ mod tests {
     #[test]
     fn from_data_honorific_and_pronoun() {
         assert_eq!(gender_of("Mayor Ana Ruiz opened the bridge.", "Ana Ruiz"), Some(("female", "data")));
-        // an honorific in the text beats the data
+        assert_eq!(
+            gender_of("Mayor Kerem Ozal opened the bridge. Mrs. Ozal spoke.", "Kerem Ozal"),
+            Some(("female", "honorific"))
+        );
+        // "Mrs. Ruiz" is not Bill Ruiz: the honorific fits no bearer
         assert_eq!(
             gender_of("Mayor Bill Ruiz opened the bridge. Mrs. Ruiz spoke.", "Bill Ruiz"),
+            Some(("male", "data"))
+        );
+        assert_eq!(
+            gender_of("Mayor Bill Ruiz opened the bridge. Mrs. Ruiz spoke.", "Ruiz"),
             Some(("female", "honorific"))
         );
         assert_eq!(

@@ -1,0 +1,31 @@
+//! Who the speaker and the mentions are: surnames to their most salient bearer, pronouns by gender, on
+//! articles written in the manner of the news (fixtures in `tests/fixtures/speakers/`).
+
+use whosaid::{Document, Extractor, Gazetteers, MentionType};
+
+fn extract(file: &str) -> (Document, whosaid::Extraction) {
+    let path = format!("{}/tests/fixtures/speakers/{file}", env!("CARGO_MANIFEST_DIR"));
+    let doc = Document::new(file, std::fs::read_to_string(path).unwrap());
+    let x = Extractor::new(Gazetteers::embedded()).unwrap().extract(&doc);
+    (doc, x)
+}
+
+#[test]
+fn a_bare_surname_is_the_most_salient_bearer_not_the_latest_full_name() {
+    let (doc, x) = extract("clinton-campaign.txt");
+    let bare: Vec<&str> = x
+        .mentions
+        .iter()
+        .filter(|m| m.mention_type == MentionType::Person && m.span.text(&doc.text) == "Clinton")
+        .map(|m| x.entities[m.entity].name.as_str())
+        .collect();
+    assert!(bare.len() >= 3, "{bare:?}");
+    assert!(bare.iter().all(|n| *n == "Hillary Clinton"), "{bare:?}");
+    // a full name with another first name is another person
+    let chelsea = x.mentions.iter().find(|m| m.span.text(&doc.text).starts_with("Chelsea Clinton")).unwrap();
+    assert_eq!(x.entities[chelsea.entity].name, "Chelsea Clinton");
+    let bill = x.mentions.iter().find(|m| m.span.text(&doc.text) == "Bill Clinton").unwrap();
+    assert_eq!(x.entities[bill.entity].name, "Bill Clinton");
+    let last = x.quotes.last().unwrap();
+    assert_eq!(last.speaker.and_then(|s| s.entity).map(|e| x.entities[e].name.as_str()), Some("Hillary Clinton"));
+}
