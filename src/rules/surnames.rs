@@ -106,7 +106,7 @@ impl EntityRule for Surnames {
             // "daughter Chelsea Clinton's": another first name makes another person, who does not take the surname
             // ("Ms. Mills" ... "Cheryl Mills" is one person: only a bearer named in full makes another)
             let named_in_full = surnames[key].iter().any(|b| NameShape::tokens(&doc.entity_at(b.0).name) >= 2);
-            if let Some(first) = other_first_name(cx, doc, span).filter(|_| named_in_full) {
+            if let Some(first) = other_first_name(cx, doc, span, &self.genders).filter(|_| named_in_full) {
                 super::people::add_person(
                     doc,
                     Span::new(first, span.end),
@@ -145,8 +145,14 @@ fn last_two_words<'n>(name: &'n str, lexicon: &Lexicon) -> Option<&'n str> {
 }
 
 /// The start of a capitalised word right before the surname at `span` that names another person ("Chelsea" of
-/// "daughter Chelsea Clinton"): no mention, no title, no word of the lexicon, not a sentence's first word.
-fn other_first_name(cx: &DocContext<'_>, doc: &DocBuilder<'_>, span: Span) -> Option<usize> {
+/// "daughter Chelsea Clinton"): no mention, no title, no word of the lexicon, not a sentence's first word unless
+/// a known first name.
+fn other_first_name(
+    cx: &DocContext<'_>,
+    doc: &DocBuilder<'_>,
+    span: Span,
+    genders: &crate::gender::FirstNameGenders,
+) -> Option<usize> {
     let text = doc.text;
     let before = text[..span.start].strip_suffix(' ')?;
     let word_start = before.char_indices().rev().find(|(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
@@ -155,15 +161,16 @@ fn other_first_name(cx: &DocContext<'_>, doc: &DocBuilder<'_>, span: Span) -> Op
         && word.starts_with(char::is_uppercase)
         && word.chars().skip(1).all(char::is_lowercase)
         && cx.lexicon.kinds(word) == crate::lexicon::WordKinds::NONE;
-    if !is_name_word || word_start == 0 {
+    if !is_name_word {
         return None;
     }
-    // a sentence's first word ("Meanwhile Clinton said") or a word after a mark is no first name
+    // a sentence's first word ("Meanwhile Clinton said") or a word after a mark is no first name, unless the
+    // data knows it as one ("Bill Clinton Calls ...")
     let prior = text[..word_start].trim_end();
-    if prior.is_empty()
-        || !text[..word_start].ends_with(' ')
-        || prior.ends_with(['.', '!', '?', ':', '"', '“', '”', '('])
-    {
+    let opens = prior.is_empty()
+        || !text[..word_start].ends_with([' ', '\n'])
+        || prior.ends_with(['.', '!', '?', ':', '"', '“', '”', '(']);
+    if opens && genders.of_name(word).is_none() {
         return None;
     }
     let word_span = Span::new(word_start, span.start - 1);
