@@ -77,8 +77,13 @@ pub(crate) fn words_at_most(s: &str, n: usize) -> bool {
 
 /// The subject of a cue starting at `cue_start`, looking back no further than `limit`.
 pub(crate) fn subject_before(cx: &QuoteContext<'_>, cue_start: usize, limit: usize) -> Option<Span> {
+    if let Some(&known) = cx.subjects.borrow().get(&(cue_start, limit)) {
+        return known;
+    }
     // a mention may begin before the window ("N.J." split off by the sentence splitter): never past `limit`
-    subject_in_window(cx, cue_start, limit).filter(|s| s.start >= limit)
+    let subject = subject_in_window(cx, cue_start, limit).filter(|s| s.start >= limit);
+    cx.subjects.borrow_mut().insert((cue_start, limit), subject);
+    subject
 }
 
 pub(crate) fn subject_in_window(cx: &QuoteContext<'_>, cue_start: usize, limit: usize) -> Option<Span> {
@@ -404,10 +409,14 @@ pub(crate) fn speaker_words(cx: &QuoteContext<'_>, span: Span) -> Option<Span> {
         let words = span.text(text);
         let first = words.split_whitespace().next()?;
         let rest = words[first.len()..].trim_start();
-        let opener = cx.lexicon.is_any(first, CLAUSE_START)
-            || is_time_word(first.trim_end_matches(','), cx.lexicon)
-            || (first.starts_with(char::is_lowercase) && cx.lexicon.is(first, WordKind::PhraseBoundary));
-        if !opener || rest.is_empty() || cx.lexicon.is(first, WordKind::NounDeterminer) {
+        let kinds = cx.lexicon.kinds(first);
+        let bare = first.trim_end_matches(',');
+        let time =
+            if bare.len() == first.len() { is_time_word_of(first, kinds) } else { is_time_word(bare, cx.lexicon) };
+        let opener = kinds.intersects(CLAUSE_START)
+            || time
+            || (first.starts_with(char::is_lowercase) && kinds.contains(WordKind::PhraseBoundary));
+        if !opener || rest.is_empty() || kinds.contains(WordKind::NounDeterminer) {
             break;
         }
         span = sp(span.end - rest.len(), span.end);
@@ -460,16 +469,18 @@ pub(crate) fn speaker_words(cx: &QuoteContext<'_>, span: Span) -> Option<Span> {
     let name_like = head.starts_with(char::is_uppercase) && !function_word(head);
     // a noun phrase whose head is a noun: a speaker noun, or a word of letters that is no function word and
     // does not look like a verb or adverb ("the fund", "polling averages"; not "His twisted", "offered some")
-    let noun = {
+    let noun = || {
         let lower = head.to_lowercase();
-        cx.lexicon.is_or_plural(&lower, WordKind::SpeakerNoun)
+        let kinds = cx.lexicon.kinds(&lower);
+        kinds.contains(WordKind::SpeakerNoun)
+            || lower.strip_suffix('s').is_some_and(|singular| cx.lexicon.is(singular, WordKind::SpeakerNoun))
             || (lower.len() >= 3
                 && lower.chars().all(|c| c.is_alphabetic() || c == '-')
-                && !function_word(&lower)
+                && !(kinds.intersects(FUNCTION_WORDS) || is_time_word_of(&lower, kinds))
                 && !["ed", "ing", "ly", "en"].iter().any(|end| lower.ends_with(end))
                 && words.split_whitespace().count() >= 2)
     };
-    (ends_a_mention || name_like || noun).then_some(span)
+    (ends_a_mention || name_like || noun()).then_some(span)
 }
 
 /// True when `span` holds words a speaker can be (see [`speaker_words`]).
