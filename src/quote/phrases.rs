@@ -5,7 +5,7 @@
 use crate::extraction::MentionType;
 use crate::lexicon::{Lexicon, WordKind, WordKinds};
 use crate::span::Span;
-use crate::text::words::{initials_ending_at, word_ending_at};
+use crate::text::words::{find_before_space, initials_ending_at, rfind_before_space, word_ending_at};
 
 use super::context::{QuoteContext, mention_ending_at};
 
@@ -117,7 +117,7 @@ pub(crate) fn subject_in_window(cx: &QuoteContext<'_>, cue_start: usize, limit: 
         pos -= 1;
         let clause = &text[limit..pos];
         let mut search_end = clause.len();
-        while let Some(comma) = clause[..search_end].rfind(", ") {
+        while let Some(comma) = rfind_before_space(&clause[..search_end], b',') {
             if !words_at_most(&clause[comma..], 20) {
                 break;
             }
@@ -129,7 +129,7 @@ pub(crate) fn subject_in_window(cx: &QuoteContext<'_>, cue_start: usize, limit: 
             }
             search_end = comma;
         }
-        if let Some(comma) = clause.rfind(", ") {
+        if let Some(comma) = rfind_before_space(clause, b',') {
             let subject_end = limit + comma;
             if words_at_most(&text[subject_end..pos], 16) {
                 return np_before(cx, subject_end, limit);
@@ -285,7 +285,7 @@ pub(crate) fn np_after(text: &str, lexicon: &Lexicon, pos: usize, limit: usize) 
 pub(crate) fn coordinated_subject(cx: &QuoteContext<'_>, start: usize, and: usize) -> Option<Span> {
     let text = cx.text;
     let before = text[start..and].trim_end().trim_end_matches(',');
-    let clause_start = before.rfind(", ").map_or(start, |i| start + i + 2);
+    let clause_start = rfind_before_space(before, b',').map_or(start, |i| start + i + 2);
     let clause = text[clause_start..start + before.len()].trim_start();
     let clause_start = start + before.len() - clause.len();
     let first_end = clause.find([' ', ',']).map_or(clause_start + clause.len(), |i| clause_start + i);
@@ -312,7 +312,7 @@ pub(crate) fn sentence_subject(cx: &QuoteContext<'_>, start: usize, end: usize) 
     }
     let first = text[start..end].split_whitespace().next().unwrap_or("");
     if cx.lexicon.is(first.trim_end_matches(','), WordKind::Introducer) {
-        match text[start..end].find(", ") {
+        match find_before_space(&text[start..end], b',') {
             Some(comma) if words_at_most(&text[start..start + comma], 12) => start += comma + 2,
             _ => {}
         }
