@@ -44,9 +44,9 @@ pub(crate) fn sp(start: usize, end: usize) -> Span {
 
 pub(crate) fn trim_span(text: &str, span: Span) -> Span {
     let s = &text[span.start..span.end.max(span.start)];
-    let start = span.start + (s.len() - s.trim_start().len());
-    let t = s.trim();
-    let t = t.trim_end_matches([',', '.', ';', ':']);
+    let t = s.trim_start();
+    let start = span.start + (s.len() - t.len());
+    let t = t.trim_end().trim_end_matches([',', '.', ';', ':']);
     sp(start, start + t.len())
 }
 
