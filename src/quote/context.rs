@@ -2,7 +2,10 @@
 //! the lexicon; and the lookups every pattern uses (the line of a position, the cues of a range, the mention
 //! ending at a position, whether a stretch holds a quotation mark).
 
+use std::cell::RefCell;
 use std::sync::Arc;
+
+use foldhash::HashMap;
 
 use crate::extraction::Mention;
 use crate::gazetteer::Entity;
@@ -28,7 +31,9 @@ pub(crate) struct QuoteContext<'a> {
     pub titles: Vec<Span>,
     /// The speakers of the quotations attributed so far, with the quotation's start, in text order (the
     /// quotations between marks, which are attributed first): the salience of pronoun resolution.
-    pub spoken: std::cell::RefCell<Vec<(usize, crate::extraction::EntityRef)>>,
+    pub spoken: RefCell<Vec<(usize, crate::extraction::EntityRef)>>,
+    /// The subjects found so far, by cue start and window start: several patterns read the subject of one cue.
+    pub subjects: RefCell<HashMap<(usize, usize), Option<Span>>>,
 }
 
 /// The paragraph (line) containing byte `pos`.

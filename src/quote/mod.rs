@@ -45,6 +45,7 @@ pub(crate) fn quotations(
         lexicon: cx.lexicon,
         titles: cx.scan.titles.iter().map(|t| t.span).collect(),
         spoken: Default::default(),
+        subjects: Default::default(),
     };
     let mut quotes = patterns::attribute(&context, &marked);
     for q in &mut quotes {

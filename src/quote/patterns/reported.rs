@@ -22,7 +22,7 @@ use crate::quote::phrases::{
 };
 use crate::quote::speaker::Found;
 use crate::span::Span;
-use crate::text::words::word_ending_at;
+use crate::text::words::{find_before_space, word_ending_at};
 
 use super::{CueSite, reported};
 
@@ -37,7 +37,7 @@ pub(crate) fn according_to_source_clause(cx: &QuoteContext<'_>, s: &CueSite) -> 
     if s.cue.kind != CueKind::AccordingTo || !opens_clause(cx, s.floor, s.cue.span.start) {
         return None;
     }
-    let comma = text[s.cue.span.end..s.body_end].find(", ").map(|i| s.cue.span.end + i)?;
+    let comma = find_before_space(&text[s.cue.span.end..s.body_end], b',').map(|i| s.cue.span.end + i)?;
     let source = trim_span(text, sp(s.cue.span.end, comma));
     if source.is_empty() || !words_at_most(source.text(text), TRAILING_SOURCE_WORDS) {
         return None;
@@ -69,7 +69,9 @@ pub(crate) fn clause_according_to(cx: &QuoteContext<'_>, s: &CueSite) -> Option<
 /// `CLAUSE, SOURCE CUE.` (with an aside after the cue: "on Sunday", "told reporters").
 pub(crate) fn clause_comma_source_cue(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(Span, Found)> {
     let text = cx.text;
-    if s.cue.kind == CueKind::AccordingTo || !ends_with_aside(cx, s) {
+    // a separator before the source, and an aside at most after the cue
+    let separated = text[s.floor..s.cue.span.start].contains([',', ':', '—', '–']);
+    if s.cue.kind == CueKind::AccordingTo || !separated || !ends_with_aside(cx, s) {
         return None;
     }
     let subject_end = skip_auxiliaries_back(text, cx.lexicon, s.cue.span.start, s.floor);
@@ -110,7 +112,10 @@ pub(crate) fn clause_comma_cue_source(cx: &QuoteContext<'_>, s: &CueSite) -> Opt
 /// whole sentence but the attribution is what the source said.
 pub(crate) fn parenthetical_source_cue(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(Span, Found)> {
     let text = cx.text;
-    if s.cue.kind == CueKind::AccordingTo || s.cue.span.text(text).ends_with("ing") {
+    if s.cue.kind == CueKind::AccordingTo
+        || s.cue.span.text(text).ends_with("ing")
+        || memchr::memchr(b',', &text.as_bytes()[s.cue.span.end..s.body_end]).is_none()
+    {
         return None;
     }
     // ", SOURCE CUE," with the clause going on after it
@@ -133,9 +138,12 @@ pub(crate) fn parenthetical_source_cue(cx: &QuoteContext<'_>, s: &CueSite) -> Op
 pub(crate) fn participle_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(Span, Found)> {
     let text = cx.text;
     let cue = s.cue.span.text(text);
+    if !cue.ends_with("ing") {
+        return None;
+    }
     // "…, saying", "…, even suggesting"
     let before = skip_auxiliaries_back(text, cx.lexicon, s.cue.span.start, s.sentence.start);
-    if !cue.ends_with("ing") || !text[s.sentence.start..before].trim_end().ends_with(',') {
+    if !text[s.sentence.start..before].trim_end().ends_with(',') {
         return None;
     }
     // the subject of the cue before it ("…,” he said, adding he would never vote"), else of the sentence
@@ -186,7 +194,7 @@ pub(crate) fn source_cue_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(S
     let before_source = text[s.sentence.start..source.start].trim_end();
     if word_ending_at(text, s.sentence.start, s.sentence.start + before_source.len()).is_some_and(|(ws, w)| {
         cx.lexicon.is(w, WordKind::RelativePronoun) && text[s.sentence.start..ws].trim_end().ends_with(',')
-    }) && let Some(comma) = content.text(text).find(", ")
+    }) && let Some(comma) = find_before_space(content.text(text), b',')
     {
         content = trim_span(text, sp(content.start, content.start + comma));
     }
@@ -209,11 +217,12 @@ fn be_before(cx: &QuoteContext<'_>, s: &CueSite) -> Option<usize> {
     let text = cx.text;
     let mut end = text[s.floor..s.cue.span.start].trim_end().len() + s.floor;
     while let Some((start, word)) = word_ending_at(text, s.floor, end) {
-        if cx.lexicon.is(word, WordKind::BeAuxiliary) {
+        let kinds = cx.lexicon.kinds(word);
+        if kinds.contains(WordKind::BeAuxiliary) {
             return Some(start);
         }
         // "is also demanding", "are now warning"
-        if !(cx.lexicon.is(word, WordKind::CueModifier) || cx.lexicon.is_ly_adverb(word)) {
+        if !(kinds.contains(WordKind::CueModifier) || kinds.ly_adverb(word)) {
             return None;
         }
         end = text[s.floor..start].trim_end().len() + s.floor;
@@ -266,9 +275,9 @@ fn clause_after(cx: &QuoteContext<'_>, s: &CueSite) -> Option<Span> {
 /// clause (", which forced her to leave"), a participle (", contradicting the police"), "according to".
 fn clause_end(cx: &QuoteContext<'_>, from: usize, limit: usize) -> usize {
     let text = cx.text;
-    let mut end = text[from..limit].find("; ").map_or(limit, |i| from + i);
+    let mut end = find_before_space(&text[from..limit], b';').map_or(limit, |i| from + i);
     let mut at = from;
-    while let Some(i) = text[at..end].find(", ") {
+    while let Some(i) = find_before_space(&text[at..end], b',') {
         let comma = at + i;
         let mut words = text[comma + 2..end].split([' ', ',']);
         let (next, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
