@@ -96,11 +96,13 @@ pub enum WordKind {
     FemalePronoun,
     /// A pronoun for a man (he, him).
     MalePronoun,
+    /// The definite article: a role phrase after it may stand for a person named before ("the minister").
+    DefiniteDeterminer,
 }
 
 impl WordKind {
     /// Every kind, in the order the file's documentation lists them.
-    pub const ALL: [WordKind; 39] = [
+    pub const ALL: [WordKind; 40] = [
         WordKind::SpeakerPronoun,
         WordKind::ObjectPronoun,
         WordKind::PersonPronoun,
@@ -140,6 +142,7 @@ impl WordKind {
         WordKind::MaleHonorific,
         WordKind::FemalePronoun,
         WordKind::MalePronoun,
+        WordKind::DefiniteDeterminer,
     ];
 
     /// The name used in files.
@@ -184,6 +187,7 @@ impl WordKind {
             WordKind::MaleHonorific => "male_honorific",
             WordKind::FemalePronoun => "female_pronoun",
             WordKind::MalePronoun => "male_pronoun",
+            WordKind::DefiniteDeterminer => "definite_determiner",
         }
     }
 

@@ -6,12 +6,14 @@
 //! - [`phrases`]: reading a cue's subject and the noun phrases around it;
 //! - [`speaker`]: the speaker's words and their entity;
 //! - [`resolve`]: a pronoun's antecedent, by gender, number and salience;
+//! - [`nominal`]: the person a role phrase stands for ("the Pentagon chief");
 //! - [`patterns`]: the attribution patterns in their order of precedence, and the engine that runs them.
 
 pub(crate) mod context;
 pub(crate) mod cues;
 pub(crate) mod kind;
 pub(crate) mod marks;
+pub(crate) mod nominal;
 pub(crate) mod patterns;
 pub(crate) mod phrases;
 pub(crate) mod resolve;

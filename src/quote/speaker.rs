@@ -53,6 +53,11 @@ pub(crate) fn found(cx: &QuoteContext<'_>, span: Span, cue: Option<Span>, confid
             || cx.lexicon.is(&first, WordKind::NounDeterminer)
             || cx.lexicon.is_or_plural(&first, WordKind::SpeakerNoun));
     let kind = if nominal { SpeakerKind::Nominal } else { SpeakerKind::Name };
+    if nominal && let Some(person) = super::nominal::person_for(cx, span) {
+        // "The Pentagon chief": the person named before, with less confidence than a name
+        let speaker = Speaker { span, entity: Some(person), kind, joint: None };
+        return Found { speaker, cue, confidence: confidence * 0.8 };
+    }
     Found { speaker: Speaker { span, entity, kind, joint: joint_speaker(cx, span, entity) }, cue, confidence }
 }
 
