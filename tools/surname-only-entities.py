@@ -3,8 +3,8 @@
 ("Trump" beside "Donald Trump"): one person split into two entities.
 
     tools/surname-only-entities.py ENTITIES_CSV
-    # e.g. target/release/whosaid extract --out-dir /tmp/x ../shared/corpus/polnear/dev/text
-    #      tools/surname-only-entities.py /tmp/x/entities.csv
+    # e.g. target/release/whosaid extract --out-dir target/dev-out ../shared/corpus/polnear/dev/text
+    #      tools/surname-only-entities.py target/dev-out/entities.csv
 
 Prints the count, the mentions those rows hold, and the rows. Standard library only.
 """
