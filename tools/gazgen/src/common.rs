@@ -41,6 +41,21 @@ pub fn read_csv(path: &Path) -> Result<Vec<HashMap<String, String>>> {
     Ok(rows)
 }
 
+/// The entries of a hand-written word list: one word or phrase per line, `#` starts a comment.
+pub fn read_word_list(path: &Path) -> Result<BTreeSet<String>> {
+    let mut words = BTreeSet::new();
+    for (n, line) in read(path)?.lines().enumerate() {
+        let word = line.split('#').next().unwrap_or_default().trim();
+        if word.contains('\t') {
+            return Err(format!("{}:{}: one word or phrase per line", path.display(), n + 1));
+        }
+        if !word.is_empty() {
+            words.insert(word.to_owned());
+        }
+    }
+    Ok(words)
+}
+
 /// Rows of a hand-written TSV (comments and blank lines skipped), with the header as keys and the line number.
 pub fn read_tsv(path: &Path) -> Result<Vec<(usize, HashMap<String, String>)>> {
     let text = read(path)?;

@@ -6,6 +6,7 @@
 //! cargo run -p gazgen --release -- --data ../shared/data --out gazetteers
 //! ```
 
+mod admin1;
 mod common;
 mod countries;
 mod keywords;
@@ -53,26 +54,15 @@ fn run(args: &Args) -> Result<()> {
         return Err(format!("{}: not the source data folder (no SOURCES.md there)", args.data.display()));
     }
     let mut reg = Register::default();
-    for (n, line) in common::read(&args.curated.join("stoplist.txt"))?.lines().enumerate() {
-        let word = line.split('#').next().unwrap_or_default().trim();
-        if word.contains('\t') {
-            return Err(format!(
-                "{}:{}: one word or phrase per line",
-                args.curated.join("stoplist.txt").display(),
-                n + 1
-            ));
-        }
-        if !word.is_empty() {
-            reg.stop.insert(word.to_owned());
-        }
-    }
+    reg.stop = common::read_word_list(&args.curated.join("stoplist.txt"))?;
+    let common_words = common::read_word_list(&args.curated.join("common_words.txt"))?;
 
     let countries = countries::build(&args.data, &args.curated, &mut reg)?;
     let people = officials::build(&args.data, &args.curated, &countries)?;
     let (first_names, surnames) = people.name_words();
     let person_words: HashSet<String> = first_names.keys().cloned().chain(surnames).collect();
     let mut organizations = organizations::curated(&args.curated, &mut reg)?;
-    let places = places::build(&args.data, &args.curated, &countries, &person_words, &mut reg)?;
+    let places = places::build(&args.data, &args.curated, &countries, &person_words, &common_words, &mut reg)?;
     let officials = officials::rows(&people, &mut reg);
     organizations.extend(organizations::build(&args.data, &countries, &mut reg)?);
     let share_alike = organizations::supraverden(&args.data, &reg)?;

@@ -125,3 +125,29 @@ fn quoting_verbs_become_cues_with_belief_verbs_weaker() {
     assert!(cues.contains(&vec!["acknowledged", "acknowledged", "speech"]));
     assert!(cues.contains(&vec!["thought", "thought", "belief"]));
 }
+
+#[test]
+fn first_level_divisions_follow_the_precision_rules() {
+    let out = generate();
+    let text = read(&out, "places.tsv");
+    let places = rows(&text);
+    let ontario: Vec<_> = places.iter().filter(|r| r[1] == "Ontario").collect();
+    assert_eq!(ontario.len(), 1, "one owner per form");
+    assert_eq!((ontario[0][3], ontario[0][6]), ("admin1", "CA"), "the province wins over a smaller foreign city");
+    let manchester = row_named(&places, "Manchester").unwrap();
+    assert_eq!((manchester[3], manchester[6]), ("city", "GB"), "a larger foreign city keeps its name");
+    assert_eq!(places.iter().filter(|r| r[1] == "Manchester").count(), 1);
+    let quebec = row_named(&places, "Quebec").unwrap();
+    assert_eq!((quebec[0], quebec[3]), ("geonames:6115047", "admin1"), "curated: the province is the usual sense");
+    assert!(places.iter().all(|r| !r[4].split('|').any(|a| a == "Quebec")), "the city keeps no 'Quebec' form");
+    assert_eq!(row_named(&places, "Quebec City").unwrap()[3], "city");
+    assert!(row_named(&places, "Punjab").is_none(), "a division name of two countries");
+    assert!(row_named(&places, "México").is_none(), "a country's name, accents folded");
+    assert!(row_named(&places, "Centre").is_none(), "a common word");
+    assert!(row_named(&places, "South-West").is_none(), "made of common words only");
+    assert!(row_named(&places, "Hidalgo").is_none(), "a listed person's surname");
+    assert!(row_named(&places, "Kanal").is_none(), "under the division size threshold");
+    assert!(row_named(&places, "California").is_none(), "US divisions come from the state list");
+    let madrid: Vec<_> = places.iter().filter(|r| r[1] == "Madrid").collect();
+    assert_eq!((madrid.len(), madrid[0][3]), (1, "capital"), "a city of the same country keeps its name");
+}
