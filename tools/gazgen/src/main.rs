@@ -7,12 +7,14 @@
 //! ```
 
 mod admin1;
+mod clubs;
 mod common;
 mod countries;
 mod keywords;
 mod officials;
 mod organizations;
 mod places;
+mod teams;
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -65,6 +67,17 @@ fn run(args: &Args) -> Result<()> {
     let places = places::build(&args.data, &args.curated, &countries, &person_words, &common_words, &mut reg)?;
     let officials = officials::rows(&people, &mut reg);
     organizations.extend(organizations::build(&args.data, &countries, &mut reg)?);
+    // teams last: a generated organization keeps a form a club also has ("El Nacional", the newspaper)
+    let place_names = places::all_names(&args.data)?;
+    let priority = common::read_word_lines(&args.curated.join("football_priority.txt"))?;
+    let guard = teams::Guard {
+        place_names: &place_names,
+        person_words: &person_words,
+        common_words: &common_words,
+        priority: &priority,
+    };
+    let teams =
+        teams::rows(teams::curated(&args.curated.join("teams.tsv"))?, clubs::read(&args.data)?, &guard, &mut reg);
     let share_alike = organizations::supraverden(&args.data, &reg)?;
 
     let out = &args.out;
@@ -84,6 +97,15 @@ fn run(args: &Args) -> Result<()> {
         &officials,
     )?;
     common::write_entities(&out.join("organizations.tsv"), &format!("Organizations. {GENERATED}"), &organizations)?;
+    common::write_entities_with(
+        &out.join("teams.tsv"),
+        &format!(
+            "Sports teams and football clubs. `sports_aliases` name the team only in sports context (not matched by\n\
+             a loader that does not know the column). {GENERATED}"
+        ),
+        &teams,
+        &["sport", "league", "sports_aliases"],
+    )?;
     common::write_entities(
         &out.join("share-alike/international_organizations.tsv"),
         &format!(
@@ -122,13 +144,14 @@ fn run(args: &Args) -> Result<()> {
     common::write(&out.join("cues_gendergaptracker.tsv"), &cues)?;
 
     eprintln!(
-        "gazgen: {} countries, {} places, {} officials ({} offices), {} organizations, {} first names; {} share-alike \
-         international organisations",
+        "gazgen: {} countries, {} places, {} officials ({} offices), {} organizations, {} teams, {} first names; {} \
+         share-alike international organisations",
         countries.rows.len(),
         places.len(),
         officials.iter().map(|r| &r.id).collect::<HashSet<_>>().len(),
         officials.len(),
         organizations.len(),
+        teams.len(),
         kept,
         share_alike.len()
     );

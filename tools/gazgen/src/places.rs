@@ -180,3 +180,25 @@ pub fn build(
     });
     Ok(rows)
 }
+
+/// Every name of a city in `cities15000` (whatever its population, with its Latin-script alternate names:
+/// "Frankfurt", "Milano") and of a first-level division, with its accent-folded form: the names a team or club
+/// alias must not be on its own (see [`crate::teams`]). Alternate names are too noisy to match, but they are
+/// good enough to refuse.
+pub fn all_names(data: &Path) -> Result<HashSet<String>> {
+    let mut names = HashSet::new();
+    let cities = read_json(&data.join("places/geonames-cities15000.json"))?;
+    for c in cities.as_object().into_iter().flat_map(|m| m.values()) {
+        names.insert(clean(c["name"].as_str().unwrap_or_default()));
+        let alternates = c["alternatenames"].as_array().into_iter().flatten().filter_map(Value::as_str);
+        names.extend(alternates.map(clean).filter(|a| common::is_latin_name(a)));
+    }
+    for line in common::read(&data.join(admin1::FILE))?.lines() {
+        let cells: Vec<&str> = line.split('\t').collect();
+        names.extend(cells.iter().skip(1).take(2).map(|c| clean(c)));
+    }
+    let folded: Vec<String> = names.iter().map(|n| common::fold(n)).collect();
+    names.extend(folded);
+    names.remove("");
+    Ok(names)
+}

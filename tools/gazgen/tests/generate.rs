@@ -37,6 +37,7 @@ fn same_input_gives_byte_identical_files() {
         "organizations.tsv",
         "first_names.tsv",
         "cues_gendergaptracker.tsv",
+        "teams.tsv",
     ] {
         assert_eq!(read(&a, file), read(&b, file), "{file}");
     }
@@ -150,4 +151,54 @@ fn first_level_divisions_follow_the_precision_rules() {
     assert!(row_named(&places, "California").is_none(), "US divisions come from the state list");
     let madrid: Vec<_> = places.iter().filter(|r| r[1] == "Madrid").collect();
     assert_eq!((madrid.len(), madrid[0][3]), (1, "capital"), "a city of the same country keeps its name");
+}
+
+/// The cells of a teams.tsv row by column name.
+fn team<'a>(header: &[&'a str], row: &[&'a str], column: &str) -> &'a str {
+    row[header.iter().position(|h| *h == column).unwrap()]
+}
+
+fn forms(cell: &str) -> Vec<&str> {
+    cell.split('|').filter(|f| !f.is_empty()).collect()
+}
+
+#[test]
+fn teams_keep_place_and_word_forms_for_sports_context() {
+    let out = generate();
+    let text = read(&out, "teams.tsv");
+    let header: Vec<&str> = text.lines().find(|l| !l.starts_with('#')).unwrap().split('\t').collect();
+    let teams = rows(&text);
+    let get = |name: &str, column: &str| team(&header, row_named(&teams, name).unwrap(), column);
+    // curated teams: nickname everywhere, the city in sports context only
+    assert_eq!(get("Toronto Maple Leafs", "aliases"), "Maple Leafs");
+    assert!(forms(get("Toronto Maple Leafs", "sports_aliases")).contains(&"Toronto"));
+    assert_eq!(get("Toronto Maple Leafs", "subtype"), "team");
+    assert_eq!(get("Toronto Maple Leafs", "sport"), "ice_hockey");
+    assert_eq!(get("Surrey County Cricket Club", "sports_aliases"), "Surrey");
+    assert!(!forms(get("Surrey County Cricket Club", "aliases")).contains(&"Surrey"));
+    // a sports alias two teams of one sport share is nobody's; teams of other sports may share it
+    assert!(!forms(get("New York Yankees", "sports_aliases")).contains(&"New York"));
+    assert!(!forms(get("New York Mets", "sports_aliases")).contains(&"New York"));
+    assert!(forms(get("New York Knicks", "sports_aliases")).contains(&"New York"));
+    assert!(forms(get("Toronto Raptors", "sports_aliases")).contains(&"Toronto"));
+    // clubs: a bare place, a stop-list word, a common word, a surname and an acronym are sports context only
+    assert_eq!(get("Arsenal FC", "aliases"), "Arsenal|FC Arsenal", "abbreviations and 'The' forms dropped");
+    assert_eq!(get("Chelsea FC", "sports_aliases"), "Chelsea", "a city name");
+    assert_eq!(get("Reading FC", "sports_aliases"), "Reading", "on the stop list");
+    assert_eq!(get("Celtic FC", "sports_aliases"), "Celtic", "a common word");
+    assert_eq!(get("Sanders Athletic FC", "sports_aliases"), "Sanders", "a listed person's surname");
+    assert_eq!(get("Kingston FC", "sports_aliases"), "KFC", "an acronym");
+    for alias in ["Chelsea", "Reading", "Celtic", "Sanders", "KFC"] {
+        assert!(teams.iter().all(|r| !forms(team(&header, r, "aliases")).contains(&alias)), "{alias}");
+    }
+    // the English name of a club is its name; names in other languages are left out
+    assert_eq!(get("Bayern Munich", "aliases"), "Bayern München|Bayern|FC Bayern|Bayern Munchen");
+    // defunct clubs, reserve sides and clubs written like a curated team are left out
+    assert!(row_named(&teams, "Darwen FC").is_none());
+    assert!(teams.iter().all(|r| r[1] != "Arsenal FC II" && !r[4].contains("Reserves")));
+    assert!(row_named(&teams, "Toronto Maple Leafs FC").is_none());
+    // a form clubs of two countries share goes to the club of the listed country
+    let sarandi = row_named(&teams, "Arsenal de Sarandí").unwrap();
+    assert!(!forms(team(&header, sarandi, "aliases")).contains(&"Arsenal FC"));
+    assert!(!forms(team(&header, sarandi, "sports_aliases")).contains(&"Arsenal"));
 }
