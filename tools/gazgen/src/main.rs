@@ -9,6 +9,7 @@
 mod admin1;
 mod clubs;
 mod common;
+mod companies;
 mod countries;
 mod keywords;
 mod officials;
@@ -67,6 +68,7 @@ fn run(args: &Args) -> Result<()> {
     let places = places::build(&args.data, &args.curated, &countries, &person_words, &common_words, &mut reg)?;
     let officials = officials::rows(&people, &mut reg);
     organizations.extend(organizations::build(&args.data, &countries, &mut reg)?);
+    let companies = companies::build(&args.data, &args.curated, &mut reg)?;
     // teams last: a generated organization keeps a form a club also has ("El Nacional", the newspaper)
     let place_names = places::all_names(&args.data)?;
     let priority = common::read_word_lines(&args.curated.join("football_priority.txt"))?;
@@ -97,6 +99,12 @@ fn run(args: &Args) -> Result<()> {
         &officials,
     )?;
     common::write_entities(&out.join("organizations.tsv"), &format!("Organizations. {GENERATED}"), &organizations)?;
+    common::write_entities_with(
+        &out.join("companies.tsv"),
+        &format!("Companies listed in the US (SEC), under their news names. {GENERATED}"),
+        &companies,
+        &["ticker"],
+    )?;
     common::write_entities_with(
         &out.join("teams.tsv"),
         &format!(
@@ -144,13 +152,14 @@ fn run(args: &Args) -> Result<()> {
     common::write(&out.join("cues_gendergaptracker.tsv"), &cues)?;
 
     eprintln!(
-        "gazgen: {} countries, {} places, {} officials ({} offices), {} organizations, {} teams, {} first names; {} \
+        "gazgen: {} countries, {} places, {} officials ({} offices), {} organizations, {} companies, {} teams, {} first names; {} \
          share-alike international organisations",
         countries.rows.len(),
         places.len(),
         officials.iter().map(|r| &r.id).collect::<HashSet<_>>().len(),
         officials.len(),
         organizations.len(),
+        companies.len(),
         teams.len(),
         kept,
         share_alike.len()

@@ -38,6 +38,7 @@ fn same_input_gives_byte_identical_files() {
         "first_names.tsv",
         "cues_gendergaptracker.tsv",
         "teams.tsv",
+        "companies.tsv",
     ] {
         assert_eq!(read(&a, file), read(&b, file), "{file}");
     }
@@ -201,4 +202,35 @@ fn teams_keep_place_and_word_forms_for_sports_context() {
     let sarandi = row_named(&teams, "Arsenal de Sarandí").unwrap();
     assert!(!forms(team(&header, sarandi, "aliases")).contains(&"Arsenal FC"));
     assert!(!forms(team(&header, sarandi, "sports_aliases")).contains(&"Arsenal"));
+}
+
+#[test]
+fn companies_get_news_names_and_words_stay_out() {
+    let out = generate();
+    let text = read(&out, "companies.tsv");
+    let header: Vec<&str> = text.lines().find(|l| !l.starts_with('#')).unwrap().split('\t').collect();
+    let companies = rows(&text);
+    let by_id = |id: &str| companies.iter().find(|r| r[0] == id);
+    let microsoft = by_id("sec:789019").unwrap();
+    assert_eq!((microsoft[1], microsoft[3], team(&header, microsoft, "ticker")), ("Microsoft", "company", "MSFT"));
+    assert_eq!(by_id("sec:320193").unwrap()[1], "Apple", "a curated one-word brand");
+    assert!(forms(by_id("sec:320193").unwrap()[4]).contains(&"Apple Inc."), "the legal form stays an alias");
+    assert_eq!(by_id("sec:1067983").unwrap()[1], "Berkshire Hathaway");
+    assert_eq!(companies.iter().filter(|r| r[0] == "sec:1067983").count(), 1, "one row per CIK");
+    assert_eq!(by_id("sec:70858").unwrap()[1], "Bank of America", "the part after a slash and the suffix dropped");
+    assert_eq!(by_id("sec:732717").unwrap()[1], "AT&T", "acronyms keep their capitals");
+    // a one-word news name no curated row vouches for is not matched: the legal form stands in
+    assert_eq!(by_id("sec:27419").unwrap()[1], "Target Corp");
+    assert_eq!(by_id("sec:1403161").unwrap()[1], "Visa Inc");
+    assert!(companies.iter().all(|r| !["Target", "Visa"].contains(&r[1]) && !forms(r[4]).contains(&"Target")));
+    // a one-letter word: the legal form, unless curated
+    assert_eq!(by_id("sec:91142").unwrap()[1], "Smith A O Corp");
+    assert_eq!(by_id("sec:882184").unwrap()[1], "D.R. Horton");
+    // funds, trusts and SPACs are left out; a curated '-' leaves a company out
+    for id in ["sec:884394", "sec:1853138", "sec:1222333", "sec:1326801"] {
+        assert!(by_id(id).is_none(), "{id}");
+    }
+    // a news name two companies share goes to the larger (the first listed)
+    assert_eq!(by_id("sec:887028").unwrap()[1], "Rio Tinto");
+    assert_eq!(by_id("sec:863064").unwrap()[1], "Rio Tinto PLC");
 }
