@@ -10,8 +10,9 @@
 //!    whatever its population, or one of its Latin alternate names, or a first-level division), not (folded
 //!    or not) another entity's form, not on the stop list, used by no other team, and, when it is one word, no
 //!    acronym (all capitals, or three letters or fewer: "KFC", "UNAM", "HB"), no listed person's first name or
-//!    surname and no common word (`curated/common_words.txt`); otherwise it becomes a sports alias
-//!    ("Chelsea", "Celtic", "Barcelona", "PSV");
+//!    surname, no common word (`curated/common_words.txt`) and no form of a club outside the countries of
+//!    `curated/football_priority.txt` (Gibraltar's "College", Slovenia's "Nafta"); otherwise it becomes a
+//!    sports alias ("Chelsea", "Celtic", "Barcelona", "PSV");
 //! 3. a sports alias that two teams of the same sport share is dropped for both ("New York" in baseball: Mets
 //!    or Yankees); teams of different sports may share one ("Toronto": Maple Leafs, Raptors, Blue Jays), and the
 //!    extractor tells them apart by the `sport` column and the context. Sports aliases are not held to the stop
@@ -144,7 +145,10 @@ pub fn rows(curated: Vec<Team>, clubs: Vec<Team>, guard: &Guard, reg: &mut Regis
         let one_word = !f.contains(' ');
         let letters: Vec<char> = f.chars().filter(|c| c.is_alphabetic()).collect();
         let acronym = letters.len() <= 3 || letters.iter().all(|c| c.is_uppercase());
-        let refused_word = one_word && (acronym || guard.common_words.contains(f) || guard.person_words.contains(f));
+        // a one-word form of a club outside the priority countries is too often a word or a name ("College")
+        let minor_club = i >= curated_count && rank(i) == usize::MAX;
+        let refused_word =
+            one_word && (acronym || minor_club || guard.common_words.contains(f) || guard.person_words.contains(f));
         winner(f, &|_| true) == Some(i)
             && !refused_word
             && !guard.place_names.contains(f)

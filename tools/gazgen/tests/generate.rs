@@ -198,6 +198,8 @@ fn teams_keep_place_and_word_forms_for_sports_context() {
     assert!(row_named(&teams, "Darwen FC").is_none());
     assert!(teams.iter().all(|r| r[1] != "Arsenal FC II" && !r[4].contains("Reserves")));
     assert!(row_named(&teams, "Toronto Maple Leafs FC").is_none());
+    // a one-word form of a club outside the listed countries is sports context only
+    assert_eq!(get("Club Atlético Lanús", "sports_aliases"), "Lanusense");
     // a form clubs of two countries share goes to the club of the listed country
     let sarandi = row_named(&teams, "Arsenal de Sarandí").unwrap();
     assert!(!forms(team(&header, sarandi, "aliases")).contains(&"Arsenal FC"));
