@@ -34,6 +34,8 @@ use crate::text::words::{ends_word, is_whole_word, is_word_char, token_end};
 pub(crate) enum Hit {
     /// An entity alias.
     Alias(AliasId),
+    /// A form that names a team in sports context only: index into `Gazetteers::sports_aliases`.
+    SportsAlias(u32),
     /// A title: index into `Gazetteers::titles`.
     Title(u32),
     /// A word that heads organization names ("Ministry", "Command").
@@ -260,6 +262,9 @@ pub(crate) struct Dictionary {
 pub(crate) struct Scan {
     /// Chosen entity alias matches, sorted by start.
     pub aliases: Vec<Found>,
+    /// Every match of a sports alias (overlapping ones too, one per team that has the form), sorted by start and
+    /// end: no choice is made among them, nor against the aliases (the sports rule decides).
+    pub sports_aliases: Vec<Found>,
     /// Chosen title matches (longest, non-overlapping), sorted by start.
     pub titles: Vec<Found>,
     /// Organization head words, sorted by start.
@@ -276,6 +281,7 @@ impl Scan {
             let found = Found { span, hit };
             match hit {
                 Hit::Alias(_) => self.aliases.push(found),
+                Hit::SportsAlias(_) => self.sports_aliases.push(found),
                 Hit::Title(_) => self.titles.push(found),
                 Hit::OrgHead => self.org_heads.push(span),
                 Hit::FirstName => self.first_names.push(span),
@@ -307,6 +313,10 @@ impl Dictionary {
                 add(&alias.text, alias.case_insensitive, Hit::Alias(AliasId::new(i)));
             }
         }
+        // sports aliases are matched whatever the stop list says ("Kent", "Reading" name clubs in sports context)
+        for (i, alias) in g.sports_aliases.iter().enumerate() {
+            add(&alias.text, alias.case_insensitive, Hit::SportsAlias(i as u32));
+        }
         // titles ("spokesman") also match with a capital first letter, which opens sentences
         for (i, title) in g.titles.iter().enumerate() {
             let hit = Hit::Title(i as u32);
@@ -329,7 +339,7 @@ impl Dictionary {
             match k.kind {
                 KeywordKind::OrgHead => add(&k.text, false, Hit::OrgHead),
                 KeywordKind::FirstName => add(&k.text, false, Hit::FirstName),
-                KeywordKind::Stopword | KeywordKind::MinistryDomain => {}
+                _ => {}
             }
         }
         let mut word_start = Vec::new();
@@ -398,7 +408,11 @@ impl Dictionary {
                     automaton.walk(start, caps_run.end, title_cased, |pattern, end| {
                         if ends_word(text, end) {
                             let span = Span::new(start, end);
-                            let hits = automaton.hits.of(pattern).iter().filter(|h| matches!(h, Hit::Alias(_)));
+                            let hits = automaton
+                                .hits
+                                .of(pattern)
+                                .iter()
+                                .filter(|h| matches!(h, Hit::Alias(_) | Hit::SportsAlias(_)));
                             in_capitals.extend(hits.map(|&hit| Found { span, hit }));
                         }
                     });
@@ -413,11 +427,19 @@ impl Dictionary {
                 }
             }
         }
-        let Scan { mut aliases, titles, mut org_heads, mut first_names, cues } = scan;
+        let Scan { mut aliases, mut sports_aliases, titles, mut org_heads, mut first_names, cues } = scan;
         // in a headline in capitals, a short acronym is mostly a word ("WORLD CUP", "WHO IS", "US OPEN")
         aliases.retain(|f| !is_short_acronym_in_capitals(text, f.span));
-        aliases.extend(in_capitals);
+        sports_aliases.retain(|f| !is_short_acronym_in_capitals(text, f.span));
+        for found in in_capitals {
+            match found.hit {
+                Hit::SportsAlias(_) => sports_aliases.push(found),
+                _ => aliases.push(found),
+            }
+        }
         let aliases = resolve_overlaps(aliases, |f| alias_priority(g, f));
+        sports_aliases.sort_unstable_by_key(|f| (f.span.start, f.span.end));
+        sports_aliases.dedup();
         org_heads.sort_unstable();
         org_heads.dedup();
         first_names.sort_unstable();
@@ -427,7 +449,7 @@ impl Dictionary {
             _ => 0,
         });
         let cues = resolve_overlaps(cues, |_| 0);
-        Scan { aliases, titles, org_heads, first_names, cues }
+        Scan { aliases, sports_aliases, titles, org_heads, first_names, cues }
     }
 }
 

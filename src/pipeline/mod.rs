@@ -143,14 +143,26 @@ impl Extractor {
 /// organization keywords and lexicon.
 #[cfg(test)]
 pub(crate) fn unit_gazetteer() -> Gazetteers {
+    unit_gazetteer_with(|_| true)
+}
+
+/// The files of [`unit_gazetteer`]: (name, contents).
+#[cfg(test)]
+pub(crate) const UNIT_GAZETTEER_FILES: &[(&str, &str)] = &[
+    ("titles.tsv", include_str!("../../gazetteers/titles.tsv")),
+    ("cues.tsv", include_str!("../../gazetteers/cues.tsv")),
+    ("org_keywords.tsv", include_str!("../../gazetteers/org_keywords.tsv")),
+    ("sports.tsv", include_str!("../../gazetteers/sports.tsv")),
+    ("unit-entities.tsv", include_str!("../../tests/fixtures/unit-gazetteer/entities.tsv")),
+    ("unit-teams.tsv", include_str!("../../tests/fixtures/unit-gazetteer/teams.tsv")),
+    ("unit-first-names.tsv", include_str!("../../tests/fixtures/unit-gazetteer/first_names.tsv")),
+];
+
+/// [`unit_gazetteer`] with only the files that `keep` keeps (for tests that put a file of their own instead).
+#[cfg(test)]
+pub(crate) fn unit_gazetteer_with(keep: impl Fn(&str) -> bool) -> Gazetteers {
     let mut g = Gazetteers::new();
-    for (name, text) in [
-        ("titles.tsv", include_str!("../../gazetteers/titles.tsv")),
-        ("cues.tsv", include_str!("../../gazetteers/cues.tsv")),
-        ("org_keywords.tsv", include_str!("../../gazetteers/org_keywords.tsv")),
-        ("unit-entities.tsv", include_str!("../../tests/fixtures/unit-gazetteer/entities.tsv")),
-        ("unit-first-names.tsv", include_str!("../../tests/fixtures/unit-gazetteer/first_names.tsv")),
-    ] {
+    for (name, text) in UNIT_GAZETTEER_FILES.iter().filter(|(name, _)| keep(name)) {
         g.add_text(name, text);
     }
     assert!(g.errors().is_none(), "{:?}", g.errors());
