@@ -133,4 +133,7 @@ pub struct Extraction {
     pub quotes: Vec<Quote>,
     /// Sentence spans, in order.
     pub sentences: Vec<Span>,
+    /// The date the roles are for: the document's own, or its dateline's; `None` when neither is known (roles
+    /// are then the latest offices listed).
+    pub date: Option<crate::gazetteer::Date>,
 }

@@ -88,6 +88,13 @@ pub struct Entity {
     pub offices: Vec<Office>,
     /// Where the entity comes from: `file:line` of its gazetteer row, or the rule that made it.
     pub source: String,
+    /// For an entity of a document: the date its `role` is for, the document's date (the office held that day,
+    /// or the title the text gives). `None` for the latest office listed, or without a role.
+    pub role_date: Option<Date>,
+    /// For an entity of a document whose text gives a title ("Minister of Defense Zakir Hasanov"), which is
+    /// then its `role`: the role the gazetteers list for it (on the document's date), when it differs; empty
+    /// otherwise.
+    pub role_listed: String,
 }
 
 /// An entity of the gazetteers: an index into [`Gazetteers::entities`], in the manner of aho-corasick's
@@ -155,6 +162,29 @@ impl Entity {
     /// The office held on `date`, the most recent one when several were (see [`office::held_on`]).
     pub fn office_on(&self, date: Date) -> Option<&Office> {
         office::held_on(&self.offices, date)
+    }
+
+    /// The entity as of `date`: its role, country and subtype those of the office held that day (no role when
+    /// none was held then), `role_date` the date. An entity without roles (a place, a country) is unchanged.
+    pub fn as_of(&self, date: Date) -> Option<Entity> {
+        if self.offices.iter().all(|o| o.role.is_empty()) {
+            return None;
+        }
+        let mut dated = self.clone();
+        match self.office_on(date) {
+            Some(office) => {
+                dated.role = office.role.clone();
+                if !office.country.is_empty() {
+                    dated.country = office.country.clone();
+                }
+                if !office.subtype.is_empty() {
+                    dated.subtype = office.subtype.clone();
+                }
+            }
+            None => dated.role.clear(),
+        }
+        dated.role_date = Some(date);
+        Some(dated)
     }
 }
 
@@ -681,6 +711,8 @@ impl Gazetteers {
                     country: String::new(),
                     offices: Vec::new(),
                     source: format!("{file}:{}", row.line),
+                    role_date: None,
+                    role_listed: String::new(),
                 };
                 entity.add_office(office);
                 let index = EntityId::new(self.entities.len());

@@ -29,8 +29,12 @@ pub struct MentionRow<'a> {
     pub mention_type: &'a str,
     /// Entity subtype.
     pub subtype: &'a str,
-    /// Role (people).
+    /// Role (people): the office held on the document's date, or the title the text gives.
     pub role: &'a str,
+    /// The date the role is for (`YYYY-MM-DD`): the document's date; empty for the latest office listed.
+    pub role_date: String,
+    /// The role the gazetteers list, when the text gives another title; empty otherwise.
+    pub role_listed: &'a str,
     /// Country name (the country itself for a country or demonym).
     pub country: &'a str,
     /// name, alias, demonym, surname or acronym.
@@ -41,8 +45,8 @@ pub struct MentionRow<'a> {
     pub sentence: usize,
 }
 
-impl Row<13> for MentionRow<'_> {
-    const COLUMNS: &'static [Column; 13] = &[
+impl Row<15> for MentionRow<'_> {
+    const COLUMNS: &'static [Column; 15] = &[
         Column::text("doc_id").width(24.0),
         Column::int("start"),
         Column::int("end"),
@@ -52,6 +56,8 @@ impl Row<13> for MentionRow<'_> {
         Column::label("type").width(14.0),
         Column::text("subtype"),
         Column::text("role").width(20.0),
+        Column::text("role_date").width(11.0),
+        Column::text("role_listed").width(20.0),
         Column::text("country").width(16.0),
         Column::label("form"),
         Column::text("source").width(26.0),
@@ -59,7 +65,7 @@ impl Row<13> for MentionRow<'_> {
     ];
 
     #[inline]
-    fn cells(&self) -> [Cell<'_>; 13] {
+    fn cells(&self) -> [Cell<'_>; 15] {
         [
             Cell::Text(self.doc_id),
             Cell::Int(self.start),
@@ -70,6 +76,8 @@ impl Row<13> for MentionRow<'_> {
             Cell::Text(self.mention_type),
             Cell::Text(self.subtype),
             Cell::Text(self.role),
+            Cell::Text(&self.role_date),
+            Cell::Text(self.role_listed),
             Cell::Text(self.country),
             Cell::Text(self.form),
             Cell::Text(self.source),
@@ -189,8 +197,13 @@ pub struct EntityRow<'a> {
     pub entity_type: &'a str,
     /// Subtype.
     pub subtype: &'a str,
-    /// Role.
+    /// Role: that of the document with the latest date that gives one (see
+    /// [`EntityTable`](super::entities::EntityTable)).
     pub role: &'a str,
+    /// The date the role is for; empty for the latest office listed.
+    pub role_date: String,
+    /// The role the gazetteers list, when that document's text gives another title.
+    pub role_listed: &'a str,
     /// Country name.
     pub country: &'a str,
     /// Number of mentions in all documents.
@@ -203,13 +216,15 @@ pub struct EntityRow<'a> {
     pub source: &'a str,
 }
 
-impl Row<10> for EntityRow<'_> {
-    const COLUMNS: &'static [Column; 10] = &[
+impl Row<12> for EntityRow<'_> {
+    const COLUMNS: &'static [Column; 12] = &[
         Column::text("entity_id").width(28.0),
         Column::text("entity").width(28.0),
         Column::label("type").width(14.0),
         Column::text("subtype"),
         Column::text("role").width(22.0),
+        Column::text("role_date").width(11.0),
+        Column::text("role_listed").width(22.0),
         Column::text("country").width(16.0),
         Column::int("mentions"),
         Column::int("documents"),
@@ -218,13 +233,15 @@ impl Row<10> for EntityRow<'_> {
     ];
 
     #[inline]
-    fn cells(&self) -> [Cell<'_>; 10] {
+    fn cells(&self) -> [Cell<'_>; 12] {
         [
             Cell::Text(self.entity_id),
             Cell::Text(self.entity),
             Cell::Text(self.entity_type),
             Cell::Text(self.subtype),
             Cell::Text(self.role),
+            Cell::Text(&self.role_date),
+            Cell::Text(self.role_listed),
             Cell::Text(self.country),
             Cell::Int(self.mentions),
             Cell::Int(self.documents),
@@ -287,6 +304,8 @@ impl<'a> DocumentRows<'a> {
             mention_type: m.mention_type.as_str(),
             subtype: &e.subtype,
             role: &e.role,
+            role_date: e.role_date.map_or_else(String::new, |d| d.to_string()),
+            role_listed: &e.role_listed,
             country: country_column(self.extractor, e),
             form: m.form.as_str(),
             source,
@@ -353,7 +372,11 @@ mod tests {
         let quotes: Vec<QuoteRow> = rows.quotes().collect();
         assert!(!mentions.is_empty() && quotes.len() == 1, "{mentions:?} {quotes:?}");
         for m in &mentions {
-            check(m, "doc_id,start,end,text,entity_id,entity,type,subtype,role,country,form,source,sentence");
+            check(
+                m,
+                "doc_id,start,end,text,entity_id,entity,type,subtype,role,role_date,role_listed,country,form,source,\
+                 sentence",
+            );
         }
         check(
             &quotes[0],
@@ -364,7 +387,10 @@ mod tests {
         let mut table = crate::output::entities::EntityTable::default();
         table.add(&doc.id, &doc.text, &x);
         for e in table.rows(&extractor) {
-            check(&e, "entity_id,entity,type,subtype,role,country,mentions,documents,aliases_seen,source");
+            check(
+                &e,
+                "entity_id,entity,type,subtype,role,role_date,role_listed,country,mentions,documents,aliases_seen,source",
+            );
         }
     }
 

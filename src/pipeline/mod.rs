@@ -13,6 +13,7 @@
 
 mod builder;
 mod context;
+pub(crate) mod dateline;
 
 pub(crate) use builder::{DocBuilder, PendingPerson};
 pub(crate) use context::DocContext;
@@ -72,6 +73,7 @@ pub struct Extractor {
     gazetteers: Gazetteers,
     dictionary: Dictionary,
     rules: Vec<Box<dyn EntityRule>>,
+    datelines: dateline::Datelines,
 }
 
 impl Extractor {
@@ -91,7 +93,8 @@ impl Extractor {
         let dictionary = Dictionary::build(&gazetteers);
         let rules =
             rules::registry(&gazetteers).into_iter().enumerate().filter(|(i, r)| keep(*i, r.as_ref())).map(|(_, r)| r);
-        Ok(Extractor { rules: rules.collect(), dictionary, gazetteers })
+        let datelines = dateline::Datelines::new(&gazetteers);
+        Ok(Extractor { rules: rules.collect(), dictionary, gazetteers, datelines })
     }
 
     /// The entity rules in the order they run, then the attribution patterns in their order of precedence,
@@ -112,20 +115,23 @@ impl Extractor {
         self.gazetteers.country_name(id)
     }
 
-    /// Extracts everything from one document.
+    /// Extracts everything from one document. People's roles are those of the document's date: its own
+    /// ([`Document::date`]), else its dateline's ([`dateline`]; the first part of a large file only), else the
+    /// latest offices listed.
     pub fn extract(&self, doc: &Document) -> Extraction {
         let g = &self.gazetteers;
         let text = doc.text.as_str();
+        let date = doc.date.or_else(|| if doc.char_offset == 0 { self.datelines.find(text) } else { None });
         let layer = TextLayer::new(text, &g.lexicon);
         let scan = self.dictionary.scan(text, &layer, g);
-        let cx = DocContext { text, layer: &layer, scan: &scan, gazetteers: g, lexicon: &g.lexicon };
+        let cx = DocContext { text, layer: &layer, scan: &scan, gazetteers: g, lexicon: &g.lexicon, date };
         let mut builder = DocBuilder::new(&cx);
         for rule in &self.rules {
             rule.apply(&cx, &mut builder);
         }
         let (entities, mentions) = builder.into_parts();
         let quotes = quote::quotations(&cx, &entities, &mentions);
-        Extraction { entities, mentions, quotes, sentences: layer.sentences }
+        Extraction { entities, mentions, quotes, sentences: layer.sentences, date }
     }
 
     /// Calls `f` with the context of a document of `text`, for tests of one stage.
@@ -134,7 +140,7 @@ impl Extractor {
         let g = &self.gazetteers;
         let layer = TextLayer::new(text, &g.lexicon);
         let scan = self.dictionary.scan(text, &layer, g);
-        f(&DocContext { text, layer: &layer, scan: &scan, gazetteers: g, lexicon: &g.lexicon })
+        f(&DocContext { text, layer: &layer, scan: &scan, gazetteers: g, lexicon: &g.lexicon, date: None })
     }
 }
 

@@ -182,6 +182,8 @@ impl EntityRule for OrgShape {
                 country: country.unwrap_or_default(),
                 offices: Vec::new(),
                 source: SOURCE.to_owned(),
+                role_date: None,
+                role_listed: String::new(),
             });
             let index = doc.entity(&entity);
             doc.add_covering(span, index, Form::Name, Origin::Rule(SOURCE));

@@ -25,11 +25,14 @@ pub(crate) fn rule_person(name: String, role: String, country: String, subtype: 
         country,
         offices: Vec::new(),
         source: origin.rule_name().to_owned(),
+        role_date: None,
+        role_listed: String::new(),
     }
 }
 
-/// Adds the person a rule found at `name`. A person already mentioned there gains the role and country the
-/// gazetteer lacks; a one-word name waits for the document's full names ([`DocBuilder::pending`]).
+/// Adds the person a rule found at `name`. A person already mentioned there takes the role the text gives (the
+/// gazetteer's is kept as `role_listed`, [`DocBuilder::titled`]) and the country the gazetteer lacks; a one-word
+/// name waits for the document's full names ([`DocBuilder::pending`]).
 pub(crate) fn add_person(
     doc: &mut DocBuilder<'_>,
     name: Span,
@@ -40,7 +43,7 @@ pub(crate) fn add_person(
 ) {
     let known = doc.overlapping(name).next().map(|m| m.entity);
     if let Some(known) = known {
-        doc.enrich(known, &role, &country);
+        doc.titled(known, &role, &country);
         return;
     }
     let name_text = name.text(doc.text).split_whitespace().collect::<Vec<_>>().join(" ");

@@ -262,6 +262,8 @@ fn unlisted_team(name: String, sport: Option<String>, country: String) -> Entity
         country,
         offices: Vec::new(),
         source: SOURCE.to_owned(),
+        role_date: None,
+        role_listed: String::new(),
     }
 }
 

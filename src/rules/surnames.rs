@@ -78,7 +78,7 @@ impl EntityRule for Surnames {
             match surnames.get(key) {
                 Some(candidates) => {
                     let entity = choose(candidates, p.span.start);
-                    doc.enrich(entity, &p.entity.role, &p.entity.country);
+                    doc.titled(entity, &p.entity.role, &p.entity.country);
                     doc.add(p.span, entity, Form::Surname, p.origin);
                 }
                 None => {

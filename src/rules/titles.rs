@@ -103,6 +103,9 @@ impl Titles {
             };
             let country = country.or(complement_country).unwrap_or_default();
             let subtype = if kind == TitleKind::Honorific { "" } else { "official" };
+            // a rank is no office: it gives a role only to someone who has none ("General Zakir Hasanov")
+            let has_role = doc.overlapping(name).next().is_some_and(|m| !doc.entity_of(m).role.is_empty());
+            let role = if kind == TitleKind::Rank && has_role { String::new() } else { role };
             add_person(doc, name, role, country, subtype, Origin::Rule(SOURCE));
             return true;
         }
