@@ -2,8 +2,9 @@
 //! `gazetteers/org_keywords.tsv`: Ministry, Command, Agency, ...) with capitalised words before it ("Foreign
 //! Ministry", "Joint Operations Command") or an `of` complement after it ("Ministry of Foreign Affairs").
 //!
-//! A country or demonym just before ("Iranian Foreign Ministry", "Azerbaijan's Ministry of Defense") or an
-//! `of COUNTRY` after ("... of Azerbaijan") gives the organization's country. The head word's row gives the
+//! A country or demonym just before ("Iranian Foreign Ministry", "Azerbaijan's Ministry of Defense"), an
+//! `of COUNTRY` after ("... of Azerbaijan"), or for a ministry a capital after `in` ("the Ministry of Defense in
+//! Tokyo") gives the organization's country. The head word's row gives the
 //! subtype; ministries (subtype `ministry`) get a canonical name that unites their spellings, from the
 //! `ministry_domain` rows: "Ministry of Foreign Affairs of Azerbaijan" and "Azeri Foreign Ministry" are both
 //! "Foreign Ministry of Azerbaijan". A plural possessive ("Students’ Association") is no part of a name.
@@ -118,6 +119,17 @@ impl EntityRule for OrgShape {
                 if let Some(m) = doc.starting_at(at).filter(|m| m.mention_type == MentionType::Country) {
                     country = doc.country_of(m);
                 }
+            }
+
+            // "the Ministry of Defense in Tokyo": a capital after `in` is the seat of the country's ministry
+            if country.is_none()
+                && is_ministry
+                && let Some(rest) = text[end..].strip_prefix(" in ")
+                && let Some(m) = doc.starting_at(text.len() - rest.len())
+                && m.mention_type == MentionType::Location
+                && doc.entity_of(m).subtype == "capital"
+            {
+                country = doc.country_of(m);
             }
 
             // left: capitalised words, stopping at a country or demonym (which gives the country)
@@ -265,6 +277,18 @@ mod tests {
         assert_eq!(
             orgs("the Department of Homeland Security said"),
             [t("Department of Homeland Security", "Department of Homeland Security", "")]
+        );
+    }
+
+    #[test]
+    fn a_ministry_in_a_capital_is_of_its_country() {
+        let extractor = Extractor::new(crate::pipeline::unit_gazetteer()).unwrap();
+        let text = "They met at the Ministry of Defense in Tokyo on Sunday.";
+        let x = extractor.extract(&Document::new("d", text));
+        let org = x.mentions.iter().find(|m| m.mention_type == MentionType::Organization).unwrap();
+        assert_eq!(
+            (x.entities[org.entity].name.as_str(), x.entities[org.entity].country.as_str()),
+            ("Defense Ministry of Japan", "JP")
         );
     }
 
