@@ -38,7 +38,7 @@ pub(crate) enum Hit {
     SportsAlias(u32),
     /// A title: index into `Gazetteers::titles`.
     Title(u32),
-    /// A word that heads organization names ("Ministry", "Command").
+    /// A word that heads or ends organization names ("Ministry", "Command", "Inc.").
     OrgHead,
     /// A first name that starts person names ("Nasser", "Hillary").
     FirstName,
@@ -337,7 +337,7 @@ impl Dictionary {
         }
         for k in &g.keywords {
             match k.kind {
-                KeywordKind::OrgHead => add(&k.text, false, Hit::OrgHead),
+                KeywordKind::OrgHead | KeywordKind::OrgSuffix => add(&k.text, false, Hit::OrgHead),
                 KeywordKind::FirstName => add(&k.text, false, Hit::FirstName),
                 _ => {}
             }

@@ -582,7 +582,10 @@ impl Gazetteers {
             .collect();
         forms.extend(self.titles.iter().map(|t| t.text.as_str()));
         forms.extend(self.cues.iter().map(|c| c.text.as_str()));
-        let keywords = self.keywords.iter().filter(|k| matches!(k.kind, KeywordKind::OrgHead | KeywordKind::FirstName));
+        let keywords = self
+            .keywords
+            .iter()
+            .filter(|k| matches!(k.kind, KeywordKind::OrgHead | KeywordKind::OrgSuffix | KeywordKind::FirstName));
         forms.extend(keywords.map(|k| k.text.as_str()));
         forms.sort_unstable();
         forms.dedup();
