@@ -42,6 +42,8 @@ pub(crate) enum Hit {
     OrgHead,
     /// A first name that starts person names ("Nasser", "Hillary").
     FirstName,
+    /// A word of club names ("United", "FC", "Dynamo").
+    TeamWord,
     /// A cue: index into `Gazetteers::cues`.
     Cue(u32),
 }
@@ -271,6 +273,8 @@ pub(crate) struct Scan {
     pub org_heads: Vec<Span>,
     /// First names, sorted by start.
     pub first_names: Vec<Span>,
+    /// Words of club names, sorted by start.
+    pub team_words: Vec<Span>,
     /// Chosen cue matches (longest, non-overlapping), sorted by start.
     pub cues: Vec<Found>,
 }
@@ -285,6 +289,7 @@ impl Scan {
                 Hit::Title(_) => self.titles.push(found),
                 Hit::OrgHead => self.org_heads.push(span),
                 Hit::FirstName => self.first_names.push(span),
+                Hit::TeamWord => self.team_words.push(span),
                 Hit::Cue(_) => self.cues.push(found),
             }
         }
@@ -339,6 +344,7 @@ impl Dictionary {
             match k.kind {
                 KeywordKind::OrgHead | KeywordKind::OrgSuffix => add(&k.text, false, Hit::OrgHead),
                 KeywordKind::FirstName => add(&k.text, false, Hit::FirstName),
+                KeywordKind::TeamWord => add(&k.text, false, Hit::TeamWord),
                 _ => {}
             }
         }
@@ -427,7 +433,8 @@ impl Dictionary {
                 }
             }
         }
-        let Scan { mut aliases, mut sports_aliases, titles, mut org_heads, mut first_names, cues } = scan;
+        let Scan { mut aliases, mut sports_aliases, titles, mut org_heads, mut first_names, mut team_words, cues } =
+            scan;
         // in a headline in capitals, a short acronym is mostly a word ("WORLD CUP", "WHO IS", "US OPEN")
         aliases.retain(|f| !is_short_acronym_in_capitals(text, f.span));
         sports_aliases.retain(|f| !is_short_acronym_in_capitals(text, f.span));
@@ -438,18 +445,21 @@ impl Dictionary {
             }
         }
         let aliases = resolve_overlaps(aliases, |f| alias_priority(g, f));
-        sports_aliases.sort_unstable_by_key(|f| (f.span.start, f.span.end));
+        sports_aliases
+            .sort_unstable_by_key(|f| (f.span.start, f.span.end, if let Hit::SportsAlias(i) = f.hit { i } else { 0 }));
         sports_aliases.dedup();
         org_heads.sort_unstable();
         org_heads.dedup();
         first_names.sort_unstable();
         first_names.dedup();
+        team_words.sort_unstable();
+        team_words.dedup();
         let titles = resolve_overlaps(titles, |f| match f.hit {
             Hit::Title(i) => (g.titles[i as usize].kind != TitleKind::Office) as u32,
             _ => 0,
         });
         let cues = resolve_overlaps(cues, |_| 0);
-        Scan { aliases, sports_aliases, titles, org_heads, first_names, cues }
+        Scan { aliases, sports_aliases, titles, org_heads, first_names, team_words, cues }
     }
 }
 

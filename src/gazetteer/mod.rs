@@ -300,16 +300,19 @@ pub enum KeywordKind {
     /// A word of team names: before (`subtype` `prefix`: "FC Porto") or after (`suffix`: "Leeds United") the
     /// place or name of a club.
     TeamWord,
-    /// The last word of the names of places and buildings ("Trafalgar Square", "Penn Station"): a first name
-    /// before it starts no person's name.
+    /// The last word of the names of places, buildings and institutions ("Trafalgar Square", "Penn Station",
+    /// "Mercy Hospital"): a first name before it starts no person's name.
     PlaceWord,
+    /// The last word of the names of events and prizes ("Davis Cup", "Hong Kong Open"): a first name before it
+    /// starts no person's name.
+    EventWord,
     /// The name of a month (`canonical`: its number), as datelines write it ("Nov.", "November").
     Month,
 }
 
 impl KeywordKind {
     /// Every kind.
-    pub const ALL: [KeywordKind; 11] = [
+    pub const ALL: [KeywordKind; 12] = [
         KeywordKind::OrgHead,
         KeywordKind::OrgSuffix,
         KeywordKind::FirstName,
@@ -320,6 +323,7 @@ impl KeywordKind {
         KeywordKind::VenueWord,
         KeywordKind::TeamWord,
         KeywordKind::PlaceWord,
+        KeywordKind::EventWord,
         KeywordKind::Month,
     ];
 
@@ -336,6 +340,7 @@ impl KeywordKind {
             KeywordKind::VenueWord => "venue_word",
             KeywordKind::TeamWord => "team_word",
             KeywordKind::PlaceWord => "place_word",
+            KeywordKind::EventWord => "event_word",
             KeywordKind::Month => "month",
         }
     }
@@ -567,8 +572,9 @@ impl Gazetteers {
         self.country(id).map_or(id, |e| e.name.as_str())
     }
 
-    /// Every text the dictionary scan looks for, sorted, without repeats: entity aliases (but stop words), sports aliases,
-    /// titles, cue verbs, organization head words and first names, as the files write them (the scan also
+    /// Every text the dictionary scan looks for, sorted, without repeats: entity aliases (but stop words), sports
+    /// aliases, titles, cue verbs, organization head words and suffixes, first names and the words of club
+    /// names, as the files write them (the scan also
     /// tries lower-case titles and some cues with a capital first letter). A plain Aho-Corasick scan of these is
     /// the limit that `examples/throughput.rs` measures the pipeline against.
     pub fn searched_forms(&self) -> Vec<&str> {
@@ -582,10 +588,12 @@ impl Gazetteers {
             .collect();
         forms.extend(self.titles.iter().map(|t| t.text.as_str()));
         forms.extend(self.cues.iter().map(|c| c.text.as_str()));
-        let keywords = self
-            .keywords
-            .iter()
-            .filter(|k| matches!(k.kind, KeywordKind::OrgHead | KeywordKind::OrgSuffix | KeywordKind::FirstName));
+        let keywords = self.keywords.iter().filter(|k| {
+            matches!(
+                k.kind,
+                KeywordKind::OrgHead | KeywordKind::OrgSuffix | KeywordKind::FirstName | KeywordKind::TeamWord
+            )
+        });
         forms.extend(keywords.map(|k| k.text.as_str()));
         forms.sort_unstable();
         forms.dedup();

@@ -159,6 +159,7 @@ pub(crate) const UNIT_GAZETTEER_FILES: &[(&str, &str)] = &[
     ("cues.tsv", include_str!("../../gazetteers/cues.tsv")),
     ("org_keywords.tsv", include_str!("../../gazetteers/org_keywords.tsv")),
     ("sports.tsv", include_str!("../../gazetteers/sports.tsv")),
+    ("name_words.tsv", include_str!("../../gazetteers/name_words.tsv")),
     ("unit-entities.tsv", include_str!("../../tests/fixtures/unit-gazetteer/entities.tsv")),
     ("unit-teams.tsv", include_str!("../../tests/fixtures/unit-gazetteer/teams.tsv")),
     ("unit-first-names.tsv", include_str!("../../tests/fixtures/unit-gazetteer/first_names.tsv")),

@@ -63,7 +63,7 @@ pub(crate) fn registry(g: &Gazetteers) -> Vec<Box<dyn EntityRule>> {
         Box::new(acronyms::AcronymDefinitions),
         Box::new(name_starts::NameStarts),
         Box::new(titles::Titles::new(g, names.clone())),
-        Box::new(first_names::FirstNames::new(names)),
+        Box::new(first_names::FirstNames::new(g, names)),
         Box::new(surnames::Surnames),
         Box::new(acronyms::AcronymUses),
     ]

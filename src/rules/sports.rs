@@ -19,14 +19,16 @@
 //! context names one). Countries are never teams here (national sides are their countries), nor are people or
 //! organizations already found.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::extraction::{MentionType, Origin};
-use crate::gazetteer::{Entity, EntityId, EntityType, Form, Team};
+use crate::gazetteer::{Entity, EntityId, EntityType, Form, KeywordKind, Team};
 use crate::matcher::Hit;
 use crate::pipeline::{DocBuilder, DocContext};
 use crate::span::Span;
 
+use super::names::is_not_name_word;
 use super::sports_context::{Position, SportContext, SportsWords};
 use super::{EntityRule, Examples, Unit, slug};
 
@@ -39,11 +41,19 @@ const TEAM_PLACES: &[&str] = &["city", "capital", "state", "admin1"];
 /// Teams named by their place or common name in sports context.
 pub(crate) struct Sports {
     words: SportsWords,
+    /// Words of club names -> true when they come first ("FC Porto"), false when last ("Leeds United").
+    team_words: HashMap<String, bool>,
 }
 
 impl Sports {
     pub fn new(g: &crate::gazetteer::Gazetteers) -> Sports {
-        Sports { words: SportsWords::new(g) }
+        let team_words = g
+            .keywords
+            .iter()
+            .filter(|k| k.kind == KeywordKind::TeamWord)
+            .map(|k| (k.text.clone(), k.subtype == "prefix"))
+            .collect();
+        Sports { words: SportsWords::new(g), team_words }
     }
 }
 
@@ -107,7 +117,7 @@ impl EntityRule for Sports {
                 candidates.insert(at, Candidate { span, teams: Vec::new() });
             }
         }
-        if candidates.is_empty() {
+        if candidates.is_empty() && cx.scan.team_words.is_empty() {
             return;
         }
         // in a headline in capitals, two forms side by side are one longer name ("STANDARD LIEGE")
@@ -150,7 +160,78 @@ impl EntityRule for Sports {
             };
             doc.add_covering(span, entity, form, Origin::Rule(SOURCE));
         }
+        self.clubs_by_their_words(cx, doc, &document.context);
     }
+}
+
+impl Sports {
+    /// Clubs that no gazetteer lists, named with a word of club names ("Grace Rovers", "Dynamo Batumi",
+    /// "F.C. Valletta"), where the document or the sentence is about a team sport.
+    fn clubs_by_their_words(&self, cx: &DocContext<'_>, doc: &mut DocBuilder<'_>, document: &SportContext) {
+        let text = cx.text;
+        for &word in &cx.scan.team_words {
+            let Some(&prefix) = self.team_words.get(word.text(text)) else { continue };
+            if doc.overlapping(word).next().is_some() {
+                continue;
+            }
+            let in_context = document.team_sport
+                || cx.layer.sentence_at(word.start).is_some_and(|s| self.words.context_of(text, s).team_sport);
+            if !in_context {
+                continue;
+            }
+            let name = if prefix { words_after(cx, doc, word) } else { words_before(cx, doc, word) };
+            let Some(span) = name else { continue };
+            let name = span.text(text).split_whitespace().collect::<Vec<_>>().join(" ");
+            let entity = doc.entity(&Arc::new(unlisted_team(title_case(&name), None, String::new())));
+            doc.add_covering(span, entity, Form::Name, Origin::Rule(SOURCE));
+        }
+    }
+}
+
+/// How many capitalised words a club's name has besides its club word.
+const CLUB_WORDS: usize = 3;
+
+/// A capitalised word of a club's name: no function word, no word of a mention but a place's.
+fn club_word<'t>(cx: &DocContext<'t>, doc: &DocBuilder<'_>, span: Span) -> Option<&'t str> {
+    let word = span.text(cx.text);
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().all(|c| c.is_alphanumeric() || "-.'".contains(c));
+    let in_other = doc.overlapping(span).any(|m| m.mention_type != MentionType::Location);
+    (capitalised && !in_other && !is_not_name_word(word, cx.lexicon)).then_some(word)
+}
+
+/// "Grace Rovers": the capitalised words before a suffix, and the suffix.
+fn words_before(cx: &DocContext<'_>, doc: &DocBuilder<'_>, suffix: Span) -> Option<Span> {
+    let text = cx.text;
+    let mut start = suffix.start;
+    for _ in 0..CLUB_WORDS {
+        let Some(before) = text[..start].strip_suffix(' ') else { break };
+        let word_start = before.rfind([' ', '\n', '(', '"']).map_or(0, |i| i + 1);
+        let span = Span::new(word_start, before.len());
+        if span.is_empty() || club_word(cx, doc, span).is_none() {
+            break;
+        }
+        start = word_start;
+    }
+    (start < suffix.start).then(|| Span::new(start, suffix.end))
+}
+
+/// "Dynamo Batumi": a prefix and the capitalised words after it.
+fn words_after(cx: &DocContext<'_>, doc: &DocBuilder<'_>, prefix: Span) -> Option<Span> {
+    let text = cx.text;
+    let mut end = prefix.end;
+    for _ in 0..CLUB_WORDS {
+        let Some(after) = text[end..].strip_prefix(' ') else { break };
+        let from = text.len() - after.len();
+        let word_end = after.find([' ', '\n', ',', ')', '"', ';', ':']).map_or(text.len(), |i| from + i);
+        let word_end = if text[from..word_end].ends_with('.') && word_end - from > 2 { word_end - 1 } else { word_end };
+        let span = Span::new(from, word_end);
+        if span.is_empty() || club_word(cx, doc, span).is_none() {
+            break;
+        }
+        end = word_end;
+    }
+    (end > prefix.end).then(|| Span::new(prefix.start, end))
 }
 
 /// What the whole document says of sports: its headline's sports words and the teams it names in full, and the
@@ -267,7 +348,8 @@ fn unlisted_team(name: String, sport: Option<String>, country: String) -> Entity
     }
 }
 
-/// "NEW YORK" -> "New York" (a name written in capitals, for a team no gazetteer lists).
+/// "NEW YORK" -> "New York" (a name written in capitals, for a team no gazetteer lists); "F.C. VALLETTA" ->
+/// "F.C. Valletta" (a word of capitals with periods is kept).
 fn title_case(name: &str) -> String {
     if name.chars().any(char::is_lowercase) {
         return name.to_owned();
