@@ -44,6 +44,8 @@ pub(crate) enum Hit {
     FirstName,
     /// A word of club names ("United", "FC", "Dynamo").
     TeamWord,
+    /// A word of sports context ("soccer", "innings"): index into `Gazetteers::keywords`.
+    SportWord(u32),
     /// A cue: index into `Gazetteers::cues`.
     Cue(u32),
 }
@@ -275,6 +277,8 @@ pub(crate) struct Scan {
     pub first_names: Vec<Span>,
     /// Words of club names, sorted by start.
     pub team_words: Vec<Span>,
+    /// Words of sports context, matched ignoring ASCII case (longest, non-overlapping), sorted by start.
+    pub sport_words: Vec<Found>,
     /// Chosen cue matches (longest, non-overlapping), sorted by start.
     pub cues: Vec<Found>,
 }
@@ -290,6 +294,7 @@ impl Scan {
                 Hit::OrgHead => self.org_heads.push(span),
                 Hit::FirstName => self.first_names.push(span),
                 Hit::TeamWord => self.team_words.push(span),
+                Hit::SportWord(_) => self.sport_words.push(found),
                 Hit::Cue(_) => self.cues.push(found),
             }
         }
@@ -340,11 +345,12 @@ impl Dictionary {
                 add(&upper, false, hit);
             }
         }
-        for k in &g.keywords {
+        for (i, k) in g.keywords.iter().enumerate() {
             match k.kind {
                 KeywordKind::OrgHead | KeywordKind::OrgSuffix => add(&k.text, false, Hit::OrgHead),
                 KeywordKind::FirstName => add(&k.text, false, Hit::FirstName),
                 KeywordKind::TeamWord => add(&k.text, false, Hit::TeamWord),
+                KeywordKind::SportWord => add(&k.text, true, Hit::SportWord(i as u32)),
                 _ => {}
             }
         }
@@ -433,8 +439,16 @@ impl Dictionary {
                 }
             }
         }
-        let Scan { mut aliases, mut sports_aliases, titles, mut org_heads, mut first_names, mut team_words, cues } =
-            scan;
+        let Scan {
+            mut aliases,
+            mut sports_aliases,
+            titles,
+            mut org_heads,
+            mut first_names,
+            mut team_words,
+            sport_words,
+            cues,
+        } = scan;
         // in a headline in capitals, a short acronym is mostly a word ("WORLD CUP", "WHO IS", "US OPEN")
         aliases.retain(|f| !is_short_acronym_in_capitals(text, f.span));
         sports_aliases.retain(|f| !is_short_acronym_in_capitals(text, f.span));
@@ -459,7 +473,8 @@ impl Dictionary {
             _ => 0,
         });
         let cues = resolve_overlaps(cues, |_| 0);
-        Scan { aliases, sports_aliases, titles, org_heads, first_names, team_words, cues }
+        let sport_words = resolve_overlaps(sport_words, |_| 0);
+        Scan { aliases, sports_aliases, titles, org_heads, first_names, team_words, sport_words, cues }
     }
 }
 

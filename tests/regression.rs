@@ -71,3 +71,14 @@ fn long_document_with_thousands_of_mentions() {
     }
     extract_and_check(&text);
 }
+
+/// The sports rule reads a window of a hundred bytes around a form: its edge fell inside a curly quote, and
+/// slicing there panicked (26 PolNeAR train articles failed).
+#[test]
+fn sports_window_edge_inside_a_multibyte_character() {
+    // on some line, the edge of the window of "Chicago" falls inside a quote mark
+    let lines: Vec<String> = (0..9)
+        .map(|shift| format!("{}{} Chicago 3 Boston 2 “in” Toronto.", "“ab” ".repeat(12), "x".repeat(shift)))
+        .collect();
+    extract_and_check(&lines.join("\n"));
+}

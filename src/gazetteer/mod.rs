@@ -573,8 +573,8 @@ impl Gazetteers {
     }
 
     /// Every text the dictionary scan looks for, sorted, without repeats: entity aliases (but stop words), sports
-    /// aliases, titles, cue verbs, organization head words and suffixes, first names and the words of club
-    /// names, as the files write them (the scan also
+    /// aliases, titles, cue verbs, organization head words and suffixes, first names, the words of club names
+    /// and of sports context, as the files write them (the scan also
     /// tries lower-case titles and some cues with a capital first letter). A plain Aho-Corasick scan of these is
     /// the limit that `examples/throughput.rs` measures the pipeline against.
     pub fn searched_forms(&self) -> Vec<&str> {

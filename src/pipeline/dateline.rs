@@ -24,6 +24,17 @@ const BYTES: usize = 800;
 const SHORT_LINE: usize = 8;
 /// Words of a place that opens a dateline ("NEW YORK,").
 const PLACE_WORDS: usize = 4;
+/// Bytes of a longer line where its dateline's date may stand.
+const OPENING: usize = 64;
+
+/// The first `n` bytes of `s` (fewer, to end on a character).
+fn prefix(s: &str, n: usize) -> &str {
+    let mut end = n.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
 
 /// Finds datelines.
 pub(crate) struct Datelines {
@@ -51,9 +62,9 @@ impl Datelines {
         let alternation = names.join("|");
         let compile = |pattern: String| (!names.is_empty()).then(|| Regex::new(&pattern).expect("date regex compiles"));
         Datelines {
-            iso: Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("date regex compiles"),
-            month_day_year: compile(format!(r"(?i)\b({alternation})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")),
-            day_month_year: compile(format!(r"(?i)\b(\d{{1,2}})\s+({alternation})\.?,?\s+(\d{{4}})\b")),
+            iso: Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").expect("date regex compiles"),
+            month_day_year: compile(format!(r"(?i-u)\b({alternation})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")),
+            day_month_year: compile(format!(r"(?i-u)\b(\d{{1,2}})\s+({alternation})\.?,?\s+(\d{{4}})\b")),
             months,
         }
     }
@@ -70,7 +81,12 @@ impl Datelines {
 
     /// The date of a line that is a dateline.
     fn in_line(&self, line: &str) -> Option<Date> {
-        let short = line.split_whitespace().count() <= SHORT_LINE;
+        let short = line.split_whitespace().nth(SHORT_LINE).is_none();
+        // a date that follows a place opens the line
+        let line = if short { line } else { prefix(line, OPENING) };
+        if !line.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
         let mut found: Vec<(usize, Date)> = Vec::new();
         for caps in self.iso.captures_iter(line) {
             let date = Date::parse(caps.get(0)?.as_str());

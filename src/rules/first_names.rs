@@ -7,11 +7,11 @@
 //! "Victoria Square", "Trent Bridge", "Davis Cup"), a word of club names (`team_word` rows: "Grace United") or
 //! the nickname of a listed team of a league ("Charlotte Hornets", "Leafs") is no person.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::Arc;
 
 use crate::extraction::{MentionType, Origin};
-use crate::gazetteer::{EntityType, Form, Gazetteers, KeywordKind};
+use crate::gazetteer::{EntityId, EntityType, Form, Gazetteers, KeywordKind};
 use crate::pipeline::{DocBuilder, DocContext};
 use crate::span::Span;
 
@@ -43,18 +43,13 @@ impl FirstNames {
             .filter(|a| matches!(g.entities[a.entity].entity_type, EntityType::Location | EntityType::Country))
             .map(|a| a.text.as_str())
             .collect();
-        for (id, team) in &g.teams {
-            if team.league.is_empty() {
-                continue;
-            }
-            let entity = &g.entities[*id];
-            let forms = g.aliases.iter().filter(|a| a.entity == *id).map(|a| a.text.as_str());
-            for form in forms.chain([entity.name.as_str()]) {
-                if let Some(last) = form.split_whitespace().nth(1).and(form.split_whitespace().last())
-                    && !places.contains(last)
-                {
-                    not_surnames.insert(last.to_owned());
-                }
+        let in_league = |id: EntityId| g.teams.get(&id).is_some_and(|t| !t.league.is_empty());
+        for alias in g.aliases.iter().filter(|a| in_league(a.entity)) {
+            let mut words = alias.text.split_whitespace();
+            if let (Some(_), Some(last)) = (words.next(), words.last())
+                && !places.contains(last)
+            {
+                not_surnames.insert(last.to_owned());
             }
         }
         FirstNames { names, not_surnames }

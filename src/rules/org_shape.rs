@@ -9,7 +9,7 @@
 //! `ministry_domain` rows: "Ministry of Foreign Affairs of Azerbaijan" and "Azeri Foreign Ministry" are both
 //! "Foreign Ministry of Azerbaijan". A plural possessive ("Students’ Association") is no part of a name.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::Arc;
 
 use crate::extraction::{MentionType, Origin};

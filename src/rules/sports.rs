@@ -19,8 +19,9 @@
 //! context names one). Countries are never teams here (national sides are their countries), nor are people or
 //! organizations already found.
 
-use std::collections::HashMap;
 use std::sync::Arc;
+
+use foldhash::HashMap;
 
 use crate::extraction::{MentionType, Origin};
 use crate::gazetteer::{Entity, EntityId, EntityType, Form, KeywordKind, Team};
@@ -132,21 +133,24 @@ impl EntityRule for Sports {
             }) {
                 continue;
             }
-            let line = cx.layer.line_at(span.start, cx.text);
-            let position = self.words.position(cx.text, line, span, cx.lexicon);
-            if position.venue || position.in_longer_name || beside_another(&starts_and_ends, cx.text, line, span) {
-                continue;
-            }
             let sentence = cx.layer.sentence_index(span.start);
             if sentence_context.as_ref().is_none_or(|(s, _)| *s != sentence) {
                 let here = cx.layer.sentences.get(sentence).map_or(SportContext::default(), |&s| {
-                    let mut c = self.words.context_of(cx.text, s);
+                    let mut c = self.words.context_of(&cx.scan.sport_words, s);
                     c.add(&document.context);
                     c
                 });
                 sentence_context = Some((sentence, here));
             }
             let context = &sentence_context.as_ref().expect("set above").1;
+            if candidate.teams.is_empty() && !context.team_sport {
+                continue; // a place, where no team sport is meant
+            }
+            let line = cx.layer.line_at(span.start, cx.text);
+            let position = self.words.position(cx.text, line, span, cx.lexicon);
+            if position.venue || position.in_longer_name || beside_another(&starts_and_ends, cx.text, line, span) {
+                continue;
+            }
             let Some(choice) = choose(g, &candidate, context, position, &document.leagues) else { continue };
             let form = if matches!(choice, Choice::Listed(_)) { Form::Alias } else { Form::Name };
             let entity = match choice {
@@ -175,7 +179,10 @@ impl Sports {
                 continue;
             }
             let in_context = document.team_sport
-                || cx.layer.sentence_at(word.start).is_some_and(|s| self.words.context_of(text, s).team_sport);
+                || cx
+                    .layer
+                    .sentence_at(word.start)
+                    .is_some_and(|s| self.words.context_of(&cx.scan.sport_words, s).team_sport);
             if !in_context {
                 continue;
             }
@@ -244,7 +251,7 @@ struct DocumentSports {
 impl Sports {
     fn document_context(&self, cx: &DocContext<'_>, doc: &DocBuilder<'_>) -> DocumentSports {
         let headline = cx.layer.lines.first().copied().unwrap_or_default();
-        let mut context = self.words.context_of(cx.text, headline);
+        let mut context = self.words.context_of(&cx.scan.sport_words, headline);
         let mut leagues = Vec::new();
         for m in doc.mentions().filter(|m| m.mention_type == MentionType::Organization) {
             if let Some(team) = cx.gazetteers.team(&doc.entity_of(m).id) {

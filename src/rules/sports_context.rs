@@ -14,10 +14,11 @@
 //!
 //! Tokens are the whitespace-separated words of a line, with the punctuation at their ends set aside.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use crate::gazetteer::{Gazetteers, KeywordKind};
 use crate::lexicon::Lexicon;
+use crate::matcher::{Found, Hit};
 use crate::rules::names::is_not_name_word;
 use crate::span::Span;
 
@@ -91,16 +92,17 @@ impl Position {
 
 /// The words of sports context, compiled from the keyword gazetteers.
 pub(crate) struct SportsWords {
-    /// Lower-case word or phrase -> what it says.
-    sport_words: HashMap<String, SportWord>,
-    /// Words in the longest sports phrase.
-    longest: usize,
+    /// Index of a keyword -> what it says, when it is a sports word (the dictionary scan finds them).
+    sport_words: HashMap<u32, SportWord>,
     /// Result words in lower case; the ones written in capitals only are kept as written in `exact`.
     result_words: HashSet<String>,
     exact_result_words: HashSet<String>,
     /// Venue words, lower case.
     venue_words: HashSet<String>,
 }
+
+/// Bytes of a line read on each side of a form.
+const WINDOW: usize = 100;
 
 /// A token of a line: its span and its text without the punctuation at its ends.
 #[derive(Clone, Copy, Debug)]
@@ -114,19 +116,17 @@ impl SportsWords {
     pub fn new(g: &Gazetteers) -> SportsWords {
         let mut words = SportsWords {
             sport_words: HashMap::new(),
-            longest: 1,
             result_words: HashSet::new(),
             exact_result_words: HashSet::new(),
             venue_words: HashSet::new(),
         };
-        for k in &g.keywords {
+        for (i, k) in g.keywords.iter().enumerate() {
             match k.kind {
                 KeywordKind::SportWord => {
                     let sports = k.canonical.split('|').map(str::trim).filter(|s| !s.is_empty());
                     let word =
                         SportWord { sports: sports.map(str::to_owned).collect(), team: k.subtype != "individual" };
-                    words.longest = words.longest.max(k.text.split_whitespace().count());
-                    words.sport_words.insert(k.text.to_lowercase(), word);
+                    words.sport_words.insert(i as u32, word);
                 }
                 KeywordKind::ResultWord if is_all_capitals(&k.text) => {
                     words.exact_result_words.insert(k.text.clone());
@@ -143,39 +143,41 @@ impl SportsWords {
         words
     }
 
-    /// The sports that the words of `span` name.
-    pub fn context_of(&self, text: &str, span: Span) -> SportContext {
+    /// The sports that the sports words found in `span` name (`found`: the dictionary's sports words).
+    pub fn context_of(&self, found: &[Found], span: Span) -> SportContext {
         let mut context = SportContext::default();
-        let tokens: Vec<String> = tokens(text, span).map(|t| t.word.to_lowercase()).collect();
-        let mut phrase = String::new();
-        let mut i = 0;
-        while i < tokens.len() {
-            let mut matched = 1;
-            for n in (1..=self.longest.min(tokens.len() - i)).rev() {
-                phrase.clear();
-                for (k, token) in tokens[i..i + n].iter().enumerate() {
-                    if k > 0 {
-                        phrase.push(' ');
-                    }
-                    phrase.push_str(token);
-                }
-                if let Some(word) = self.sport_words.get(phrase.as_str()).filter(|w| w.team) {
-                    context.team_sport = true;
-                    for sport in &word.sports {
-                        context.add_sport(sport);
-                    }
-                    matched = n; // "Premier League" is not "league" too
-                    break;
+        let from = found.partition_point(|f| f.span.start < span.start);
+        for f in found[from..].iter().take_while(|f| f.span.end <= span.end) {
+            let Hit::SportWord(i) = f.hit else { continue };
+            if let Some(word) = self.sport_words.get(&i).filter(|w| w.team) {
+                context.team_sport = true;
+                for sport in &word.sports {
+                    context.add_sport(sport);
                 }
             }
-            i += matched;
         }
         context
     }
 
     /// Where the form at `form` stands in its `line`.
     pub fn position(&self, text: &str, line: Span, form: Span, lexicon: &Lexicon) -> Position {
-        let tokens: Vec<Token<'_>> = tokens(text, line).collect();
+        // the tokens of a window around the form, at most WINDOW bytes each side, cut at spaces
+        let mut from = form.start.saturating_sub(WINDOW).max(line.start);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        if from > line.start {
+            from = text[from..form.start].find(' ').map_or(form.start, |i| from + i + 1);
+        }
+        let mut to = (form.end + WINDOW).min(line.end);
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        if to < line.end {
+            to = text[form.end..to].rfind(' ').map_or(form.end, |i| form.end + i);
+        }
+        let whole_line = from == line.start && to == line.end;
+        let tokens: Vec<Token<'_>> = tokens(text, Span::new(from, to)).collect();
         let Some(first) = tokens.iter().position(|t| t.span.end > form.start) else { return Position::default() };
         let last = tokens[first..].iter().position(|t| t.span.end >= form.end).map_or(tokens.len() - 1, |i| first + i);
         let word = |i: usize| tokens.get(i).map_or("", |t| t.word);
@@ -209,12 +211,12 @@ impl SportsWords {
                 position.result |= start > 0 && (names_before(start - 1) || is_score(raw(start - 1)));
             }
             // "In Boston ,", "at Leicester"; in "TORONTO AT CHICAGO" the home side is named by its place
-            position.venue = self.venue_words.contains(word(prev).to_lowercase().as_str());
+            position.venue = self.venue_words.iter().any(|v| v.eq_ignore_ascii_case(word(prev)));
         }
         // a capitalised word next to it makes it a part of a longer name ("Van Moer", "Linda Wild", "Paris St
         // Germain"), unless that word is a result word or the first of its sentence; headlines in capitals are
         // left to the caller
-        if !is_all_capitals(line.text(text)) {
+        if !is_all_capitals(Span::new(from, to).text(text)) {
             let joined = |i: usize| {
                 is_name_token(raw(i))
                     && self.result_word_at(&tokens, text, i).is_none()
@@ -227,7 +229,8 @@ impl SportsWords {
         }
         // a standings line: the form opens the line (after a rank) and numbers follow
         let rank = first == 1 && raw(0).trim_end_matches('.').bytes().all(|b| b.is_ascii_digit());
-        if first == 0 || rank {
+        let opens_line = from == line.start;
+        if opens_line && (first == 0 || rank) {
             let numbers = tokens[last + 1..].iter().take(4).filter(|t| is_number(t.span.text(text))).count();
             position.standings = numbers >= 3;
             // "Leicester : Somerset 83" (a venue heading), "LONDON 1996-08-30" (a dateline)
@@ -235,8 +238,9 @@ impl SportsWords {
             position.venue |= heading;
         }
         // a dateline: "LONDON 1996-08-30", "ARLINGTON , Texas 1996-08-31", "TORONTO , Nov. 8 ( CP ) -"
-        let dated = tokens.len() <= 8 && tokens.iter().any(|t| is_iso_date(t.word));
-        let caps_opening = first == 0
+        let dated = whole_line && tokens.len() <= 8 && tokens.iter().any(|t| is_iso_date(t.word));
+        let caps_opening = opens_line
+            && first == 0
             && is_all_capitals(form.text(text))
             && (raw(0).ends_with(',') || [",", "(", "-", "—", "--"].iter().any(|p| raw(last + 1).starts_with(p)));
         position.venue |= dated || caps_opening;
@@ -379,6 +383,12 @@ mod tests {
     }
 
     #[test]
+    fn windows_end_on_characters() {
+        let line = format!("{}Toronto 3 Boston 2{}", "“Café” ".repeat(30), " “Café”".repeat(30));
+        assert!(at(&line, "Boston").is_strong());
+    }
+
+    #[test]
     fn parts_of_longer_names() {
         assert!(at("said Van Moer , the coach", "Van").in_longer_name);
         assert!(at("Linda Wild ( U.S. ) beat Barbara Rittner", "Wild").in_longer_name);
@@ -390,13 +400,19 @@ mod tests {
 
     #[test]
     fn sports_words_in_a_sentence() {
-        let w = words();
-        let text = "SOCCER - LIVERPOOL WIN . Chicago quarterback Erik Kramer . The standings .";
-        let ctx = |from: usize, to: usize| w.context_of(text, Span::new(from, to));
-        assert_eq!(ctx(0, 23).sports, ["football"]);
-        assert_eq!(ctx(24, 51).sports, ["american_football"]);
-        let standings = ctx(52, text.len());
-        assert!(standings.team_sport && standings.sports.is_empty());
-        assert_eq!(w.context_of("ICE HOCKEY - NHL", Span::new(0, 16)).sports, ["ice_hockey"]);
+        let extractor = crate::Extractor::new(crate::pipeline::unit_gazetteer()).unwrap();
+        let w = SportsWords::new(extractor.gazetteers());
+        let text = "SOCCER - LIVERPOOL WIN . Chicago quarterback Erik Kramer . The standings . ICE HOCKEY - NHL";
+        extractor.inspect(text, |cx| {
+            let ctx = |from: &str, to: &str| {
+                let span = Span::new(text.find(from).unwrap(), text.find(to).unwrap() + to.len());
+                w.context_of(&cx.scan.sport_words, span)
+            };
+            assert_eq!(ctx("SOCCER", "WIN").sports, ["football"]);
+            assert_eq!(ctx("Chicago", "Kramer").sports, ["american_football"]);
+            let standings = ctx("The", "standings");
+            assert!(standings.team_sport && standings.sports.is_empty());
+            assert_eq!(ctx("ICE", "NHL").sports, ["ice_hockey"]);
+        });
     }
 }
