@@ -297,6 +297,8 @@ pub enum KeywordKind {
     ResultWord,
     /// Before a place name, makes it the venue, not a team ("In Boston , ...", "at Leicester").
     VenueWord,
+    /// Next to a name in a sports result, makes it a player's ("Atherton b Ambrose", "Lara not out").
+    PlayerWord,
     /// A word of team names: before (`subtype` `prefix`: "FC Porto") or after (`suffix`: "Leeds United") the
     /// place or name of a club.
     TeamWord,
@@ -312,7 +314,7 @@ pub enum KeywordKind {
 
 impl KeywordKind {
     /// Every kind.
-    pub const ALL: [KeywordKind; 12] = [
+    pub const ALL: [KeywordKind; 13] = [
         KeywordKind::OrgHead,
         KeywordKind::OrgSuffix,
         KeywordKind::FirstName,
@@ -321,6 +323,7 @@ impl KeywordKind {
         KeywordKind::SportWord,
         KeywordKind::ResultWord,
         KeywordKind::VenueWord,
+        KeywordKind::PlayerWord,
         KeywordKind::TeamWord,
         KeywordKind::PlaceWord,
         KeywordKind::EventWord,
@@ -338,6 +341,7 @@ impl KeywordKind {
             KeywordKind::SportWord => "sport_word",
             KeywordKind::ResultWord => "result_word",
             KeywordKind::VenueWord => "venue_word",
+            KeywordKind::PlayerWord => "player_word",
             KeywordKind::TeamWord => "team_word",
             KeywordKind::PlaceWord => "place_word",
             KeywordKind::EventWord => "event_word",

@@ -407,8 +407,9 @@ mod tests {
         found.iter().find(|m| m.0 == text && m.2 == "ORGANIZATION" && m.3 == "team").map(|m| m.1.clone())
     }
 
-    /// Every row of gazetteers/sports.tsv decides its example: with the row, `finds` is a team (for a venue word:
-    /// no team), and not the same one (or none) without it.
+    /// Every row of gazetteers/sports.tsv decides its example: with the row, `finds` is a team, and not the same
+    /// one (or none) without it; for a venue word no team, a team without it; for a player word or a sport that
+    /// people play alone, a person, no person without it.
     #[test]
     fn every_row_of_the_sports_words_decides_its_example() {
         let file = include_str!("../../gazetteers/sports.tsv");
@@ -420,12 +421,15 @@ mod tests {
             let fields: Vec<&str> = line.split('\t').collect();
             let (kind, example, finds) = (fields[1], fields[4], fields[5]);
             let without: Vec<&str> = lines.iter().enumerate().filter(|(i, _)| *i != n).map(|(_, l)| *l).collect();
-            let with_row = team(&mentions_with(with_sports(file), example), finds);
-            let without_row = team(&mentions_with(with_sports(&without.join("\n")), example), finds);
-            let decides = if kind == "venue_word" {
-                with_row.is_none() && without_row.is_some()
-            } else {
-                with_row.is_some() && with_row != without_row
+            let (with, without) =
+                (mentions_with(with_sports(file), example), mentions_with(with_sports(&without.join("\n")), example));
+            let person =
+                |found: &[(String, String, String, String)]| found.iter().any(|m| m.0 == finds && m.2 == "PERSON");
+            let (with_row, without_row) = (team(&with, finds), team(&without, finds));
+            let decides = match (kind, fields[2]) {
+                ("venue_word", _) => with_row.is_none() && without_row.is_some(),
+                ("player_word", _) | ("sport_word", "individual") => person(&with) && !person(&without),
+                _ => with_row.is_some() && with_row != without_row,
             };
             if !decides {
                 failed

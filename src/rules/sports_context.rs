@@ -38,12 +38,15 @@ pub(crate) struct SportContext {
     pub sports: Vec<String>,
     /// Some team sport is meant, named or not ("standings", "halftime", "club").
     pub team_sport: bool,
+    /// A sport that people play alone is named ("TENNIS", "GOLF", "ATHLETICS").
+    pub individual: bool,
 }
 
 impl SportContext {
     /// Adds what `other` says.
     pub fn add(&mut self, other: &SportContext) {
         self.team_sport |= other.team_sport;
+        self.individual |= other.individual;
         for s in &other.sports {
             self.add_sport(s);
         }
@@ -99,6 +102,8 @@ pub(crate) struct SportsWords {
     exact_result_words: HashSet<String>,
     /// Venue words, lower case.
     venue_words: HashSet<String>,
+    /// Words next to which a name is a player's (`player_word` rows: "b", "c", "lbw", "not out"), lower case.
+    player_words: HashSet<String>,
 }
 
 /// Bytes of a line read on each side of a form.
@@ -106,9 +111,11 @@ const WINDOW: usize = 100;
 
 /// A token of a line: its span and its text without the punctuation at its ends.
 #[derive(Clone, Copy, Debug)]
-struct Token<'t> {
-    span: Span,
-    word: &'t str,
+pub(crate) struct Token<'t> {
+    /// Where, punctuation included.
+    pub span: Span,
+    /// Its text without the punctuation at its ends.
+    pub word: &'t str,
 }
 
 impl SportsWords {
@@ -119,6 +126,7 @@ impl SportsWords {
             result_words: HashSet::new(),
             exact_result_words: HashSet::new(),
             venue_words: HashSet::new(),
+            player_words: HashSet::new(),
         };
         for (i, k) in g.keywords.iter().enumerate() {
             match k.kind {
@@ -137,6 +145,9 @@ impl SportsWords {
                 KeywordKind::VenueWord => {
                     words.venue_words.insert(k.text.to_lowercase());
                 }
+                KeywordKind::PlayerWord => {
+                    words.player_words.insert(k.text.to_lowercase());
+                }
                 _ => {}
             }
         }
@@ -149,11 +160,15 @@ impl SportsWords {
         let from = found.partition_point(|f| f.span.start < span.start);
         for f in found[from..].iter().take_while(|f| f.span.end <= span.end) {
             let Hit::SportWord(i) = f.hit else { continue };
-            if let Some(word) = self.sport_words.get(&i).filter(|w| w.team) {
-                context.team_sport = true;
-                for sport in &word.sports {
-                    context.add_sport(sport);
+            match self.sport_words.get(&i) {
+                Some(word) if word.team => {
+                    context.team_sport = true;
+                    for sport in &word.sports {
+                        context.add_sport(sport);
+                    }
                 }
+                Some(_) => context.individual = true,
+                None => {}
             }
         }
         context
@@ -269,6 +284,36 @@ impl SportsWords {
         self.is_result_word(&phrase, &phrase).then_some(i - 1)
     }
 
+    /// True when tokens `from..from + n` are a player word ("b", "not out"), written in lower case ("B" and "C"
+    /// in capitals are initials).
+    fn is_player_phrase(&self, tokens: &[Token<'_>], text: &str, from: usize, n: usize) -> bool {
+        let Some(words) = tokens.get(from..from + n) else { return false };
+        if !words[0].span.text(text).starts_with(|c: char| c.is_lowercase()) {
+            return false;
+        }
+        let phrase: Vec<&str> = words.iter().map(|t| t.word).collect();
+        self.player_words.contains(&phrase.join(" "))
+    }
+
+    /// The player word (one or two tokens) that starts at token `i`: the index of the token after it.
+    pub fn player_word_at(&self, tokens: &[Token<'_>], text: &str, i: usize) -> Option<usize> {
+        (1..=2).rev().find(|&n| self.is_player_phrase(tokens, text, i, n)).map(|n| i + n)
+    }
+
+    /// The player word (one or two tokens) that ends at token `i`: the index of its first token.
+    pub fn player_word_ending_at(&self, tokens: &[Token<'_>], text: &str, i: usize) -> Option<usize> {
+        (1..=2)
+            .rev()
+            .filter(|&n| n <= i + 1)
+            .find(|&n| self.is_player_phrase(tokens, text, i + 1 - n, n))
+            .map(|n| i + 1 - n)
+    }
+
+    /// True for a result word at token `i` (as [`SportsWords::position`] reads them).
+    pub fn is_result_word_at(&self, tokens: &[Token<'_>], text: &str, i: usize) -> bool {
+        self.result_word_at(tokens, text, i).is_some()
+    }
+
     /// A result word as written ("AT"), or in any case with its own punctuation ("beat", "BEAT", "vs."; not the
     /// initial "V.").
     fn is_result_word(&self, raw: &str, word: &str) -> bool {
@@ -277,7 +322,7 @@ impl SportsWords {
 }
 
 /// The tokens of `span`: whitespace-separated, with the punctuation at their ends set aside in `word`.
-fn tokens(text: &str, span: Span) -> impl Iterator<Item = Token<'_>> {
+pub(crate) fn tokens(text: &str, span: Span) -> impl Iterator<Item = Token<'_>> {
     let part = span.text(text);
     part.split_ascii_whitespace().map(move |raw| {
         let start = span.start + (raw.as_ptr() as usize - part.as_ptr() as usize);
@@ -286,9 +331,21 @@ fn tokens(text: &str, span: Span) -> impl Iterator<Item = Token<'_>> {
     })
 }
 
+/// An ordinal ("8th", "32nd", "1st"): a minute of a goal, a place.
+pub(crate) fn is_ordinal(token: &str) -> bool {
+    let digits = token.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&token[digits..], "st" | "nd" | "rd" | "th")
+}
+
+/// Figures of a bowler ("7-1-38-0", "14.3-4-45-1"): four numbers joined by hyphens.
+pub(crate) fn is_bowling_figures(token: &str) -> bool {
+    let parts: Vec<&str> = token.trim_end_matches([',', ';']).split('-').collect();
+    parts.len() == 4 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+}
+
 /// A score: a number of up to three digits, or two joined by a hyphen or slash ("2", "345", "236-4", "2-1"),
 /// maybe marked with an asterisk or followed by a comma; not a year.
-fn is_score(token: &str) -> bool {
+pub(crate) fn is_score(token: &str) -> bool {
     let token = token.trim_end_matches([',', ';', '*']);
     let mut parts = token.splitn(2, ['-', '/']);
     let number =
@@ -301,7 +358,7 @@ fn is_score(token: &str) -> bool {
 }
 
 /// A number of a table: digits, maybe with a sign, a decimal point or a hyphen ("13", "-5", ".565", "12-2").
-fn is_number(token: &str) -> bool {
+pub(crate) fn is_number(token: &str) -> bool {
     let token = token.trim_end_matches([',', '*']);
     token.bytes().any(|b| b.is_ascii_digit()) && token.bytes().all(|b| b.is_ascii_digit() || b"-+./".contains(&b))
 }
