@@ -74,7 +74,8 @@ impl Unit for FirstNames {
         Examples {
             matches: &[
                 ("Yesterday Nasser Kanaani said so.", "Nasser Kanaani"),
-                ("The director Neil Jordan spoke.", "Neil Jordan"),
+                ("Neil Jordan spoke at the festival.", "Neil Jordan"),
+                ("Yesterday Neil Jordan spoke.", "Neil Jordan"),
             ],
             no_match: &["Nasser said so.", "She met Leila in Tehran.", "Crowds gathered in Victoria Square."],
         }

@@ -125,12 +125,18 @@ impl EntityRule for Sports {
         let starts_and_ends: Vec<(usize, usize)> = candidates.iter().map(|c| (c.span.start, c.span.end)).collect();
         let document = self.document_context(cx, doc);
         let mut sentence_context: Option<(usize, SportContext)> = None;
+        let mut countries = Vec::new();
         for candidate in candidates {
             let span = candidate.span;
             // a country, a person or an organization already there stays; a place there or inside gives way
             if doc.overlapping(span).any(|m| {
                 !(m.mention_type == MentionType::Location && span.contains(m.span) && m.origin == Origin::Gazetteer)
             }) {
+                let country =
+                    doc.starting_at(span.start).filter(|m| m.span == span && m.mention_type == MentionType::Country);
+                if country.is_some() && !candidate.teams.is_empty() {
+                    countries.push(candidate);
+                }
                 continue;
             }
             let sentence = cx.layer.sentence_index(span.start);
@@ -164,11 +170,44 @@ impl EntityRule for Sports {
             };
             doc.add_covering(span, entity, form, Origin::Rule(SOURCE));
         }
+        self.clubs_named_like_countries(cx, doc, countries, &document.context);
         self.clubs_by_their_words(cx, doc, &document.context);
     }
 }
 
 impl Sports {
+    /// "Guingamp 2 Monaco 1", "Guadalajara 5 America 0": a country that names a listed club of the context's sport
+    /// is that club in a result line whose other side is a club (a team of this rule) and that names no other
+    /// country; national sides are their countries.
+    fn clubs_named_like_countries(
+        &self,
+        cx: &DocContext<'_>,
+        doc: &mut DocBuilder<'_>,
+        countries: Vec<Candidate>,
+        document: &SportContext,
+    ) {
+        let g = cx.gazetteers;
+        for candidate in countries {
+            let span = candidate.span;
+            let line = cx.layer.line_at(span.start, cx.text);
+            let others: Vec<&crate::extraction::Mention> = doc.overlapping(line).filter(|m| m.span != span).collect();
+            let club = others.iter().any(|m| m.origin == Origin::Rule(SOURCE));
+            let country = others.iter().any(|m| matches!(m.mention_type, MentionType::Country | MentionType::Demonym));
+            let position = self.words.position(cx.text, line, span, cx.lexicon);
+            if !club || country || !(position.is_strong() || position.is_weak()) || position.venue {
+                continue;
+            }
+            let sentence = cx.layer.sentence_at(span.start).unwrap_or(line);
+            let mut context = self.words.context_of(&cx.scan.sport_words, sentence);
+            context.add(document);
+            if let Some(Choice::Listed(id)) = choose(g, &candidate, &context, position, &[]) {
+                let entity = doc.gazetteer_entity(id, &g.entities[id]);
+                doc.remove(span.start);
+                doc.add(span, entity, Form::Alias, Origin::Rule(SOURCE));
+            }
+        }
+    }
+
     /// Clubs that no gazetteer lists, named with a word of club names ("Grace Rovers", "Dynamo Batumi",
     /// "F.C. Valletta"), where the document or the sentence is about a team sport.
     fn clubs_by_their_words(&self, cx: &DocContext<'_>, doc: &mut DocBuilder<'_>, document: &SportContext) {
@@ -460,6 +499,22 @@ mod tests {
         );
         // nothing decides: the team by that name
         assert_eq!(ids("Toronto 3 Chicago 2"), ["rule:team:toronto", "team:bears"]);
+    }
+
+    #[test]
+    fn a_country_names_a_club_only_against_a_club() {
+        let mut g = with_sports(include_str!("../../gazetteers/sports.tsv"));
+        g.add_text("monaco.tsv", "id\tname\ttype\tsubtype\tsport\tsports_aliases\nteam:monaco\tAS Monaco\tORGANIZATION\tteam\tfootball\tJapan\n");
+        let ids = |text: &str| -> Vec<(String, String)> {
+            mentions_with(g.clone(), text).into_iter().map(|m| (m.0, m.1)).collect()
+        };
+        let t = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        assert_eq!(
+            ids("SOCCER - RESULTS .\nLiverpool 2 Japan 1"),
+            [t("Liverpool", "team:liverpool"), t("Japan", "team:monaco")]
+        );
+        // a national side
+        assert_eq!(ids("SOCCER - RESULTS .\nUnited States 2 Japan 1"), [t("United States", "US"), t("Japan", "JP")]);
     }
 
     #[test]
