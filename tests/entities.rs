@@ -8,7 +8,7 @@ use whosaid::{Document, Extractor, Gazetteers};
 
 /// (mention text, entity, type, subtype, role, role_listed, country), in the order of the text: a check takes the
 /// first mention with its text that no earlier check took.
-const CHECKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
+const CHECKS: &[Check] = &[
     ("Azerbaijan", "Azerbaijan", "COUNTRY", "country", "", "", "Azerbaijan"),
     ("Iran", "Iran", "COUNTRY", "country", "", "", "Iran"),
     ("Ministry of Defense", "Defense Ministry of Azerbaijan", "ORGANIZATION", "ministry", "", "", "Azerbaijan"),
@@ -73,19 +73,51 @@ const CHECKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
 /// Mentions that must not be there: (text, type).
 const ABSENT: &[(&str, &str)] = &[("Saturday", ""), ("Zionist", ""), ("General Zakir Hasanov", "PERSON")];
 
+/// Canadian provinces are the provinces (not cities of the same name elsewhere), Queen's Park is the
+/// legislature's place, Toronto is the city (no sports here), premiers have their country.
+const PROVINCES: &[Check] = &[
+    ("Ontario", "Ontario", "LOCATION", "admin1", "", "", "Canada"),
+    ("Ford", "Doug Ford", "PERSON", "official", "Premier", "Premier of Ontario", "Canada"),
+    ("TORONTO", "Toronto", "LOCATION", "city", "", "", "Canada"),
+    ("Ontario", "Ontario", "LOCATION", "admin1", "", "", "Canada"),
+    ("Doug Ford", "Doug Ford", "PERSON", "official", "Premier", "Premier of Ontario", "Canada"),
+    ("Toronto", "Toronto", "LOCATION", "city", "", "", "Canada"),
+    ("B.C.", "British Columbia", "LOCATION", "admin1", "", "", "Canada"),
+    ("Alberta", "Alberta", "LOCATION", "admin1", "", "", "Canada"),
+    ("Queen's Park", "Queen's Park", "LOCATION", "building", "", "", "Canada"),
+    ("Alberta", "Alberta", "LOCATION", "admin1", "", "", "Canada"),
+    ("Danielle Smith", "Danielle Smith", "PERSON", "official", "Premier", "", "Canada"),
+    ("Calgary", "Calgary", "LOCATION", "city", "", "", "Canada"),
+    ("P.E.I.", "Prince Edward Island", "LOCATION", "admin1", "", "", "Canada"),
+    ("Quebec", "Quebec", "LOCATION", "admin1", "", "", "Canada"),
+    ("Nova Scotia", "Nova Scotia", "LOCATION", "admin1", "", "", "Canada"),
+];
+
 #[test]
 fn the_seed_entity_checks() {
+    assert_checks("rift-and-visit.txt", CHECKS, ABSENT);
+}
+
+#[test]
+fn provinces_are_provinces() {
+    assert_checks("provinces.txt", PROVINCES, &[("Ontario", "ORGANIZATION"), ("Toronto", "ORGANIZATION")]);
+}
+
+type Check = (&'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str);
+
+/// Runs the checks on a fixture of tests/fixtures/entities/.
+fn assert_checks(file: &str, checks: &[Check], absent: &[(&str, &str)]) {
     let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/entities/rift-and-visit.txt"),
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/entities").join(file),
     )
     .unwrap();
     let extractor = Extractor::new(Gazetteers::embedded()).unwrap();
-    let doc = Document::new("rift-and-visit.txt", text);
+    let doc = Document::new(file, text);
     let x = extractor.extract(&doc);
     let rows: Vec<_> = DocumentRows::new(&extractor, &doc, &x).mentions().collect();
     let mut failed = Vec::new();
     let mut taken = vec![false; rows.len()];
-    for &(mention, entity, kind, subtype, role, listed, country) in CHECKS {
+    for &(mention, entity, kind, subtype, role, listed, country) in checks {
         let Some(i) = (0..rows.len()).find(|&i| !taken[i] && rows[i].text == mention) else {
             failed.push(format!("{mention}: not found"));
             continue;
@@ -97,7 +129,7 @@ fn the_seed_entity_checks() {
             failed.push(format!("{mention}: {got:?}"));
         }
     }
-    for &(mention, kind) in ABSENT {
+    for &(mention, kind) in absent {
         if rows.iter().any(|r| r.text == mention && (kind.is_empty() || r.mention_type == kind)) {
             failed.push(format!("{mention}: found"));
         }

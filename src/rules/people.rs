@@ -72,7 +72,7 @@ pub(crate) fn person_name(doc: &DocBuilder<'_>, name: Span) -> Option<Span> {
 }
 
 /// Country and role prefix from the words just before a title: "US Defense Secretary", "Japan's Defense
-/// Minister", "Iranian Foreign Ministry spokesman", "Iranian Deputy Foreign Minister".
+/// Minister", "Iranian Foreign Ministry spokesman", "Iranian Deputy Foreign Minister", "Alberta Premier".
 pub(crate) fn left_context(doc: &DocBuilder<'_>, lexicon: &Lexicon, title: Span) -> (Option<String>, String) {
     let text = doc.text;
     let mut prefix: Vec<&str> = Vec::new();
@@ -85,7 +85,8 @@ pub(crate) fn left_context(doc: &DocBuilder<'_>, lexicon: &Lexicon, title: Span)
         }
         if let Some(m) = doc.ending_at(pos) {
             match m.mention_type {
-                MentionType::Country | MentionType::Demonym => {
+                // "Alberta Premier Danielle Smith", "Texas Governor Greg Abbott": a place gives its country
+                MentionType::Country | MentionType::Demonym | MentionType::Location => {
                     country = doc.country_of(m);
                     break;
                 }

@@ -4,7 +4,7 @@
 //! is a team even when no listed team has that form ("NEW YORK 74 57 .565" in baseball).
 //!
 //! Context ([`super::sports_context`]): the sports that the document's headline, the teams it names in full
-//! ("Toronto Maple Leafs") and the form's sentence point to, and the form's position in its line (a score, a
+//! (a team of a league, "Toronto Maple Leafs", or two mentions of clubs) and the form's sentence point to, and the form's position in its line (a score, a
 //! result word, a standings line; a venue or a dateline is a place). A form is a team when
 //!
 //! - a team that has it plays a sport of the context (not at a venue: "In Boston ,"), or
@@ -292,12 +292,21 @@ impl Sports {
         let headline = cx.layer.lines.first().copied().unwrap_or_default();
         let mut context = self.words.context_of(&cx.scan.sport_words, headline);
         let mut leagues = Vec::new();
+        // a team of a league named once ("Toronto Maple Leafs"), or clubs named twice ("Queen's Park" alone
+        // may be something else)
+        let mut clubs: Vec<&str> = Vec::new();
         for m in doc.mentions().filter(|m| m.mention_type == MentionType::Organization) {
-            if let Some(team) = cx.gazetteers.team(&doc.entity_of(m).id) {
-                context.add_sport(&team.sport);
-                if !team.league.is_empty() && !leagues.contains(&team.league) {
-                    leagues.push(team.league.clone());
+            let Some(team) = cx.gazetteers.team(&doc.entity_of(m).id) else { continue };
+            if team.league.is_empty() {
+                if clubs.contains(&team.sport.as_str()) {
+                    context.add_sport(&team.sport);
                 }
+                clubs.push(&team.sport);
+                continue;
+            }
+            context.add_sport(&team.sport);
+            if !leagues.contains(&team.league) {
+                leagues.push(team.league.clone());
             }
         }
         DocumentSports { context, leagues }

@@ -263,6 +263,18 @@ mod tests {
     }
 
     #[test]
+    fn a_place_before_the_title_gives_its_country() {
+        let x = crate::Extractor::new(crate::pipeline::unit_gazetteer())
+            .unwrap()
+            .extract(&Document::new("d", "Ontario Premier Danielle Smith spoke."));
+        let smith = x.mentions.iter().find(|m| m.mention_type == MentionType::Person).unwrap();
+        assert_eq!(
+            (x.entities[smith.entity].role.as_str(), x.entities[smith.entity].country.as_str()),
+            ("Premier", "CA")
+        );
+    }
+
+    #[test]
     fn rank_after_comma_and_of_complement() {
         assert_eq!(
             people("Meanwhile, the Azeri Minister of Defense, General Zakir Hasanov, said"),
