@@ -3,8 +3,8 @@
 //! name; in results, standings and scoreboard lines of a team sport, a city or state named where a team stands
 //! is a team even when no listed team has that form ("NEW YORK 74 57 .565" in baseball).
 //!
-//! Context ([`super::sports_context`]): the sports that the document's headline, the teams it names in full
-//! (a team of a league, "Toronto Maple Leafs", or two mentions of clubs) and the form's sentence point to, and the form's position in its line (a score, a
+//! Context ([`super::sports_context`]): the sports that the document's headline and the form's sentence near it
+//! (its sports words within 120 bytes, and with them the teams it names in full: "the Blue Jays") point to, and the form's position in its line (a score, a
 //! result word, a standings line; a venue or a dateline is a place). A form is a team when
 //!
 //! - a team that has it plays a sport of the context (not at a venue: "In Boston ,"), or
@@ -13,8 +13,8 @@
 //! - there is no context at all but the form stands where only a team does ("Surrey beat Kent", "Chicago 3
 //!   Houston 2", a standings line).
 //!
-//! Among the teams that share the form, the one whose sport the context names is chosen; the league named in
-//! the document decides between two sports; when nothing decides, or when no listed team has the form, the
+//! Among the teams that share the form, the one whose sport the context names is chosen; the league of a team
+//! named in the document decides between two sports; when nothing decides, or when no listed team has the form, the
 //! mention's entity is the team by that name (`rule:team:...`, subtype `team`, with the sport in its id when the
 //! context names one). Countries are never teams here (national sides are their countries), nor are people or
 //! organizations already found.
@@ -124,7 +124,6 @@ impl EntityRule for Sports {
         // in a headline in capitals, two forms side by side are one longer name ("STANDARD LIEGE")
         let starts_and_ends: Vec<(usize, usize)> = candidates.iter().map(|c| (c.span.start, c.span.end)).collect();
         let document = self.document_context(cx, doc);
-        let mut sentence_context: Option<(usize, SportContext)> = None;
         let mut countries = Vec::new();
         for candidate in candidates {
             let span = candidate.span;
@@ -139,16 +138,9 @@ impl EntityRule for Sports {
                 }
                 continue;
             }
-            let sentence = cx.layer.sentence_index(span.start);
-            if sentence_context.as_ref().is_none_or(|(s, _)| *s != sentence) {
-                let here = cx.layer.sentences.get(sentence).map_or(SportContext::default(), |&s| {
-                    let mut c = self.words.context_of(&cx.scan.sport_words, s);
-                    c.add(&document.context);
-                    c
-                });
-                sentence_context = Some((sentence, here));
-            }
-            let context = &sentence_context.as_ref().expect("set above").1;
+            let mut context = self.sentence_context(cx, doc, around(cx, span));
+            context.add(&document.context);
+            let context = &context;
             if candidate.teams.is_empty() && !context.team_sport {
                 continue; // a place, where no team sport is meant
             }
@@ -197,8 +189,7 @@ impl Sports {
             if !club || country || !(position.is_strong() || position.is_weak()) || position.venue {
                 continue;
             }
-            let sentence = cx.layer.sentence_at(span.start).unwrap_or(line);
-            let mut context = self.words.context_of(&cx.scan.sport_words, sentence);
+            let mut context = self.sentence_context(cx, doc, around(cx, span));
             context.add(document);
             if let Some(Choice::Listed(id)) = choose(g, &candidate, &context, position, &[]) {
                 let entity = doc.gazetteer_entity(id, &g.entities[id]);
@@ -217,11 +208,7 @@ impl Sports {
             if doc.overlapping(word).next().is_some() {
                 continue;
             }
-            let in_context = document.team_sport
-                || cx
-                    .layer
-                    .sentence_at(word.start)
-                    .is_some_and(|s| self.words.context_of(&cx.scan.sport_words, s).team_sport);
+            let in_context = document.team_sport || self.sentence_context(cx, doc, around(cx, word)).team_sport;
             if !in_context {
                 continue;
             }
@@ -232,6 +219,24 @@ impl Sports {
             doc.add_covering(span, entity, Form::Name, Origin::Rule(SOURCE));
         }
     }
+}
+
+/// Bytes on each side of a form where the words of its sentence give it sports context.
+const NEAR: usize = 120;
+
+/// The part of the sentence of `span` within [`NEAR`] bytes of it ("who own the Chicago Cubs baseball team and
+/// ... a Texas real estate developer": too far).
+fn around(cx: &DocContext<'_>, span: Span) -> Span {
+    let sentence = cx.layer.sentence_at(span.start).unwrap_or(span);
+    let mut from = span.start.saturating_sub(NEAR).max(sentence.start).min(span.start);
+    while !cx.text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (span.end + NEAR).min(sentence.end).max(span.end);
+    while !cx.text.is_char_boundary(to) {
+        to -= 1;
+    }
+    Span::new(from, to)
 }
 
 /// How many capitalised words a club's name has besides its club word.
@@ -280,8 +285,7 @@ fn words_after(cx: &DocContext<'_>, doc: &DocBuilder<'_>, prefix: Span) -> Optio
     (end > prefix.end).then(|| Span::new(prefix.start, end))
 }
 
-/// What the whole document says of sports: its headline's sports words and the teams it names in full, and the
-/// leagues of those teams.
+/// What the whole document says of sports: its headline's sports words, and the leagues of the teams it names.
 struct DocumentSports {
     context: SportContext,
     leagues: Vec<String>,
@@ -290,26 +294,32 @@ struct DocumentSports {
 impl Sports {
     fn document_context(&self, cx: &DocContext<'_>, doc: &DocBuilder<'_>) -> DocumentSports {
         let headline = cx.layer.lines.first().copied().unwrap_or_default();
-        let mut context = self.words.context_of(&cx.scan.sport_words, headline);
+        let context = self.words.context_of(&cx.scan.sport_words, headline);
         let mut leagues = Vec::new();
-        // a team of a league named once ("Toronto Maple Leafs"), or clubs named twice ("Queen's Park" alone
-        // may be something else)
-        let mut clubs: Vec<&str> = Vec::new();
         for m in doc.mentions().filter(|m| m.mention_type == MentionType::Organization) {
-            let Some(team) = cx.gazetteers.team(&doc.entity_of(m).id) else { continue };
-            if team.league.is_empty() {
-                if clubs.contains(&team.sport.as_str()) {
-                    context.add_sport(&team.sport);
-                }
-                clubs.push(&team.sport);
-                continue;
-            }
-            context.add_sport(&team.sport);
-            if !leagues.contains(&team.league) {
+            if let Some(team) = cx.gazetteers.team(&doc.entity_of(m).id)
+                && !team.league.is_empty()
+                && !leagues.contains(&team.league)
+            {
                 leagues.push(team.league.clone());
             }
         }
         DocumentSports { context, leagues }
+    }
+
+    /// What a sentence says of sports: its sports words, and, when they name a team sport, the teams it names in
+    /// full ("the Blue Jays"). A team named in a sentence without sports words ("the family that owns the
+    /// Chicago Cubs") makes no sports context of it.
+    fn sentence_context(&self, cx: &DocContext<'_>, doc: &DocBuilder<'_>, sentence: Span) -> SportContext {
+        let mut context = self.words.context_of(&cx.scan.sport_words, sentence);
+        if context.team_sport {
+            for m in doc.overlapping(sentence).filter(|m| m.mention_type == MentionType::Organization) {
+                if let Some(team) = cx.gazetteers.team(&doc.entity_of(m).id) {
+                    context.add_sport(&team.sport);
+                }
+            }
+        }
+        context
     }
 }
 
@@ -533,7 +543,21 @@ mod tests {
             mentions_with(g.clone(), "LONDON 1996-08-30\nCRICKET - At Leicester : Leicestershire 343-8 v Kent .");
         assert!(found.iter().any(|m| m.0 == "Leicester" && m.2 == "LOCATION"), "{found:?}");
         assert!(is_team(&found, "Leicestershire") && is_team(&found, "Kent"), "{found:?}");
-        let found = mentions_with(g, "Toronto police said 3 people were hurt in Surrey .");
+        let found = mentions_with(g.clone(), "Toronto police said 3 people were hurt in Surrey .");
         assert!(!found.iter().any(|m| m.3 == "team"), "{found:?}");
+        // a team named in political news, and a sports word far from the place: the place stays a place
+        let found = mentions_with(
+            g.clone(),
+            "Donors line up .\nThe family that owns the Toronto Blue Jays gave money , and so did a Boston developer .",
+        );
+        assert!(is_team(&found, "Toronto Blue Jays"), "{found:?}");
+        assert!(found.iter().any(|m| m.0 == "Boston" && m.2 == "LOCATION"), "{found:?}");
+        let far = "Donors line up .\nThe family that owns the Toronto Blue Jays baseball team gave money to the campaign , and so did \
+                   several donors who had never before given to a candidate for the Senate , among them a Boston real estate developer .";
+        let found = mentions_with(g.clone(), far);
+        assert!(found.iter().any(|m| m.0 == "Boston" && m.2 == "LOCATION"), "{found:?}");
+        // near the sports word, the team of the sentence's sport
+        let found = mentions_with(g, "The Toronto Blue Jays beat Boston in baseball on Sunday .");
+        assert_eq!(team(&found, "Boston").as_deref(), Some("team:red-sox"), "{found:?}");
     }
 }

@@ -215,7 +215,10 @@ impl SportsWords {
         }
         if let Some(after) = self.result_word_at(&tokens, text, next) {
             let after = if word(after).eq_ignore_ascii_case("the") { after + 1 } else { after };
-            position.result |= after < tokens.len() && is_name_token(raw(after));
+            // a name, not a function word in capitals ("NEW YORK AT ITS CORE")
+            position.result |= after < tokens.len()
+                && is_name_token(raw(after))
+                && !is_not_name_word(&capitalised(word(after)), lexicon);
         }
         // before it: a score after another name, or a result word after another name
         if first > 0 {
@@ -372,6 +375,14 @@ fn is_iso_date(token: &str) -> bool {
         && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
+/// "ITS" -> "Its": a word as the lexicon writes a capitalised word.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |first| first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
+}
+
 /// A word that can be (a part of) a name: it starts with a capital letter.
 fn is_name_token(token: &str) -> bool {
     token.chars().next().is_some_and(char::is_uppercase)
@@ -420,6 +431,7 @@ mod tests {
         assert!(at("Surrey beat Kent by six wickets .", "Surrey").is_strong());
         assert!(at("Hapoel Ironi v Constructorul Chisinau", "Constructorul").is_strong());
         assert!(at("TORONTO AT CHICAGO", "TORONTO").is_strong());
+        assert!(!at("NEW YORK AT ITS CORE", "NEW YORK").is_strong());
         assert!(at("Brann ( Norway ) 2 Shelbourne ( Ireland ) 1 ( 1-1 )", "Shelbourne").is_strong());
         assert!(at("Ajax 5 4 1 0 12 2 13", "Ajax").standings);
         assert!(at("1. Ajax 5 4 1 0 12 2 13", "Ajax").standings);
