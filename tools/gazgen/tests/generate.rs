@@ -113,6 +113,7 @@ fn organizations_get_news_forms_and_ambiguous_names_are_left_out() {
     assert!(row_named(&orgs, "Office of Inspector General").is_none(), "a bureau of two departments");
     assert!(row_named(&orgs, "Time").is_none(), "one-word outlet");
     assert_eq!(row_named(&orgs, "Combatant Clergy Association").unwrap()[4], "CCA");
+    assert_eq!(row_named(&orgs, "Progressive Action Congress").unwrap()[4], "", "PAC is on the stop list");
     let share_alike = read(&out, "share-alike/international_organizations.tsv");
     assert!(share_alike.contains("CC-BY-SA-4.0"));
     assert!(rows(&share_alike).iter().all(|r| !r[4].split('|').any(|a| a == "NATO")), "curated forms stay curated");
