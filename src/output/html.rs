@@ -40,7 +40,7 @@ impl RunFile for Html {
 /// A mention on the page: [start, end, type, entity, role, country, source] (code points).
 type PageMention<'a> = (usize, usize, &'a str, &'a str, &'a str, &'a str, &'a str);
 /// A quotation on the page: [start, end, kind, speaker, method, cue, speaker words].
-type PageQuote<'a> = (usize, usize, &'a str, &'a str, &'a str, &'a str, &'a str);
+type PageQuote<'a> = (usize, usize, &'a str, std::borrow::Cow<'a, str>, &'a str, &'a str, &'a str);
 
 #[derive(Serialize)]
 struct PageDoc<'a> {

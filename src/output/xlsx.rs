@@ -118,7 +118,7 @@ fn write_summary(
     sheet.write_string_with_format(0, 0, "whosaid summary", header)?;
     let (mut mentions, mut quotes) = (0, 0);
     let mut kinds: HashMap<&str, usize> = HashMap::new();
-    let mut speakers: HashMap<&str, usize> = HashMap::new();
+    let mut speakers: HashMap<std::borrow::Cow<str>, usize> = HashMap::new();
     let mut per_doc: Vec<(&str, usize)> = Vec::with_capacity(run.docs().len());
     for doc in run.docs() {
         mentions += doc.mentions(extractor).count();
@@ -150,7 +150,7 @@ fn write_summary(
     }
     title(sheet, &mut row, "Top speakers", &["quotes"])?;
     for (name, n) in top(speakers, 25) {
-        sheet.write_string(row, 0, name)?;
+        sheet.write_string(row, 0, name.as_ref())?;
         sheet.write_number(row, 1, n as f64)?;
         row += 1;
     }
@@ -177,9 +177,9 @@ fn write_summary(
 }
 
 /// The `n` largest counts, ties by name.
-fn top(counts: HashMap<&str, usize>, n: usize) -> Vec<(&str, usize)> {
-    let mut v: Vec<(&str, usize)> = counts.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+fn top<K: Ord>(counts: HashMap<K, usize>, n: usize) -> Vec<(K, usize)> {
+    let mut v: Vec<(K, usize)> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     v.truncate(n);
     v
 }
