@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::gazetteer::Date;
 
 /// A document to extract from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,12 +15,23 @@ pub struct Document {
     /// Code points of the whole document that come before `text`: 0, except for the later parts of a file too
     /// large to process at once. Added to every offset written.
     pub char_offset: usize,
+    /// The document's date, when the input gives it (`--date`, or the JSONL or CSV date field): the roles of
+    /// the people it names are the offices they held that day. Without it, the extractor reads a dateline at
+    /// the start of the text ("LONDON 1996-08-30", "WASHINGTON, Nov. 8, 2016 —"); without either, roles are the
+    /// latest offices listed.
+    pub date: Option<Date>,
 }
 
 impl Document {
     /// A document with the given id and text.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
-        Document { id: id.into(), text: text.into(), char_offset: 0 }
+        Document { id: id.into(), text: text.into(), char_offset: 0, date: None }
+    }
+
+    /// The document with a date ([`Document::date`]).
+    pub fn with_date(mut self, date: Option<Date>) -> Document {
+        self.date = date;
+        self
     }
 }
 

@@ -136,4 +136,7 @@ pub struct Extraction {
     /// The gender of each entity (indexed like [`Extraction::entities`]) and where it comes from; only people
     /// have one.
     pub genders: Vec<crate::gender::GenderOf>,
+    /// The date the roles are for: the document's own, or its dateline's; `None` when neither is known (roles
+    /// are then the latest offices listed).
+    pub date: Option<crate::gazetteer::Date>,
 }

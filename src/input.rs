@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use crate::choice::Choice;
 use crate::document::{Document, Source, decode, decode_utf8};
 use crate::error::{Error, ErrorKind};
+use crate::gazetteer::Date;
 
 /// How input files are laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,6 +47,10 @@ pub struct InputOptions {
     pub id_field: String,
     /// Field or column holding the text.
     pub text_field: String,
+    /// Field or column holding the document's date (`YYYY-MM-DD`, or a timestamp that starts with it).
+    pub date_field: String,
+    /// The date of the documents whose input gives none (`--date`): text files, and records without a date.
+    pub date: Option<Date>,
     /// Reject invalid UTF-8 instead of replacing it.
     pub strict: bool,
     /// Text files larger than this many bytes are processed in parts of about this size, cut at line ends;
@@ -59,6 +64,8 @@ impl Default for InputOptions {
             format: InputFormat::Text,
             id_field: "id".into(),
             text_field: "text".into(),
+            date_field: "date".into(),
+            date: None,
             strict: false,
             part_bytes: 16 << 20,
         }
@@ -105,7 +112,9 @@ impl DocumentStream {
         let o = self.options.clone();
         match o.format {
             InputFormat::Text => Box::new(TextParts::new(reader, name, id, o)),
-            InputFormat::Jsonl => Box::new(JsonLines { lines: reader, name, line: 0, options: o, buf: Vec::new() }),
+            InputFormat::Jsonl => {
+                Box::new(JsonLines { lines: reader, name, line: 0, options: o, buf: Vec::new(), pending: None })
+            }
             InputFormat::Csv => csv_documents(reader, name, o),
         }
     }
@@ -200,7 +209,7 @@ impl<R: BufRead> Iterator for TextParts<R> {
         };
         match decoded {
             Ok((text, warning)) => {
-                let mut doc = Document::new(self.id.clone(), text);
+                let mut doc = Document::new(self.id.clone(), text).with_date(self.options.date);
                 doc.char_offset = self.chars_before;
                 self.chars_before += doc.text.chars().count();
                 match warning {
@@ -226,12 +235,17 @@ struct JsonLines<R> {
     line: usize,
     options: InputOptions,
     buf: Vec<u8>,
+    /// A document held back while the warning about its date is reported.
+    pending: Option<Document>,
 }
 
 impl<R: BufRead> Iterator for JsonLines<R> {
     type Item = Event;
 
     fn next(&mut self) -> Option<Event> {
+        if let Some(doc) = self.pending.take() {
+            return Some(Event::Document(doc));
+        }
         loop {
             self.buf.clear();
             match self.lines.read_until(b'\n', &mut self.buf) {
@@ -258,7 +272,20 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                 Some(serde_json::Value::Number(n)) => n.to_string(),
                 _ => format!("{}:{}", self.name.display(), self.line),
             };
-            return Some(Event::Document(Document::new(id, text)));
+            let doc = Document::new(id, text);
+            let date = match value.get(&self.options.date_field) {
+                None | Some(serde_json::Value::Null) => Ok(self.options.date),
+                Some(serde_json::Value::String(s)) if s.trim().is_empty() => Ok(self.options.date),
+                Some(serde_json::Value::String(s)) => Date::parse_document_date(s).map(Some).ok_or_else(|| s.clone()),
+                Some(other) => Err(other.to_string()),
+            };
+            return Some(match date {
+                Ok(date) => Event::Document(doc.with_date(date)),
+                Err(bad) => {
+                    self.pending = Some(doc.with_date(self.options.date));
+                    Event::Warning(bad_date(&self.name, self.line, &self.options.date_field, &bad))
+                }
+            });
         }
     }
 }
@@ -286,12 +313,14 @@ fn csv_documents<R: Read + Send + 'static>(
         )));
     };
     let id_col = column(&options.id_field);
-    Box::new(csv.into_records().map(move |rec| {
+    let date_col = column(&options.date_field);
+    Box::new(csv.into_records().flat_map(move |rec| {
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize);
-                return Event::Failed(Error::new(ErrorKind::Input(e.to_string())).in_file(&name).at_line(line));
+                let failed = Event::Failed(Error::new(ErrorKind::Input(e.to_string())).in_file(&name).at_line(line));
+                return vec![failed];
             }
         };
         let line = rec.position().map_or(0, |p| p.line() as usize);
@@ -299,8 +328,23 @@ fn csv_documents<R: Read + Send + 'static>(
             .and_then(|i| rec.get(i))
             .filter(|s| !s.is_empty())
             .map_or_else(|| format!("{}:{line}", name.display()), str::to_owned);
-        Event::Document(Document::new(id, rec.get(text_col).unwrap_or("")))
+        let doc = Document::new(id, rec.get(text_col).unwrap_or(""));
+        match date_col.and_then(|i| rec.get(i)).map(str::trim).filter(|d| !d.is_empty()) {
+            None => vec![Event::Document(doc.with_date(options.date))],
+            Some(text) => match Date::parse_document_date(text) {
+                Some(date) => vec![Event::Document(doc.with_date(Some(date)))],
+                None => vec![
+                    Event::Warning(bad_date(&name, line, &options.date_field, text)),
+                    Event::Document(doc.with_date(options.date)),
+                ],
+            },
+        }
     }))
+}
+
+/// The warning about a date field that is no date (the document is still read, with `--date` or without a date).
+fn bad_date(file: &Path, line: usize, field: &str, value: &str) -> String {
+    format!("{}:{line}: {field} {value:?} is no date (YYYY-MM-DD): ignored", file.display())
 }
 
 /// Name of an input for messages.
@@ -374,6 +418,38 @@ mod tests {
                 assert_eq!(d.text, "Tehran, Baku");
                 assert!(d.id.ends_with("in.csv:2"), "{}", d.id);
             }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn dates_of_csv_rows_and_of_text_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("in.csv");
+        std::fs::write(&path, "id,text,date\na,Baku,2016-11-08\nb,Baku,\nc,Baku,soon\n").unwrap();
+        let default = Date::parse("2020-01-01");
+        let options = InputOptions { format: InputFormat::Csv, date: default, ..InputOptions::default() };
+        let got: Vec<String> = events(&path, options)
+            .into_iter()
+            .map(|e| match e {
+                Event::Document(d) => format!("{}={:?}", d.id, d.date.map(|d| d.to_string())),
+                Event::Warning(w) => w.replace(&*path.to_string_lossy(), "F"),
+                Event::Failed(e) => panic!("{e}"),
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "a=Some(\"2016-11-08\")",
+                "b=Some(\"2020-01-01\")",
+                "F:4: date \"soon\" is no date (YYYY-MM-DD): ignored",
+                "c=Some(\"2020-01-01\")",
+            ]
+        );
+        let text = dir.path().join("a.txt");
+        std::fs::write(&text, "Baku").unwrap();
+        match &events(&text, InputOptions { date: default, ..InputOptions::default() })[..] {
+            [Event::Document(d)] => assert_eq!(d.date, default),
             other => panic!("{other:?}"),
         }
     }

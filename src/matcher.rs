@@ -34,12 +34,18 @@ use crate::text::words::{ends_word, is_whole_word, is_word_char, token_end};
 pub(crate) enum Hit {
     /// An entity alias.
     Alias(AliasId),
+    /// A form that names a team in sports context only: index into `Gazetteers::sports_aliases`.
+    SportsAlias(u32),
     /// A title: index into `Gazetteers::titles`.
     Title(u32),
-    /// A word that heads organization names ("Ministry", "Command").
+    /// A word that heads or ends organization names ("Ministry", "Command", "Inc.").
     OrgHead,
     /// A first name that starts person names ("Nasser", "Hillary").
     FirstName,
+    /// A word of club names ("United", "FC", "Dynamo").
+    TeamWord,
+    /// A word of sports context ("soccer", "innings"): index into `Gazetteers::keywords`.
+    SportWord(u32),
     /// A cue: index into `Gazetteers::cues`.
     Cue(u32),
 }
@@ -260,12 +266,19 @@ pub(crate) struct Dictionary {
 pub(crate) struct Scan {
     /// Chosen entity alias matches, sorted by start.
     pub aliases: Vec<Found>,
+    /// Every match of a sports alias (overlapping ones too, one per team that has the form), sorted by start and
+    /// end: no choice is made among them, nor against the aliases (the sports rule decides).
+    pub sports_aliases: Vec<Found>,
     /// Chosen title matches (longest, non-overlapping), sorted by start.
     pub titles: Vec<Found>,
     /// Organization head words, sorted by start.
     pub org_heads: Vec<Span>,
     /// First names, sorted by start.
     pub first_names: Vec<Span>,
+    /// Words of club names, sorted by start.
+    pub team_words: Vec<Span>,
+    /// Words of sports context, matched ignoring ASCII case (longest, non-overlapping), sorted by start.
+    pub sport_words: Vec<Found>,
     /// Chosen cue matches (longest, non-overlapping), sorted by start.
     pub cues: Vec<Found>,
 }
@@ -276,9 +289,12 @@ impl Scan {
             let found = Found { span, hit };
             match hit {
                 Hit::Alias(_) => self.aliases.push(found),
+                Hit::SportsAlias(_) => self.sports_aliases.push(found),
                 Hit::Title(_) => self.titles.push(found),
                 Hit::OrgHead => self.org_heads.push(span),
                 Hit::FirstName => self.first_names.push(span),
+                Hit::TeamWord => self.team_words.push(span),
+                Hit::SportWord(_) => self.sport_words.push(found),
                 Hit::Cue(_) => self.cues.push(found),
             }
         }
@@ -307,6 +323,10 @@ impl Dictionary {
                 add(&alias.text, alias.case_insensitive, Hit::Alias(AliasId::new(i)));
             }
         }
+        // sports aliases are matched whatever the stop list says ("Kent", "Reading" name clubs in sports context)
+        for (i, alias) in g.sports_aliases.iter().enumerate() {
+            add(&alias.text, alias.case_insensitive, Hit::SportsAlias(i as u32));
+        }
         // titles ("spokesman") also match with a capital first letter, which opens sentences
         for (i, title) in g.titles.iter().enumerate() {
             let hit = Hit::Title(i as u32);
@@ -325,14 +345,13 @@ impl Dictionary {
                 add(&upper, false, hit);
             }
         }
-        for k in &g.keywords {
+        for (i, k) in g.keywords.iter().enumerate() {
             match k.kind {
-                KeywordKind::OrgHead => add(&k.text, false, Hit::OrgHead),
+                KeywordKind::OrgHead | KeywordKind::OrgSuffix => add(&k.text, false, Hit::OrgHead),
                 KeywordKind::FirstName => add(&k.text, false, Hit::FirstName),
-                KeywordKind::Stopword
-                | KeywordKind::MinistryDomain
-                | KeywordKind::FemaleName
-                | KeywordKind::MaleName => {}
+                KeywordKind::TeamWord => add(&k.text, false, Hit::TeamWord),
+                KeywordKind::SportWord => add(&k.text, true, Hit::SportWord(i as u32)),
+                _ => {}
             }
         }
         let mut word_start = Vec::new();
@@ -401,7 +420,11 @@ impl Dictionary {
                     automaton.walk(start, caps_run.end, title_cased, |pattern, end| {
                         if ends_word(text, end) {
                             let span = Span::new(start, end);
-                            let hits = automaton.hits.of(pattern).iter().filter(|h| matches!(h, Hit::Alias(_)));
+                            let hits = automaton
+                                .hits
+                                .of(pattern)
+                                .iter()
+                                .filter(|h| matches!(h, Hit::Alias(_) | Hit::SportsAlias(_)));
                             in_capitals.extend(hits.map(|&hit| Found { span, hit }));
                         }
                     });
@@ -416,21 +439,42 @@ impl Dictionary {
                 }
             }
         }
-        let Scan { mut aliases, titles, mut org_heads, mut first_names, cues } = scan;
+        let Scan {
+            mut aliases,
+            mut sports_aliases,
+            titles,
+            mut org_heads,
+            mut first_names,
+            mut team_words,
+            sport_words,
+            cues,
+        } = scan;
         // in a headline in capitals, a short acronym is mostly a word ("WORLD CUP", "WHO IS", "US OPEN")
         aliases.retain(|f| !is_short_acronym_in_capitals(text, f.span));
-        aliases.extend(in_capitals);
+        sports_aliases.retain(|f| !is_short_acronym_in_capitals(text, f.span));
+        for found in in_capitals {
+            match found.hit {
+                Hit::SportsAlias(_) => sports_aliases.push(found),
+                _ => aliases.push(found),
+            }
+        }
         let aliases = resolve_overlaps(aliases, |f| alias_priority(g, f));
+        sports_aliases
+            .sort_unstable_by_key(|f| (f.span.start, f.span.end, if let Hit::SportsAlias(i) = f.hit { i } else { 0 }));
+        sports_aliases.dedup();
         org_heads.sort_unstable();
         org_heads.dedup();
         first_names.sort_unstable();
         first_names.dedup();
+        team_words.sort_unstable();
+        team_words.dedup();
         let titles = resolve_overlaps(titles, |f| match f.hit {
             Hit::Title(i) => (g.titles[i as usize].kind != TitleKind::Office) as u32,
             _ => 0,
         });
         let cues = resolve_overlaps(cues, |_| 0);
-        Scan { aliases, titles, org_heads, first_names, cues }
+        let sport_words = resolve_overlaps(sport_words, |_| 0);
+        Scan { aliases, sports_aliases, titles, org_heads, first_names, team_words, sport_words, cues }
     }
 }
 

@@ -96,7 +96,11 @@ fn directories_are_walked_with_relative_ids_and_glob() {
     let docs: std::collections::BTreeSet<&str> = rows.iter().map(|r| r["doc_id"].as_str()).collect();
     assert_eq!(docs.into_iter().collect::<Vec<_>>(), ["caucasus.txt", "nested/pacific.txt"]);
     let hegseth = rows.iter().find(|r| r["text"] == "Pete Hegseth").unwrap();
-    assert_eq!((&*hegseth["role"], &*hegseth["country"]), ("Secretary of Defense", "United States"));
+    // the title as the text gives it; the gazetteer's in role_listed
+    assert_eq!(
+        (&*hegseth["role"], &*hegseth["role_listed"], &*hegseth["country"]),
+        ("Defense Secretary", "Secretary of Defense", "United States")
+    );
     let usled = rows.iter().find(|r| r["text"] == "U.S.").unwrap();
     assert_eq!(usled["entity_id"], "US");
 
@@ -387,4 +391,49 @@ fn csv_cells_are_safe_for_spreadsheets_unless_raw_and_jsonl_is_untouched() {
 
     let excel = run(&["--excel"], "excel");
     assert!(std::fs::read(excel.join("mentions.csv")).unwrap().starts_with(b"\xEF\xBB\xBFdoc_id,"));
+}
+
+#[test]
+fn roles_as_of_the_documents_date() {
+    let biden = |rows: &[HashMap<String, String>], doc: &str| -> (String, String, String) {
+        let row = rows.iter().find(|r| r["doc_id"] == doc && r["text"] == "Joe Biden").expect("Joe Biden's row");
+        (row["role"].clone(), row["role_date"].clone(), row["role_listed"].clone())
+    };
+    let s = |a: &str, b: &str| (a.to_owned(), b.to_owned(), String::new());
+    // without a date: the latest office, for no date
+    let out = whosaid_stdin(&["extract", "-"], "Joe Biden spoke in Ohio.");
+    assert_eq!(biden(&csv_rows(&stdout(&out)), "-"), s("President of the United States", ""));
+    // --date
+    let out = whosaid_stdin(&["extract", "--date", "2016-11-08", "-"], "Joe Biden spoke in Ohio.");
+    assert_eq!(biden(&csv_rows(&stdout(&out)), "-"), s("Vice President", "2016-11-08"));
+    // a dateline
+    let out = whosaid_stdin(&["extract", "-"], "WASHINGTON, Nov. 8, 2016 (UPI) — Joe Biden spoke in Ohio.");
+    assert_eq!(biden(&csv_rows(&stdout(&out)), "-"), s("Vice President", "2016-11-08"));
+    // the date field of a record wins over --date, which is for records without one; a bad one is named
+    let records = "{\"id\": \"a\", \"text\": \"Joe Biden spoke.\", \"published\": \"2016-11-08T10:00:00Z\"}\n\
+                   {\"id\": \"b\", \"text\": \"Joe Biden spoke.\"}\n\
+                   {\"id\": \"c\", \"text\": \"Joe Biden spoke.\", \"published\": \"last Tuesday\"}\n";
+    let args = ["extract", "--input-format", "jsonl", "--date-field", "published", "--date", "2022-03-01", "-"];
+    let out = whosaid_stdin(&args, records);
+    let rows = csv_rows(&stdout(&out));
+    assert_eq!(biden(&rows, "a"), s("Vice President", "2016-11-08"));
+    assert_eq!(biden(&rows, "b"), s("President of the United States", "2022-03-01"));
+    assert_eq!(biden(&rows, "c"), s("President of the United States", "2022-03-01"));
+    assert!(stderr(&out).contains("published \"last Tuesday\" is no date"), "{}", stderr(&out));
+    // a title the text gives is the role; the gazetteer's is role_listed
+    let out = whosaid_stdin(&["extract", "--date", "2022-03-01", "-"], "US President Joe Biden spoke.");
+    assert_eq!(
+        biden(&csv_rows(&stdout(&out)), "-"),
+        ("President".to_owned(), "2022-03-01".to_owned(), "President of the United States".to_owned())
+    );
+    // entities.csv: the role of the latest document date
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["extract", "--input-format", "jsonl", "--out-dir", dir.path().to_str().unwrap(), "-"];
+    let records = "{\"id\": \"new\", \"text\": \"Joe Biden spoke.\", \"date\": \"2022-03-01\"}\n\
+                   {\"id\": \"old\", \"text\": \"Joe Biden spoke.\", \"date\": \"2016-11-08\"}\n";
+    let out = whosaid_stdin(&args, records);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let entities = csv_rows(&std::fs::read_to_string(dir.path().join("entities.csv")).unwrap());
+    let row = entities.iter().find(|r| r["entity"] == "Joe Biden").unwrap();
+    assert_eq!((&*row["role"], &*row["role_date"]), ("President of the United States", "2022-03-01"));
 }

@@ -71,3 +71,29 @@ fn long_document_with_thousands_of_mentions() {
     }
     extract_and_check(&text);
 }
+
+/// The sports rule reads a window of a hundred bytes around a form: its edge fell inside a curly quote, and
+/// slicing there panicked (26 PolNeAR train articles failed).
+#[test]
+fn sports_window_edge_inside_a_multibyte_character() {
+    // on some line, the edge of the window of "Chicago" falls inside a quote mark
+    let lines: Vec<String> = (0..9)
+        .map(|shift| format!("{}{} Chicago 3 Boston 2 “in” Toronto.", "“ab” ".repeat(12), "x".repeat(shift)))
+        .collect();
+    extract_and_check(&lines.join("\n"));
+}
+
+/// PolNeAR train: "PAC" (145 mentions) was the Pan Africanist Congress of Azania, and the Electoral College a
+/// university by its head word.
+#[test]
+fn political_action_committees_and_the_electoral_college() {
+    let extractor = Extractor::new(Gazetteers::embedded()).unwrap();
+    let text = "A super PAC backed him. Largely because of the Electoral College, no third-party candidate won.";
+    let doc = Document::new("r", text);
+    let x = extractor.extract(&doc);
+    let rows = DocumentRows::new(&extractor, &doc, &x);
+    let mentions: Vec<_> = rows.mentions().collect();
+    assert!(!mentions.iter().any(|m| m.text == "PAC"), "{mentions:?}");
+    let college = mentions.iter().find(|m| m.text == "Electoral College").expect("the Electoral College");
+    assert_eq!((college.mention_type, college.subtype), ("ORGANIZATION", "government"));
+}

@@ -60,6 +60,13 @@ pub struct ExtractArgs {
     /// JSONL field or CSV column with the document text.
     #[arg(long, default_value = "text", value_name = "NAME")]
     text_field: String,
+    /// The documents' date: people's roles are the offices they held that day (column role_date). A JSONL or
+    /// CSV record's own date field wins; without either, a dateline at the start of the text gives it.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<whosaid::gazetteer::Date>,
+    /// JSONL field or CSV column with the document's date (YYYY-MM-DD, or a timestamp that starts with it).
+    #[arg(long, default_value = "date", value_name = "NAME")]
+    date_field: String,
     /// Which files to read inside directories (matched against the path relative to the directory and
     /// against the file name). Default: *.txt, or *.jsonl / *.csv with --input-format.
     #[arg(long, value_name = "GLOB")]
@@ -82,6 +89,11 @@ pub struct ExtractArgs {
     quiet: bool,
     #[command(flatten)]
     gazetteers: GazetteerArgs,
+}
+
+/// `--date`: `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`).
+fn parse_date(text: &str) -> Result<whosaid::gazetteer::Date, String> {
+    whosaid::gazetteer::Date::parse(text).ok_or_else(|| format!("{text:?} is no date (expected YYYY-MM-DD)"))
 }
 
 /// Documents read for the next round of extraction, and how reading went.
@@ -188,6 +200,8 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<Outcome> {
         format: args.input_format,
         id_field: args.id_field.clone(),
         text_field: args.text_field.clone(),
+        date_field: args.date_field.clone(),
+        date: args.date,
         strict: args.strict,
         ..InputOptions::default()
     };

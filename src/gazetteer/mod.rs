@@ -88,6 +88,13 @@ pub struct Entity {
     pub offices: Vec<Office>,
     /// Where the entity comes from: `file:line` of its gazetteer row, or the rule that made it.
     pub source: String,
+    /// For an entity of a document: the date its `role` is for, the document's date (the office held that day,
+    /// or the title the text gives). `None` for the latest office listed, or without a role.
+    pub role_date: Option<Date>,
+    /// For an entity of a document whose text gives a title ("Minister of Defense Zakir Hasanov"), which is
+    /// then its `role`: the role the gazetteers list for it (on the document's date), when it differs; empty
+    /// otherwise.
+    pub role_listed: String,
 }
 
 /// An entity of the gazetteers: an index into [`Gazetteers::entities`], in the manner of aho-corasick's
@@ -155,6 +162,29 @@ impl Entity {
     /// The office held on `date`, the most recent one when several were (see [`office::held_on`]).
     pub fn office_on(&self, date: Date) -> Option<&Office> {
         office::held_on(&self.offices, date)
+    }
+
+    /// The entity as of `date`: its role, country and subtype those of the office held that day (no role when
+    /// none was held then), `role_date` the date. An entity without roles (a place, a country) is unchanged.
+    pub fn as_of(&self, date: Date) -> Option<Entity> {
+        if self.offices.iter().all(|o| o.role.is_empty()) {
+            return None;
+        }
+        let mut dated = self.clone();
+        match self.office_on(date) {
+            Some(office) => {
+                dated.role = office.role.clone();
+                if !office.country.is_empty() {
+                    dated.country = office.country.clone();
+                }
+                if !office.subtype.is_empty() {
+                    dated.subtype = office.subtype.clone();
+                }
+            }
+            None => dated.role.clear(),
+        }
+        dated.role_date = Some(date);
+        Some(dated)
     }
 }
 
@@ -262,6 +292,8 @@ pub struct Cue {
 pub enum KeywordKind {
     /// Heads organization names: "Ministry of X", "X Command".
     OrgHead,
+    /// Ends organization names, after their capitalised words: "Acme Corp.", "Rio Tinto Plc".
+    OrgSuffix,
     /// Starts person names: the first-name rule.
     FirstName,
     /// Never matched as an alias, whatever file lists it.
@@ -272,32 +304,77 @@ pub enum KeywordKind {
     FemaleName,
     /// A first name most people who bear it are men.
     MaleName,
+    /// A word of sports context ("soccer", "innings", "NHL"), with the sports it points to (`canonical`,
+    /// `|`-separated; empty: some team sport) and whether they are played by teams (`subtype` `team`) or by
+    /// people (`individual`).
+    SportWord,
+    /// Stands between two teams in a result ("Surrey beat Kent", "Ajax v PSV", "TORONTO AT CHICAGO").
+    ResultWord,
+    /// Before a place name, makes it the venue, not a team ("In Boston , ...", "at Leicester").
+    VenueWord,
+    /// Next to a name in a sports result, makes it a player's ("Atherton b Ambrose", "Lara not out").
+    PlayerWord,
+    /// A word of team names: before (`subtype` `prefix`: "FC Porto") or after (`suffix`: "Leeds United") the
+    /// place or name of a club.
+    TeamWord,
+    /// The last word of the names of places, buildings and institutions ("Trafalgar Square", "Penn Station",
+    /// "Mercy Hospital"): a first name before it starts no person's name.
+    PlaceWord,
+    /// The last word of the names of events and prizes ("Davis Cup", "Hong Kong Open"): a first name before it
+    /// starts no person's name.
+    EventWord,
+    /// The name of a month (`canonical`: its number), as datelines write it ("Nov.", "November").
+    Month,
 }
 
 impl KeywordKind {
+    /// Every kind.
+    pub const ALL: [KeywordKind; 15] = [
+        KeywordKind::OrgHead,
+        KeywordKind::OrgSuffix,
+        KeywordKind::FirstName,
+        KeywordKind::Stopword,
+        KeywordKind::MinistryDomain,
+        KeywordKind::FemaleName,
+        KeywordKind::MaleName,
+        KeywordKind::SportWord,
+        KeywordKind::ResultWord,
+        KeywordKind::VenueWord,
+        KeywordKind::PlayerWord,
+        KeywordKind::TeamWord,
+        KeywordKind::PlaceWord,
+        KeywordKind::EventWord,
+        KeywordKind::Month,
+    ];
+
     /// The name used in files.
     pub fn as_str(self) -> &'static str {
         match self {
             KeywordKind::OrgHead => "org_head",
+            KeywordKind::OrgSuffix => "org_suffix",
             KeywordKind::FirstName => "first_name",
             KeywordKind::Stopword => "stopword",
             KeywordKind::MinistryDomain => "ministry_domain",
             KeywordKind::FemaleName => "female_name",
             KeywordKind::MaleName => "male_name",
+            KeywordKind::SportWord => "sport_word",
+            KeywordKind::ResultWord => "result_word",
+            KeywordKind::VenueWord => "venue_word",
+            KeywordKind::PlayerWord => "player_word",
+            KeywordKind::TeamWord => "team_word",
+            KeywordKind::PlaceWord => "place_word",
+            KeywordKind::EventWord => "event_word",
+            KeywordKind::Month => "month",
         }
     }
 
     fn parse(s: &str) -> Option<KeywordKind> {
-        [
-            KeywordKind::OrgHead,
-            KeywordKind::FirstName,
-            KeywordKind::Stopword,
-            KeywordKind::MinistryDomain,
-            KeywordKind::FemaleName,
-            KeywordKind::MaleName,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == s)
+        KeywordKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// Kinds whose rows need a `canonical` value.
+    fn needs_canonical(self) -> bool {
+        matches!(self, KeywordKind::MinistryDomain | KeywordKind::Month)
     }
 }
 
@@ -311,7 +388,7 @@ pub struct Keyword {
     /// For an organization head word: the subtype of the organizations it heads (`ministry`, `armed_forces`,
     /// ...; empty: `organization`).
     pub subtype: String,
-    /// For a ministry domain: its canonical form.
+    /// For a ministry domain: its canonical form; for a sport word: its sports; for a month: its number.
     pub canonical: String,
 }
 
@@ -358,6 +435,12 @@ pub struct Gazetteers {
     pub entities: Vec<Arc<Entity>>,
     /// Surface forms to match.
     pub aliases: Vec<Alias>,
+    /// Forms that name a team only in sports context (the `sports_aliases` column: "Toronto", "Surrey",
+    /// "Giants"), apart from [`Gazetteers::aliases`]: the dictionary reports them separately and the sports rule
+    /// decides (`src/rules/sports.rs`). Several teams may share one.
+    pub sports_aliases: Vec<Alias>,
+    /// The sport and league of each team (rows with a `sport` column).
+    pub teams: HashMap<EntityId, Team>,
     /// Titles and roles.
     pub titles: Vec<Title>,
     /// Cue verbs and phrases that introduce quotations.
@@ -373,6 +456,16 @@ pub struct Gazetteers {
     by_id: HashMap<String, EntityId>,
 }
 
+/// What a team plays, from the `sport` and `league` columns of its row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Team {
+    /// `football`, `ice_hockey`, `basketball`, `american_football`, `baseball`, `cricket`, `rugby_union`,
+    /// `rugby_league` (the names of `gazetteers/teams.tsv`).
+    pub sport: String,
+    /// Its league (`NHL`, `County Championship`), possibly empty.
+    pub league: String,
+}
+
 /// Column indexes of an entity file.
 struct EntityColumns {
     id: Option<usize>,
@@ -386,6 +479,9 @@ struct EntityColumns {
     from: Option<usize>,
     to: Option<usize>,
     case: Option<usize>,
+    sport: Option<usize>,
+    league: Option<usize>,
+    sports_aliases: Option<usize>,
 }
 
 impl Gazetteers {
@@ -484,6 +580,11 @@ impl Gazetteers {
         self.by_id.get(id).map(|&i| &self.entities[i])
     }
 
+    /// The sport and league of the team with id `id`, if it is a team.
+    pub fn team(&self, id: &str) -> Option<&Team> {
+        self.by_id.get(id).and_then(|i| self.teams.get(i))
+    }
+
     /// The country entity with id `id`, if one is loaded.
     pub fn country(&self, id: &str) -> Option<&Arc<Entity>> {
         self.entity_by_id(id).filter(|e| e.entity_type == EntityType::Country)
@@ -494,17 +595,28 @@ impl Gazetteers {
         self.country(id).map_or(id, |e| e.name.as_str())
     }
 
-    /// Every text the dictionary scan looks for, sorted, without repeats: entity aliases (but stop words),
-    /// titles, cue verbs, organization head words and first names, as the files write them (the scan also
+    /// Every text the dictionary scan looks for, sorted, without repeats: entity aliases (but stop words), sports
+    /// aliases, titles, cue verbs, organization head words and suffixes, first names, the words of club names
+    /// and of sports context, as the files write them (the scan also
     /// tries lower-case titles and some cues with a capital first letter). A plain Aho-Corasick scan of these is
     /// the limit that `examples/throughput.rs` measures the pipeline against.
     pub fn searched_forms(&self) -> Vec<&str> {
         let stopwords: std::collections::HashSet<&str> = self.stopwords().collect();
-        let mut forms: Vec<&str> =
-            self.aliases.iter().map(|a| a.text.as_str()).filter(|a| !stopwords.contains(a)).collect();
+        let mut forms: Vec<&str> = self
+            .aliases
+            .iter()
+            .filter(|a| !stopwords.contains(a.text.as_str()))
+            .chain(&self.sports_aliases)
+            .map(|a| a.text.as_str())
+            .collect();
         forms.extend(self.titles.iter().map(|t| t.text.as_str()));
         forms.extend(self.cues.iter().map(|c| c.text.as_str()));
-        let keywords = self.keywords.iter().filter(|k| matches!(k.kind, KeywordKind::OrgHead | KeywordKind::FirstName));
+        let keywords = self.keywords.iter().filter(|k| {
+            matches!(
+                k.kind,
+                KeywordKind::OrgHead | KeywordKind::OrgSuffix | KeywordKind::FirstName | KeywordKind::TeamWord
+            )
+        });
         forms.extend(keywords.map(|k| k.text.as_str()));
         forms.sort_unstable();
         forms.dedup();
@@ -529,6 +641,9 @@ impl Gazetteers {
             from: tsv.column("from"),
             to: tsv.column("to"),
             case: tsv.column("case"),
+            sport: tsv.column("sport"),
+            league: tsv.column("league"),
+            sports_aliases: tsv.column("sports_aliases"),
         };
         for (required, col) in [("name", cols.name), ("type", cols.entity_type)] {
             if col.is_none() {
@@ -630,6 +745,8 @@ impl Gazetteers {
                     country: String::new(),
                     offices: Vec::new(),
                     source: format!("{file}:{}", row.line),
+                    role_date: None,
+                    role_listed: String::new(),
                 };
                 entity.add_office(office);
                 let index = EntityId::new(self.entities.len());
@@ -638,24 +755,24 @@ impl Gazetteers {
                 index
             }
         };
-        let mut push = |text: &str, form: Form| {
+        let alias = |text: &str, form: Form| {
             let text = text.trim();
-            if !text.is_empty() {
-                self.aliases.push(Alias {
-                    text: text.to_owned(),
-                    entity: index,
-                    form,
-                    case_insensitive,
-                    file_rank: rank,
-                });
-            }
+            (!text.is_empty()).then(|| Alias {
+                text: text.to_owned(),
+                entity: index,
+                form,
+                case_insensitive,
+                file_rank: rank,
+            })
         };
-        push(name, Form::Name);
-        for alias in row.get(cols.aliases).split('|') {
-            push(alias, Form::Alias);
-        }
-        for demonym in row.get(cols.demonyms).split('|') {
-            push(demonym, Form::Demonym);
+        self.aliases.extend(alias(name, Form::Name));
+        self.aliases.extend(row.get(cols.aliases).split('|').filter_map(|a| alias(a, Form::Alias)));
+        self.aliases.extend(row.get(cols.demonyms).split('|').filter_map(|d| alias(d, Form::Demonym)));
+        self.sports_aliases.extend(row.get(cols.sports_aliases).split('|').filter_map(|a| alias(a, Form::Alias)));
+        let sport = row.get(cols.sport);
+        if !sport.is_empty() {
+            let team = Team { sport: sport.to_owned(), league: row.get(cols.league).to_owned() };
+            self.teams.insert(index, team);
         }
     }
 
@@ -733,19 +850,20 @@ impl Gazetteers {
                     row.line,
                     kind_col.map(|c| c + 1),
                     format!(
-                        "unknown keyword kind {kind_text:?} (expected org_head, first_name, stopword, ministry_domain, female_name or male_name)"
+                        "unknown keyword kind {kind_text:?} (expected one of {})",
+                        KeywordKind::ALL.map(KeywordKind::as_str).join(", ")
                     ),
                 ));
                 continue;
             };
             let canonical = row.get(canonical_col);
-            if kind == KeywordKind::MinistryDomain && canonical.is_empty() {
+            if kind.needs_canonical() && canonical.is_empty() {
                 let column = canonical_col.map_or(tsv.columns() + 1, |c| c + 1);
                 self.diagnostics.push(Diagnostic::error(
                     file,
                     row.line,
                     Some(column),
-                    "a ministry_domain row needs its canonical form",
+                    format!("a {} row needs its canonical form", kind.as_str()),
                 ));
                 continue;
             }

@@ -45,6 +45,22 @@ impl Date {
 }
 
 impl Date {
+    /// Parses a document's date as inputs write it: `YYYY-MM-DD`, alone or opening a timestamp
+    /// (`2016-11-08T14:30:00Z`, `2016-11-08 14:30`), or `YYYY-MM`, `YYYY`; surrounding spaces are ignored.
+    ///
+    /// ```
+    /// use whosaid::gazetteer::Date;
+    /// assert_eq!(Date::parse_document_date(" 2016-11-08T14:30:00Z"), Date::parse("2016-11-08"));
+    /// assert_eq!(Date::parse_document_date("Nov. 8, 2016"), None);
+    /// ```
+    pub fn parse_document_date(s: &str) -> Option<Date> {
+        let s = s.trim();
+        match s.as_bytes().get(10) {
+            Some(b'T' | b' ') => Date::parse(&s[..10]),
+            _ => Date::parse(s),
+        }
+    }
+
     /// The last day the date may stand for: `2016` is up to 2016-12-31, `2016-02` up to 2016-02-31 (days
     /// are compared, not counted).
     pub fn last_day(self) -> Date {

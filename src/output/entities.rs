@@ -10,7 +10,16 @@ use crate::pipeline::Extractor;
 
 use super::rows::{EntityRow, country_column};
 
-/// Counts entities over all documents for `entities.csv`.
+/// How recent the role of a document's entity is: a role for no date (the latest office listed) after any
+/// dated one, then by date.
+fn role_recency(e: &Entity) -> (bool, Option<crate::gazetteer::Date>) {
+    (e.role_date.is_none(), e.role_date)
+}
+
+/// Counts entities over all documents for `entities.csv`. An entity's row shows its description in the
+/// document whose role is the most recent: a document without a date (its roles are the latest offices listed)
+/// counts as the most recent, then the latest `role_date`; among equals, the first document; a document that
+/// gives no role never replaces one that does.
 #[derive(Default)]
 pub struct EntityTable {
     order: Vec<String>,
@@ -51,9 +60,10 @@ impl EntityTable {
             {
                 tally.gender = Some(g);
             }
-            // a rule entity may gain a role or country in a later document
+            // a rule entity may gain a role or country in a later document; a role for a later date wins
             if (tally.entity.role.is_empty() && !e.role.is_empty())
                 || (tally.entity.country.is_empty() && !e.country.is_empty())
+                || (!e.role.is_empty() && role_recency(e) > role_recency(&tally.entity))
             {
                 tally.entity = Arc::clone(e);
             }
@@ -94,6 +104,8 @@ impl EntityTable {
                 entity_type: e.entity_type.as_str(),
                 subtype: &e.subtype,
                 role: &e.role,
+                role_date: e.role_date.map_or_else(String::new, |d| d.to_string()),
+                role_listed: &e.role_listed,
                 country: country_column(extractor, e),
                 gender: t.gender.map_or("", |(g, _)| g.as_str()),
                 gender_source: t.gender.map_or("", |(_, s)| s.as_str()),

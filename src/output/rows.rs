@@ -31,8 +31,12 @@ pub struct MentionRow<'a> {
     pub mention_type: &'a str,
     /// Entity subtype.
     pub subtype: &'a str,
-    /// Role (people).
+    /// Role (people): the office held on the document's date, or the title the text gives.
     pub role: &'a str,
+    /// The date the role is for (`YYYY-MM-DD`): the document's date; empty for the latest office listed.
+    pub role_date: String,
+    /// The role the gazetteers list, when the text gives another title; empty otherwise.
+    pub role_listed: &'a str,
     /// Country name (the country itself for a country or demonym).
     pub country: &'a str,
     /// name, alias, demonym, surname or acronym.
@@ -43,8 +47,8 @@ pub struct MentionRow<'a> {
     pub sentence: usize,
 }
 
-impl Row<13> for MentionRow<'_> {
-    const COLUMNS: &'static [Column; 13] = &[
+impl Row<15> for MentionRow<'_> {
+    const COLUMNS: &'static [Column; 15] = &[
         Column::text("doc_id").width(24.0),
         Column::int("start"),
         Column::int("end"),
@@ -54,6 +58,8 @@ impl Row<13> for MentionRow<'_> {
         Column::label("type").width(14.0),
         Column::text("subtype"),
         Column::text("role").width(20.0),
+        Column::text("role_date").width(11.0),
+        Column::text("role_listed").width(20.0),
         Column::text("country").width(16.0),
         Column::label("form"),
         Column::text("source").width(26.0),
@@ -61,7 +67,7 @@ impl Row<13> for MentionRow<'_> {
     ];
 
     #[inline]
-    fn cells(&self) -> [Cell<'_>; 13] {
+    fn cells(&self) -> [Cell<'_>; 15] {
         [
             Cell::Text(self.doc_id),
             Cell::Int(self.start),
@@ -72,6 +78,8 @@ impl Row<13> for MentionRow<'_> {
             Cell::Text(self.mention_type),
             Cell::Text(self.subtype),
             Cell::Text(self.role),
+            Cell::Text(&self.role_date),
+            Cell::Text(self.role_listed),
             Cell::Text(self.country),
             Cell::Text(self.form),
             Cell::Text(self.source),
@@ -196,8 +204,13 @@ pub struct EntityRow<'a> {
     pub entity_type: &'a str,
     /// Subtype.
     pub subtype: &'a str,
-    /// Role.
+    /// Role: that of the document with the latest date that gives one (see
+    /// [`EntityTable`](super::entities::EntityTable)).
     pub role: &'a str,
+    /// The date the role is for; empty for the latest office listed.
+    pub role_date: String,
+    /// The role the gazetteers list, when that document's text gives another title.
+    pub role_listed: &'a str,
     /// Country name.
     pub country: &'a str,
     /// A person's gender (`female`, `male`), empty when unknown.
@@ -214,13 +227,15 @@ pub struct EntityRow<'a> {
     pub source: &'a str,
 }
 
-impl Row<12> for EntityRow<'_> {
-    const COLUMNS: &'static [Column; 12] = &[
+impl Row<14> for EntityRow<'_> {
+    const COLUMNS: &'static [Column; 14] = &[
         Column::text("entity_id").width(28.0),
         Column::text("entity").width(28.0),
         Column::label("type").width(14.0),
         Column::text("subtype"),
         Column::text("role").width(22.0),
+        Column::text("role_date").width(11.0),
+        Column::text("role_listed").width(22.0),
         Column::text("country").width(16.0),
         Column::label("gender"),
         Column::label("gender_source"),
@@ -231,13 +246,15 @@ impl Row<12> for EntityRow<'_> {
     ];
 
     #[inline]
-    fn cells(&self) -> [Cell<'_>; 12] {
+    fn cells(&self) -> [Cell<'_>; 14] {
         [
             Cell::Text(self.entity_id),
             Cell::Text(self.entity),
             Cell::Text(self.entity_type),
             Cell::Text(self.subtype),
             Cell::Text(self.role),
+            Cell::Text(&self.role_date),
+            Cell::Text(self.role_listed),
             Cell::Text(self.country),
             Cell::Text(self.gender),
             Cell::Text(self.gender_source),
@@ -302,6 +319,8 @@ impl<'a> DocumentRows<'a> {
             mention_type: m.mention_type.as_str(),
             subtype: &e.subtype,
             role: &e.role,
+            role_date: e.role_date.map_or_else(String::new, |d| d.to_string()),
+            role_listed: &e.role_listed,
             country: country_column(self.extractor, e),
             form: m.form.as_str(),
             source,
@@ -378,7 +397,11 @@ mod tests {
         let quotes: Vec<QuoteRow> = rows.quotes().collect();
         assert!(!mentions.is_empty() && quotes.len() == 1, "{mentions:?} {quotes:?}");
         for m in &mentions {
-            check(m, "doc_id,start,end,text,entity_id,entity,type,subtype,role,country,form,source,sentence");
+            check(
+                m,
+                "doc_id,start,end,text,entity_id,entity,type,subtype,role,role_date,role_listed,country,form,source,\
+                 sentence",
+            );
         }
         check(
             &quotes[0],
@@ -391,7 +414,8 @@ mod tests {
         for e in table.rows(&extractor) {
             check(
                 &e,
-                "entity_id,entity,type,subtype,role,country,gender,gender_source,mentions,documents,aliases_seen,source",
+                "entity_id,entity,type,subtype,role,role_date,role_listed,country,gender,gender_source,mentions,\
+                 documents,aliases_seen,source",
             );
         }
     }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use foldhash::HashMap;
 
 use crate::extraction::{EntityRef, Mention, MentionType, Origin};
-use crate::gazetteer::{Entity, EntityId, EntityType, Form};
+use crate::gazetteer::{Date, Entity, EntityId, EntityType, Form};
 use crate::mention_set::MentionSet;
 use crate::span::Span;
 
@@ -38,6 +38,10 @@ pub(crate) struct DocBuilder<'t> {
     pub acronyms: Vec<(String, EntityRef)>,
     /// People named by one word, resolved against the full names once every name is known.
     pub pending: Vec<PendingPerson>,
+    /// The document's date: entities of the gazetteers take the offices held that day.
+    date: Option<Date>,
+    /// Entities whose role is a title the text gives (the first one it gives).
+    titled: Vec<EntityRef>,
 }
 
 impl<'t> DocBuilder<'t> {
@@ -51,6 +55,8 @@ impl<'t> DocBuilder<'t> {
             by_gazetteer_id: HashMap::default(),
             acronyms: Vec::new(),
             pending: Vec::new(),
+            date: cx.date,
+            titled: Vec::new(),
         }
     }
 
@@ -65,8 +71,10 @@ impl<'t> DocBuilder<'t> {
         local
     }
 
-    /// The document's reference to `entity`, adding it when it is new to the document. An entity met again
-    /// under the same id keeps its first description, but gains a role or country it lacked.
+    /// The document's reference to `entity`, adding it when it is new to the document: an entity of the
+    /// gazetteers with offices as of the document's date ([`Entity::as_of`]), one a rule made with the date of
+    /// its role. An entity met again under the same id keeps its first description, but gains a role or country
+    /// it lacked.
     pub fn entity(&mut self, entity: &Arc<Entity>) -> EntityRef {
         if let Some(&known) = self.by_id.get(&entity.id) {
             self.enrich(known, &entity.role, &entity.country);
@@ -74,7 +82,14 @@ impl<'t> DocBuilder<'t> {
         }
         let reference = EntityRef::new(self.entities.len());
         self.by_id.insert(entity.id.clone(), reference);
-        self.entities.push(Arc::clone(entity));
+        let dated = match self.date {
+            Some(date) if !entity.offices.is_empty() => entity.as_of(date).map(Arc::new),
+            Some(date) if !entity.role.is_empty() && entity.role_date.is_none() => {
+                Some(Arc::new(Entity { role_date: Some(date), ..(**entity).clone() }))
+            }
+            _ => None,
+        };
+        self.entities.push(dated.unwrap_or_else(|| Arc::clone(entity)));
         reference
     }
 
@@ -89,11 +104,36 @@ impl<'t> DocBuilder<'t> {
         let mut enriched = (**known).clone();
         if adds_role {
             enriched.role = role.to_owned();
+            enriched.role_date = self.date;
         }
         if adds_country {
             enriched.country = country.to_owned();
         }
         self.entities[e.as_usize()] = Arc::new(enriched);
+    }
+
+    /// The text names entity `e` with a title (`role`, as written: "Minister of Defense"): that is its role, as
+    /// of the document's date, and the role the gazetteers list for it is kept in `role_listed` when it differs.
+    /// The first title the text gives wins; `country` fills a missing country.
+    pub fn titled(&mut self, e: EntityRef, role: &str, country: &str) {
+        let known = &self.entities[e.as_usize()];
+        // a rule's entity has the title it was found with
+        let from_text = known.offices.is_empty() && !known.role.is_empty();
+        if role.is_empty() || from_text || self.titled.contains(&e) {
+            self.enrich(e, "", country);
+            return;
+        }
+        self.titled.push(e);
+        let mut titled = (**known).clone();
+        if !known.role.is_empty() && !known.role.eq_ignore_ascii_case(role) {
+            titled.role_listed = known.role.clone();
+        }
+        titled.role = role.to_owned();
+        titled.role_date = self.date;
+        if titled.country.is_empty() {
+            titled.country = country.to_owned();
+        }
+        self.entities[e.as_usize()] = Arc::new(titled);
     }
 
     /// Adds a mention unless it overlaps one already there.

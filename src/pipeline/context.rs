@@ -1,7 +1,8 @@
 //! [`DocContext`]: the read-only facts of one document that every entity rule and attribution pattern may
-//! read: its text, its text layer, what the dictionary scan found in it, and the gazetteers with the lexicon.
+//! read: its text, its text layer, what the dictionary scan found in it, the gazetteers with the lexicon, and its
+//! date.
 
-use crate::gazetteer::Gazetteers;
+use crate::gazetteer::{Date, Gazetteers};
 use crate::lexicon::Lexicon;
 use crate::matcher::Scan;
 use crate::text::TextLayer;
@@ -18,4 +19,6 @@ pub(crate) struct DocContext<'a> {
     pub gazetteers: &'a Gazetteers,
     /// Their function words.
     pub lexicon: &'a Lexicon,
+    /// The document's date, when known: roles are those held that day.
+    pub date: Option<Date>,
 }

@@ -13,6 +13,7 @@
 
 mod builder;
 mod context;
+pub(crate) mod dateline;
 
 pub(crate) use builder::{DocBuilder, PendingPerson};
 pub(crate) use context::DocContext;
@@ -74,6 +75,7 @@ pub struct Extractor {
     dictionary: Dictionary,
     rules: Vec<Box<dyn EntityRule>>,
     first_names: FirstNameGenders,
+    datelines: dateline::Datelines,
 }
 
 impl Extractor {
@@ -94,7 +96,8 @@ impl Extractor {
         let rules =
             rules::registry(&gazetteers).into_iter().enumerate().filter(|(i, r)| keep(*i, r.as_ref())).map(|(_, r)| r);
         let first_names = FirstNameGenders::new(&gazetteers);
-        Ok(Extractor { rules: rules.collect(), dictionary, gazetteers, first_names })
+        let datelines = dateline::Datelines::new(&gazetteers);
+        Ok(Extractor { rules: rules.collect(), dictionary, gazetteers, first_names, datelines })
     }
 
     /// The entity rules in the order they run, then the attribution patterns in their order of precedence,
@@ -115,13 +118,16 @@ impl Extractor {
         self.gazetteers.country_name(id)
     }
 
-    /// Extracts everything from one document.
+    /// Extracts everything from one document. People's roles are those of the document's date: its own
+    /// ([`Document::date`]), else its dateline's ([`dateline`]; the first part of a large file only), else the
+    /// latest offices listed.
     pub fn extract(&self, doc: &Document) -> Extraction {
         let g = &self.gazetteers;
         let text = doc.text.as_str();
+        let date = doc.date.or_else(|| if doc.char_offset == 0 { self.datelines.find(text) } else { None });
         let layer = TextLayer::new(text, &g.lexicon);
         let scan = self.dictionary.scan(text, &layer, g);
-        let cx = DocContext { text, layer: &layer, scan: &scan, gazetteers: g, lexicon: &g.lexicon };
+        let cx = DocContext { text, layer: &layer, scan: &scan, gazetteers: g, lexicon: &g.lexicon, date };
         let mut builder = DocBuilder::new(&cx);
         for rule in &self.rules {
             rule.apply(&cx, &mut builder);
@@ -130,7 +136,7 @@ impl Extractor {
         let mut genders = gender::genders(text, &entities, &mentions, &g.lexicon, &self.first_names);
         let quotes = quote::quotations(&cx, &entities, &mentions, &genders);
         gender::tie_pronouns(text, &quotes, &g.lexicon, &mut genders);
-        Extraction { entities, mentions, quotes, sentences: layer.sentences, genders }
+        Extraction { entities, mentions, quotes, sentences: layer.sentences, genders, date }
     }
 
     /// Calls `f` with the context of a document of `text`, for tests of one stage.
@@ -139,7 +145,7 @@ impl Extractor {
         let g = &self.gazetteers;
         let layer = TextLayer::new(text, &g.lexicon);
         let scan = self.dictionary.scan(text, &layer, g);
-        f(&DocContext { text, layer: &layer, scan: &scan, gazetteers: g, lexicon: &g.lexicon })
+        f(&DocContext { text, layer: &layer, scan: &scan, gazetteers: g, lexicon: &g.lexicon, date: None })
     }
 }
 
@@ -148,14 +154,27 @@ impl Extractor {
 /// organization keywords and lexicon.
 #[cfg(test)]
 pub(crate) fn unit_gazetteer() -> Gazetteers {
+    unit_gazetteer_with(|_| true)
+}
+
+/// The files of [`unit_gazetteer`]: (name, contents).
+#[cfg(test)]
+pub(crate) const UNIT_GAZETTEER_FILES: &[(&str, &str)] = &[
+    ("titles.tsv", include_str!("../../gazetteers/titles.tsv")),
+    ("cues.tsv", include_str!("../../gazetteers/cues.tsv")),
+    ("org_keywords.tsv", include_str!("../../gazetteers/org_keywords.tsv")),
+    ("sports.tsv", include_str!("../../gazetteers/sports.tsv")),
+    ("name_words.tsv", include_str!("../../gazetteers/name_words.tsv")),
+    ("unit-entities.tsv", include_str!("../../tests/fixtures/unit-gazetteer/entities.tsv")),
+    ("unit-teams.tsv", include_str!("../../tests/fixtures/unit-gazetteer/teams.tsv")),
+    ("unit-first-names.tsv", include_str!("../../tests/fixtures/unit-gazetteer/first_names.tsv")),
+];
+
+/// [`unit_gazetteer`] with only the files that `keep` keeps (for tests that put a file of their own instead).
+#[cfg(test)]
+pub(crate) fn unit_gazetteer_with(keep: impl Fn(&str) -> bool) -> Gazetteers {
     let mut g = Gazetteers::new();
-    for (name, text) in [
-        ("titles.tsv", include_str!("../../gazetteers/titles.tsv")),
-        ("cues.tsv", include_str!("../../gazetteers/cues.tsv")),
-        ("org_keywords.tsv", include_str!("../../gazetteers/org_keywords.tsv")),
-        ("unit-entities.tsv", include_str!("../../tests/fixtures/unit-gazetteer/entities.tsv")),
-        ("unit-first-names.tsv", include_str!("../../tests/fixtures/unit-gazetteer/first_names.tsv")),
-    ] {
+    for (name, text) in UNIT_GAZETTEER_FILES.iter().filter(|(name, _)| keep(name)) {
         g.add_text(name, text);
     }
     assert!(g.errors().is_none(), "{:?}", g.errors());

@@ -16,6 +16,9 @@ pub(crate) mod name_starts;
 pub(crate) mod names;
 pub(crate) mod org_shape;
 pub(crate) mod people;
+pub(crate) mod sports;
+pub(crate) mod sports_context;
+pub(crate) mod sports_people;
 pub(crate) mod surnames;
 pub(crate) mod titles;
 pub(crate) mod word_lookup;
@@ -56,11 +59,13 @@ pub(crate) fn registry(g: &Gazetteers) -> Vec<Box<dyn EntityRule>> {
     let names = std::sync::Arc::new(names::NameShape::new(&g.lexicon));
     vec![
         Box::new(gazetteer_names::GazetteerNames),
+        Box::new(sports::Sports::new(g)),
         Box::new(org_shape::OrgShape::new(g)),
         Box::new(acronyms::AcronymDefinitions),
         Box::new(name_starts::NameStarts),
         Box::new(titles::Titles::new(g, names.clone())),
-        Box::new(first_names::FirstNames::new(names)),
+        Box::new(sports_people::SportsPeople::new(g, names.clone())),
+        Box::new(first_names::FirstNames::new(g, names)),
         Box::new(surnames::Surnames { genders: crate::gender::FirstNameGenders::new(g) }),
         Box::new(acronyms::AcronymUses),
     ]
@@ -117,7 +122,7 @@ mod tests {
         let g = crate::pipeline::unit_gazetteer();
         let all = Extractor::new(g.clone()).unwrap();
         let names: Vec<&str> = registry(&g).iter().map(|r| r.name()).collect();
-        assert_eq!(names.len(), 8, "{names:?}");
+        assert_eq!(names.len(), 10, "{names:?}");
         for (n, rule) in registry(&g).iter().enumerate() {
             let without = Extractor::with_rules(g.clone(), |i, _| i != n).unwrap();
             let examples = rule.examples();

@@ -10,10 +10,15 @@
 //! ("Iraqi Kurdish"), a first name ("Chinese Wang Yi"), or a weekday, month or function word ("Iran Sunday").
 //! Headlines keep their places: a next word in capitals ("IRAN SAYS"), or a line in title case ("Ankara and
 //! Athens Trade Warnings").
+//!
+//! A country, place or demonym right after a capitalised word of its sentence (not the sentence's first word, a
+//! function word, a title, an organization head word or a mention) ends a longer name: "Air France",
+//! "Statistics Canada". A country right before `$` names a currency ("US$ 995 million").
 
 use crate::extraction::{Mention, MentionType, Origin};
 use crate::pipeline::{DocBuilder, DocContext};
-use crate::text::words::word_after_space;
+use crate::span::Span;
+use crate::text::words::{word_after_space, word_ending_at};
 
 use super::names::is_not_name_word;
 use super::{EntityRule, Examples, Unit};
@@ -113,8 +118,50 @@ fn drop_name_starts(cx: &DocContext<'_>, doc: &mut DocBuilder<'_>) {
         }
         if !keep && !in_title_case_line(text, start) {
             doc.remove(start);
+            continue;
+        }
+        // "US$ 995 million", "NZ$ 524 million": a currency
+        let currency = m.mention_type == MentionType::Country && text[m.span.end..].starts_with('$');
+        if currency || (m.mention_type != MentionType::Person && ends_a_longer_name(cx, doc, m.span)) {
+            doc.remove(start);
         }
     }
+}
+
+/// "Air France", "Statistics Canada", "Atlas Bangladesh": a country, place or demonym right after a capitalised
+/// word of the same sentence (not its first, nor a function word, a title or a mention) ends a longer name. Lines
+/// in capitals or in title case (headlines) are left alone.
+fn ends_a_longer_name(cx: &DocContext<'_>, doc: &DocBuilder<'_>, span: Span) -> bool {
+    let text = doc.text;
+    let Some(before) = text[..span.start].strip_suffix(' ') else { return false };
+    let Some((word_start, word)) = word_ending_at(text, 0, before.len()) else { return false };
+    let capitalised = word.starts_with(char::is_uppercase) && word.chars().any(char::is_lowercase);
+    let sentence_start = cx.layer.sentence_at(word_start).is_none_or(|s| s.start >= word_start);
+    let after_punctuation = text[..word_start].trim_end().ends_with(['.', ':', '"', '“', '(', '-', '—']);
+    capitalised
+        && !word.ends_with('.')
+        && !sentence_start
+        && !after_punctuation
+        && !is_not_name_word(word, cx.lexicon)
+        && doc.ending_at(before.len()).is_none()
+        && !cx.scan.titles.iter().any(|t| t.span.start <= word_start && t.span.end >= before.len())
+        && !cx.scan.org_heads.iter().any(|h| h.start == word_start)
+        && !is_headline(text, span.start)
+}
+
+/// True when the line around `pos` reads as a headline: in capitals, or short, without a sentence's final
+/// punctuation and with most of its longer words capitalised ("Baku Rejects Tehran’s Accusations").
+fn is_headline(text: &str, pos: usize) -> bool {
+    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    let line = text[start..end].trim();
+    if !line.chars().any(char::is_lowercase) || in_title_case_line(text, pos) {
+        return true;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().nth(3).is_some()).collect();
+    let capitalised = long.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    words.len() <= 15 && !line.ends_with(['.', '!', '?', '"', '”']) && capitalised * 3 >= long.len() * 2
 }
 
 /// A one-word country or place from the gazetteers ("Kani", "Jordan").
@@ -155,7 +202,8 @@ mod tests {
     fn names_that_start_longer_names_are_dropped() {
         assert!(!places("He won the U.S. Open on Sunday.").contains(&"COUNTRY:U.S.".to_owned()));
         assert!(places("U.S. OPEN RESULTS").contains(&"COUNTRY:U.S.".to_owned()));
-        assert!(!places("Shares of American Express rose.").iter().any(|m| m.contains("American")));
+        // the company (companies.tsv) or, without it, nothing: no demonym
+        assert!(!places("Shares of American Express rose.").contains(&"DEMONYM:American".to_owned()));
         assert!(places("U.S. Defense Secretary Pete Hegseth spoke.").contains(&"COUNTRY:U.S.".to_owned()));
         assert!(
             places("Iranian Foreign Ministry spokesman Nasser Kanaani said.").contains(&"DEMONYM:Iranian".to_owned())
@@ -171,5 +219,20 @@ mod tests {
             places("Ankara and Athens Trade Warnings Over Aegean Drills\n\nText.")
                 .contains(&"LOCATION:Athens".to_owned())
         );
+    }
+
+    #[test]
+    fn places_that_end_longer_names_and_currencies_are_dropped() {
+        let countries =
+            |text: &str| -> Vec<String> { places(text).into_iter().filter(|m| m.starts_with("COUNTRY")).collect() };
+        assert!(countries("Workers at Air France went on strike.").is_empty());
+        assert!(countries("The figures of Statistics Canada came out.").is_empty());
+        assert!(countries("Profit rose to US$ 995 million.").is_empty());
+        // the first word of a sentence, a function word, a title or a mention before it
+        assert_eq!(countries("Yesterday France said no."), ["COUNTRY:France"]);
+        assert_eq!(countries("They went to France and Italy."), ["COUNTRY:France", "COUNTRY:Italy"]);
+        assert_eq!(countries("Britain and France agreed."), ["COUNTRY:Britain", "COUNTRY:France"]);
+        assert_eq!(countries("FRANCE SAYS NO"), ["COUNTRY:FRANCE"]);
+        assert_eq!(countries("Baku Rejects France’s Accusations\n\nText."), ["COUNTRY:France"]);
     }
 }

@@ -25,11 +25,14 @@ pub(crate) fn rule_person(name: String, role: String, country: String, subtype: 
         country,
         offices: Vec::new(),
         source: origin.rule_name().to_owned(),
+        role_date: None,
+        role_listed: String::new(),
     }
 }
 
-/// Adds the person a rule found at `name`. A person already mentioned there gains the role and country the
-/// gazetteer lacks; a one-word name waits for the document's full names ([`DocBuilder::pending`]).
+/// Adds the person a rule found at `name`. A person already mentioned there takes the role the text gives (the
+/// gazetteer's is kept as `role_listed`, [`DocBuilder::titled`]) and the country the gazetteer lacks; a one-word
+/// name waits for the document's full names ([`DocBuilder::pending`]).
 pub(crate) fn add_person(
     doc: &mut DocBuilder<'_>,
     name: Span,
@@ -40,7 +43,7 @@ pub(crate) fn add_person(
 ) {
     let known = doc.overlapping(name).next().map(|m| m.entity);
     if let Some(known) = known {
-        doc.enrich(known, &role, &country);
+        doc.titled(known, &role, &country);
         return;
     }
     let name_text = name.text(doc.text).split_whitespace().collect::<Vec<_>>().join(" ");
@@ -69,7 +72,7 @@ pub(crate) fn person_name(doc: &DocBuilder<'_>, name: Span) -> Option<Span> {
 }
 
 /// Country and role prefix from the words just before a title: "US Defense Secretary", "Japan's Defense
-/// Minister", "Iranian Foreign Ministry spokesman", "Iranian Deputy Foreign Minister".
+/// Minister", "Iranian Foreign Ministry spokesman", "Iranian Deputy Foreign Minister", "Alberta Premier".
 pub(crate) fn left_context(doc: &DocBuilder<'_>, lexicon: &Lexicon, title: Span) -> (Option<String>, String) {
     let text = doc.text;
     let mut prefix: Vec<&str> = Vec::new();
@@ -82,7 +85,8 @@ pub(crate) fn left_context(doc: &DocBuilder<'_>, lexicon: &Lexicon, title: Span)
         }
         if let Some(m) = doc.ending_at(pos) {
             match m.mention_type {
-                MentionType::Country | MentionType::Demonym => {
+                // "Alberta Premier Danielle Smith", "Texas Governor Greg Abbott": a place gives its country
+                MentionType::Country | MentionType::Demonym | MentionType::Location => {
                     country = doc.country_of(m);
                     break;
                 }

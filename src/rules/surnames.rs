@@ -85,7 +85,7 @@ impl EntityRule for Surnames {
             let key = p.span.text(doc.text);
             match surnames.get(key).and_then(|c| self.choose(lexicon, doc, c, p.span.start)) {
                 Some(entity) => {
-                    doc.enrich(entity, &p.entity.role, &p.entity.country);
+                    doc.titled(entity, &p.entity.role, &p.entity.country);
                     doc.add(p.span, entity, Form::Surname, p.origin);
                 }
                 // no bearer, or none of the honorific's gender ("Mr. Obama" where only Michelle Obama is named)

@@ -103,6 +103,9 @@ impl Titles {
             };
             let country = country.or(complement_country).unwrap_or_default();
             let subtype = if kind == TitleKind::Honorific { "" } else { "official" };
+            // a rank is no office: it gives a role only to someone who has none ("General Zakir Hasanov")
+            let has_role = doc.overlapping(name).next().is_some_and(|m| !doc.entity_of(m).role.is_empty());
+            let role = if kind == TitleKind::Rank && has_role { String::new() } else { role };
             add_person(doc, name, role, country, subtype, Origin::Rule(SOURCE));
             return true;
         }
@@ -256,6 +259,18 @@ mod tests {
         assert_eq!(
             people("Iranian Deputy Foreign Minister Mohammad Bagheri Kani visited"),
             [p("Mohammad Bagheri Kani", "Mohammad Bagheri Kani", "Deputy Foreign Minister", "IR", "rule:title")]
+        );
+    }
+
+    #[test]
+    fn a_place_before_the_title_gives_its_country() {
+        let x = crate::Extractor::new(crate::pipeline::unit_gazetteer())
+            .unwrap()
+            .extract(&Document::new("d", "Ontario Premier Danielle Smith spoke."));
+        let smith = x.mentions.iter().find(|m| m.mention_type == MentionType::Person).unwrap();
+        assert_eq!(
+            (x.entities[smith.entity].role.as_str(), x.entities[smith.entity].country.as_str()),
+            ("Premier", "CA")
         );
     }
 

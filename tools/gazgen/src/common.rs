@@ -41,6 +41,26 @@ pub fn read_csv(path: &Path) -> Result<Vec<HashMap<String, String>>> {
     Ok(rows)
 }
 
+/// The entries of a hand-written word list: one word or phrase per line, `#` starts a comment.
+pub fn read_word_list(path: &Path) -> Result<BTreeSet<String>> {
+    Ok(read_word_lines(path)?.into_iter().collect())
+}
+
+/// The entries of a hand-written list, in file order.
+pub fn read_word_lines(path: &Path) -> Result<Vec<String>> {
+    let mut words = Vec::new();
+    for (n, line) in read(path)?.lines().enumerate() {
+        let word = line.split('#').next().unwrap_or_default().trim();
+        if word.contains('\t') {
+            return Err(format!("{}:{}: one word or phrase per line", path.display(), n + 1));
+        }
+        if !word.is_empty() {
+            words.push(word.to_owned());
+        }
+    }
+    Ok(words)
+}
+
 /// Rows of a hand-written TSV (comments and blank lines skipped), with the header as keys and the line number.
 pub fn read_tsv(path: &Path) -> Result<Vec<(usize, HashMap<String, String>)>> {
     let text = read(path)?;
@@ -104,29 +124,44 @@ pub struct Row {
     pub from: String,
     pub to: String,
     pub source: String,
+    /// Values of the columns only some files have (`sport`, `sports_aliases`, `ticker`), by column name.
+    pub extra: BTreeMap<&'static str, String>,
 }
 
 /// Writes entity rows as a gazetteer TSV with a comment header. Identical input gives identical bytes.
 pub fn write_entities(path: &Path, comment: &str, rows: &[Row]) -> Result<()> {
+    write_entities_with(path, comment, rows, &[])
+}
+
+/// Writes entity rows with the given extra columns (from [`Row::extra`]) before `source`.
+pub fn write_entities_with(path: &Path, comment: &str, rows: &[Row], extra: &[&'static str]) -> Result<()> {
     let mut out = String::new();
     for line in comment.lines() {
         writeln!(out, "# {line}").unwrap();
     }
-    out.push_str("id\tname\ttype\tsubtype\taliases\tdemonyms\tcountry\trole\tfrom\tto\tsource\n");
+    out.push_str("id\tname\ttype\tsubtype\taliases\tdemonyms\tcountry\trole\tfrom\tto\t");
+    for column in extra {
+        out.push_str(column);
+        out.push('\t');
+    }
+    out.push_str("source\n");
     for r in rows {
-        let cells = [
+        let aliases = r.aliases.join("|");
+        let demonyms = r.demonyms.join("|");
+        let mut cells = vec![
             r.id.as_str(),
             &r.name,
             r.entity_type,
             &r.subtype,
-            &r.aliases.join("|"),
-            &r.demonyms.join("|"),
+            &aliases,
+            &demonyms,
             &r.country,
             &r.role,
             &r.from,
             &r.to,
-            &r.source,
         ];
+        cells.extend(extra.iter().map(|c| r.extra.get(c).map(String::as_str).unwrap_or_default()));
+        cells.push(&r.source);
         let line: Vec<String> = cells.iter().map(|c| cell(c)).collect();
         out.push_str(&line.join("\t"));
         out.push('\n');

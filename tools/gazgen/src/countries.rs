@@ -18,6 +18,8 @@ pub struct Country {
     pub capital: String,
     /// A dependency (Isle of Man, Guam), not a sovereign country.
     pub territory: bool,
+    /// Inhabitants (GeoNames).
+    pub population: u64,
     /// Every English form (names and aliases), to map other sources' country names to the ISO code.
     pub forms: Vec<String>,
 }
@@ -125,6 +127,7 @@ pub fn build(data: &Path, curated: &Path, reg: &mut Register) -> Result<Countrie
             iso3: c["iso3"].as_str().unwrap_or_default().to_owned(),
             capital: clean(c["capital"].as_str().unwrap_or_default()),
             territory: subtype == "territory",
+            population: c["population"].as_u64().unwrap_or(0),
             forms,
         });
         rows.push(row);

@@ -6,13 +6,17 @@
 //! cargo run -p gazgen --release -- --data ../shared/data --out gazetteers
 //! ```
 
+mod admin1;
+mod clubs;
 mod common;
+mod companies;
 mod countries;
 mod gender;
 mod keywords;
 mod officials;
 mod organizations;
 mod places;
+mod teams;
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -54,28 +58,29 @@ fn run(args: &Args) -> Result<()> {
         return Err(format!("{}: not the source data folder (no SOURCES.md there)", args.data.display()));
     }
     let mut reg = Register::default();
-    for (n, line) in common::read(&args.curated.join("stoplist.txt"))?.lines().enumerate() {
-        let word = line.split('#').next().unwrap_or_default().trim();
-        if word.contains('\t') {
-            return Err(format!(
-                "{}:{}: one word or phrase per line",
-                args.curated.join("stoplist.txt").display(),
-                n + 1
-            ));
-        }
-        if !word.is_empty() {
-            reg.stop.insert(word.to_owned());
-        }
-    }
+    reg.stop = common::read_word_list(&args.curated.join("stoplist.txt"))?;
+    let common_words = common::read_word_list(&args.curated.join("common_words.txt"))?;
 
     let countries = countries::build(&args.data, &args.curated, &mut reg)?;
     let people = officials::build(&args.data, &args.curated, &countries)?;
     let (first_names, surnames) = people.name_words();
     let person_words: HashSet<String> = first_names.keys().cloned().chain(surnames).collect();
     let mut organizations = organizations::curated(&args.curated, &mut reg)?;
-    let places = places::build(&args.data, &args.curated, &countries, &person_words, &mut reg)?;
+    let places = places::build(&args.data, &args.curated, &countries, &person_words, &common_words, &mut reg)?;
     let officials = officials::rows(&people, &mut reg);
     organizations.extend(organizations::build(&args.data, &countries, &mut reg)?);
+    let companies = companies::build(&args.data, &args.curated, &mut reg)?;
+    // teams last: a generated organization keeps a form a club also has ("El Nacional", the newspaper)
+    let place_names = places::all_names(&args.data)?;
+    let priority = common::read_word_lines(&args.curated.join("football_priority.txt"))?;
+    let guard = teams::Guard {
+        place_names: &place_names,
+        person_words: &person_words,
+        common_words: &common_words,
+        priority: &priority,
+    };
+    let teams =
+        teams::rows(teams::curated(&args.curated.join("teams.tsv"))?, clubs::read(&args.data)?, &guard, &mut reg);
     let share_alike = organizations::supraverden(&args.data, &reg)?;
 
     let out = &args.out;
@@ -95,6 +100,21 @@ fn run(args: &Args) -> Result<()> {
         &officials,
     )?;
     common::write_entities(&out.join("organizations.tsv"), &format!("Organizations. {GENERATED}"), &organizations)?;
+    common::write_entities_with(
+        &out.join("companies.tsv"),
+        &format!("Companies listed in the US (SEC), under their news names. {GENERATED}"),
+        &companies,
+        &["ticker"],
+    )?;
+    common::write_entities_with(
+        &out.join("teams.tsv"),
+        &format!(
+            "Sports teams and football clubs. `sports_aliases` name the team only in sports context (not matched by\n\
+             a loader that does not know the column). {GENERATED}"
+        ),
+        &teams,
+        &["sport", "league", "sports_aliases"],
+    )?;
     common::write_entities(
         &out.join("share-alike/international_organizations.tsv"),
         &format!(
@@ -142,13 +162,15 @@ fn run(args: &Args) -> Result<()> {
     common::write(&out.join("cues_gendergaptracker.tsv"), &cues)?;
 
     eprintln!(
-        "gazgen: {} countries, {} places, {} officials ({} offices), {} organizations, {} first names ({} with a gender); {} share-alike \
-         international organisations",
+        "gazgen: {} countries, {} places, {} officials ({} offices), {} organizations, {} companies, {} teams, {} first \
+         names ({} with a gender); {} share-alike international organisations",
         countries.rows.len(),
         places.len(),
         officials.iter().map(|r| &r.id).collect::<HashSet<_>>().len(),
         officials.len(),
         organizations.len(),
+        companies.len(),
+        teams.len(),
         kept,
         gendered,
         share_alike.len()
