@@ -388,3 +388,321 @@ fn csv_cells_are_safe_for_spreadsheets_unless_raw_and_jsonl_is_untouched() {
     let excel = run(&["--excel"], "excel");
     assert!(std::fs::read(excel.join("mentions.csv")).unwrap().starts_with(b"\xEF\xBB\xBFdoc_id,"));
 }
+
+// ---- Issue #16, "No surprises for a new user": one test per point, named after it ----------------------------
+
+/// A folder of `n` copies of `examples/article.txt` (`a0001.txt`, ...), with its total size in bytes.
+fn articles(dir: &Path, n: usize) -> u64 {
+    let article = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/article.txt")).unwrap();
+    std::fs::create_dir_all(dir).unwrap();
+    for i in 1..=n {
+        std::fs::write(dir.join(format!("a{i:04}.txt")), &article).unwrap();
+    }
+    (article.len() * n) as u64
+}
+
+/// Names in a folder, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    names.sort();
+    names
+}
+
+/// whosaid with standard error (and, with `stdin_tty`, standard input) on a pseudo-terminal, as a person at a
+/// terminal runs it; what the terminal showed, and the exit status (`None` when it had to be killed after
+/// `timeout`).
+#[cfg(unix)]
+fn on_a_terminal(
+    args: &[&str],
+    stdin_tty: bool,
+    input: Option<Vec<u8>>,
+    timeout: std::time::Duration,
+) -> (Option<std::process::ExitStatus>, String) {
+    use std::io::Read;
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let (mut master, mut slave) = (0, 0);
+    let size = libc::winsize { ws_row: 30, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0 };
+    // SAFETY: openpty writes two new file descriptors, which are owned from here on
+    let r = unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), &size) };
+    assert_eq!(r, 0, "openpty: {}", std::io::Error::last_os_error());
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_whosaid"));
+    cmd.args(args).stdout(Stdio::null()).stderr(Stdio::from(slave.try_clone().unwrap()));
+    if stdin_tty {
+        cmd.stdin(Stdio::from(slave.try_clone().unwrap()));
+    } else if input.is_some() {
+        cmd.stdin(Stdio::piped());
+    } else {
+        cmd.stdin(Stdio::null());
+    }
+    let mut child = cmd.spawn().unwrap();
+    // the terminal's other end must be open only in the child, so that reading it ends when the child does
+    drop(cmd);
+    drop(slave);
+    if let Some(input) = input {
+        let mut stdin = child.stdin.take().unwrap();
+        std::thread::spawn(move || {
+            use std::io::Write;
+            let _ = stdin.write_all(&input);
+        });
+    }
+    let reader = std::thread::spawn(move || {
+        let mut file = std::fs::File::from(master);
+        let mut shown = Vec::new();
+        let mut buf = [0u8; 4096];
+        // the pty reads EIO once every copy of its other end is closed: the child has ended
+        while let Ok(n) = file.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            shown.extend_from_slice(&buf[..n]);
+        }
+        String::from_utf8_lossy(&shown).into_owned()
+    });
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break Some(status);
+        }
+        if started.elapsed() > timeout {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            break None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    (status, reader.join().unwrap())
+}
+
+/// #16.1: the progress line counted documents as bytes (`83681 documents, 81.72 KiB`) and was a spinner even
+/// when the size of the inputs was known. It is now a bar of bytes read out of the total, with MB/s and the
+/// time left, a spinner with the bytes read for standard input, and nothing into a pipe or with --quiet.
+#[cfg(unix)]
+#[test]
+fn newcomer_01_progress_is_a_bar_of_bytes_with_rate_and_eta() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    let total = articles(&dir, 1500);
+    let long = std::time::Duration::from_secs(120);
+    let (status, shown) = on_a_terminal(&["extract", "--threads", "2", dir.to_str().unwrap()], false, None, long);
+    assert!(status.unwrap().success(), "{shown}");
+    let of_total = format!("/{:.1} MB", total as f64 / 1e6);
+    assert!(shown.contains(&of_total), "bytes of the total {of_total:?} in {shown:?}");
+    assert!(shown.contains(" MB/s") && shown.contains("ETA "), "{shown:?}");
+    assert!(shown.contains(" documents"), "{shown:?}");
+    assert!(shown.contains("whosaid: 1500 documents, "), "the summary after the bar: {shown:?}");
+
+    // standard input: the total is not known, a spinner counts the bytes read
+    let text = std::fs::read(dir.join("a0001.txt")).unwrap().repeat(1500);
+    let (status, shown) = on_a_terminal(&["extract", "-"], false, Some(text), long);
+    assert!(status.unwrap().success(), "{shown}");
+    assert!(shown.contains(" MB read, ") && shown.contains(" MB/s") && !shown.contains("ETA"), "{shown:?}");
+
+    // --quiet: nothing at all; into a pipe: no progress line, only the summary
+    let (status, shown) = on_a_terminal(&["extract", "--quiet", dir.to_str().unwrap()], false, None, long);
+    assert!(status.unwrap().success());
+    assert_eq!(shown, "");
+    let piped = whosaid(&["extract", dir.to_str().unwrap()]);
+    let err = stderr(&piped);
+    assert!(!err.contains("MB/s,") && !err.contains("ETA") && !err.contains('\u{1b}'), "{err:?}");
+}
+
+/// Sends `signal` to a run writing into `out` once its temporary files are there; returns its exit status.
+#[cfg(unix)]
+fn interrupt_a_run(input: &Path, out: &Path, signal: i32) -> std::process::ExitStatus {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(["extract", "-q", "--threads", "1", "--out-dir", out.to_str().unwrap(), input.to_str().unwrap()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while !out.is_dir() || !names_in(out).iter().any(|n| n.contains(".tmp-")) {
+        assert!(child.try_wait().unwrap().is_none(), "the run ended before it could be interrupted");
+        assert!(started.elapsed().as_secs() < 60, "no temporary file appeared");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // SAFETY: kill sends a signal to our own child
+    assert_eq!(unsafe { libc::kill(child.id() as i32, signal) }, 0);
+    child.wait().unwrap()
+}
+
+/// #16.2: Ctrl-C left `.mentions.csv.tmp-PID` and `.quotes.csv.tmp-PID` behind, a set for every interrupted
+/// run. They are now removed on SIGINT and SIGTERM; a later run removes those of dead runs; the outputs of an
+/// earlier run stay untouched.
+#[cfg(unix)]
+#[test]
+fn newcomer_02_interrupted_runs_leave_no_temporary_files() {
+    use std::os::unix::process::ExitStatusExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let small = fixture("corpus/nested/pacific.txt");
+    assert!(whosaid(&["extract", "-q", "--out-dir", out.to_str().unwrap(), small.to_str().unwrap()]).status.success());
+    let before: Vec<Vec<u8>> =
+        ["entities.csv", "mentions.csv", "quotes.csv"].iter().map(|n| std::fs::read(out.join(n)).unwrap()).collect();
+    // a text long enough to be interrupted in the middle (about 20 s of a debug build on one thread)
+    let big = tmp.path().join("big.txt");
+    let article = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/article.txt")).unwrap();
+    std::fs::write(&big, format!("{article}\n").repeat(20_000)).unwrap();
+    for signal in [libc::SIGINT, libc::SIGTERM] {
+        let status = interrupt_a_run(&big, &out, signal);
+        assert_eq!(status.signal(), Some(signal), "ended by the signal: {status:?}");
+        assert_eq!(names_in(&out), ["entities.csv", "mentions.csv", "quotes.csv"], "signal {signal}");
+        let after: Vec<Vec<u8>> = ["entities.csv", "mentions.csv", "quotes.csv"]
+            .iter()
+            .map(|n| std::fs::read(out.join(n)).unwrap())
+            .collect();
+        assert!(after == before, "an interrupted run leaves the earlier outputs as they were");
+    }
+    // a run killed outright leaves its files; the next run removes those whose process is gone, and no other
+    let dead = ".mentions.csv.tmp-999999999"; // above any pid Linux gives (2^22 at most)
+    let alive = format!(".quotes.csv.tmp-{}", std::process::id());
+    for name in [dead, &alive, ".notes.tmp-1"] {
+        std::fs::write(out.join(name), "partial").unwrap();
+    }
+    assert!(whosaid(&["extract", "-q", "--out-dir", out.to_str().unwrap(), small.to_str().unwrap()]).status.success());
+    assert_eq!(names_in(&out), [".notes.tmp-1", alive.as_str(), "entities.csv", "mentions.csv", "quotes.csv"]);
+}
+
+/// #16.3: `whosaid extract in/ 2>&1 | head -1` exited 101 about one run in ten (`failed printing to stderr:
+/// Broken pipe`). A closed standard error or output now ends the run quietly, with 0.
+#[cfg(unix)]
+#[test]
+fn newcomer_03_a_closed_pipe_on_stderr_or_stdout_ends_quietly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    articles(&dir, 40);
+    // standard error closed before whosaid writes to it (the summary, at least)
+    let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(["extract", dir.to_str().unwrap()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stderr.take());
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+    // standard output closed: the rows meet a broken pipe
+    let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(["extract", dir.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+    // the command as written in the issue, ten times
+    let script = format!(
+        "for i in 1 2 3 4 5 6 7 8 9 10; do {:?} extract {:?} 2>&1 | head -1 >/dev/null; echo ${{PIPESTATUS[0]}}; done",
+        env!("CARGO_BIN_EXE_whosaid"),
+        dir
+    );
+    let out = Command::new("bash").arg("-c").arg(script).output().unwrap();
+    assert_eq!(stdout(&out).split_whitespace().collect::<Vec<_>>(), ["0"; 10], "{}", stderr(&out));
+}
+
+/// #16.4: `whosaid extract dA dB`, each with its own `x.txt`, gave both the doc_id `x.txt`, silently. The ids
+/// now carry their folder when they would clash, and a note says so; other ids are as before.
+#[test]
+fn newcomer_04_same_file_name_in_two_folders_gets_two_doc_ids() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("dA"), tmp.path().join("dB"));
+    for (dir, text) in [(&a, "Talks in Baku."), (&b, "Talks in Tehran.")] {
+        std::fs::create_dir(dir).unwrap();
+        std::fs::write(dir.join("x.txt"), text).unwrap();
+    }
+    std::fs::write(a.join("only.txt"), "Talks in Ankara.").unwrap();
+    let out = whosaid(&["extract", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let got: Vec<(String, String)> =
+        csv_rows(&stdout(&out)).into_iter().map(|r| (r["doc_id"].clone(), r["text"].clone())).collect();
+    let want = [("only.txt", "Ankara"), ("dA/x.txt", "Baku"), ("dB/x.txt", "Tehran")];
+    assert_eq!(got, want.map(|(d, t)| (d.to_owned(), t.to_owned())));
+    assert!(
+        stderr(&out).contains(
+            "whosaid: note: inputs would share the doc_id \"x.txt\": told apart by their folders, as \"dA/x.txt\", \
+             \"dB/x.txt\""
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// #16.5: symbolic links to files and folders were skipped without a word. They are followed now, and a link
+/// that loops back is named once and not followed again.
+#[cfg(unix)]
+#[test]
+fn newcomer_05_symbolic_links_are_followed_and_loops_stop() {
+    let tmp = tempfile::tempdir().unwrap();
+    let real = tmp.path().join("real");
+    std::fs::create_dir_all(real.join("sub")).unwrap();
+    std::fs::write(real.join("a.txt"), "Talks in Baku.").unwrap();
+    std::fs::write(real.join("sub/b.txt"), "Talks in Tehran.").unwrap();
+    let links = tmp.path().join("links");
+    std::fs::create_dir(&links).unwrap();
+    std::os::unix::fs::symlink(real.join("a.txt"), links.join("linked.txt")).unwrap();
+    std::os::unix::fs::symlink(real.join("sub"), links.join("folder")).unwrap();
+    std::os::unix::fs::symlink(&links, links.join("loop")).unwrap();
+    let out = whosaid(&["extract", links.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let got: Vec<(String, String)> =
+        csv_rows(&stdout(&out)).into_iter().map(|r| (r["doc_id"].clone(), r["text"].clone())).collect();
+    assert_eq!(got, [("folder/b.txt", "Tehran"), ("linked.txt", "Baku")].map(|(d, t)| (d.to_owned(), t.to_owned())));
+    let err = stderr(&out);
+    assert!(err.contains("loop: symbolic link back to") && err.contains("not followed again"), "{err}");
+    assert!(!err.contains("no input file matched"), "{err}");
+}
+
+/// #16.6: a folder with no `.txt` gave empty tables and exit 0, with a warning that named neither the folder
+/// nor --glob; JSON Lines given as text were read as prose without a word. The folder is now named with what
+/// it holds and how to read it (exit 1: that input gave nothing), and JSON Lines read as text get a hint once.
+#[test]
+fn newcomer_06_a_folder_that_yields_nothing_is_named_with_a_hint() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docs = tmp.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    for name in ["a.jsonl", "b.jsonl"] {
+        std::fs::write(docs.join(name), "{\"id\": \"a1\", \"text\": \"Talks in Baku.\"}\n").unwrap();
+    }
+    let out = whosaid(&["extract", docs.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "whosaid: error: {}: no file matched \"*.txt\" (it holds 2 files: 2 .jsonl); for JSON Lines (one \
+             document per line) give --input-format jsonl",
+            docs.display()
+        )),
+        "{err}"
+    );
+    let md = tmp.path().join("notes");
+    std::fs::create_dir(&md).unwrap();
+    std::fs::write(md.join("n.md"), "Iran").unwrap();
+    let err = stderr(&whosaid(&["extract", md.to_str().unwrap()]));
+    assert!(err.contains("no file matched \"*.txt\" (it holds 1 file: 1 .md); choose the files with --glob"), "{err}");
+
+    // JSON Lines given as text: read as asked, with a hint, once for the two files
+    let out = whosaid(&["extract", docs.join("a.jsonl").to_str().unwrap(), docs.join("b.jsonl").to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(err.matches("looks like JSON Lines but is read as text").count(), 1, "{err}");
+    assert!(err.contains("give --input-format jsonl"), "{err}");
+    let out = whosaid(&["extract", "-q", "--input-format", "jsonl", docs.join("a.jsonl").to_str().unwrap()]);
+    let rows = csv_rows(&stdout(&out));
+    let got: Vec<(&str, &str, &str)> = rows.iter().map(|r| (&*r["doc_id"], &*r["start"], &*r["text"])).collect();
+    assert_eq!(got, [("a1", "9", "Baku")]);
+}
+
+/// #16.7: `whosaid extract` with no input, at a terminal, waited silently for standard input. It is a usage
+/// error now, that says what to give; `-` still reads the terminal, saying how to end.
+#[cfg(unix)]
+#[test]
+fn newcomer_07_no_input_at_a_terminal_is_a_usage_error() {
+    let (status, shown) = on_a_terminal(&["extract"], true, None, std::time::Duration::from_secs(60));
+    let status = status.expect("whosaid extract returns at once instead of waiting for standard input");
+    assert_eq!(status.code(), Some(2), "{shown}");
+    assert!(shown.contains("no input: give files or folders"), "{shown:?}");
+    // from a pipe, standard input is read as before
+    let out = whosaid_stdin(&["extract"], "Talks in Baku.");
+    assert!(out.status.success());
+    assert_eq!(csv_rows(&stdout(&out))[0]["text"], "Baku");
+}

@@ -44,3 +44,28 @@ pub fn input_format_help(format: InputFormat) -> &'static str {
         InputFormat::Csv => "CSV with a header row, an id column and a text column",
     }
 }
+
+/// `--encoding`: a WHATWG encoding label (`utf-8`, `windows-1252`, `latin1`, `iso-8859-15`, `shift_jis`, ...).
+pub fn encoding(name: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    let label = match name.to_ascii_lowercase().as_str() {
+        "latin-1" | "latin_1" | "iso8859-1" | "iso_8859_1" => "latin1".to_owned(),
+        other => other.to_owned(),
+    };
+    encoding_rs::Encoding::for_label(label.as_bytes()).ok_or_else(|| {
+        format!(
+            "unknown encoding {name:?} (such as utf-8, windows-1252, latin1, iso-8859-15, windows-1251, shift_jis, \
+             gb18030, utf-16le: the WHATWG labels)"
+        )
+    })
+}
+
+/// `--delimiter`: one ASCII character other than a quote or a line break; `tab` or `\t` for a tab.
+pub fn delimiter(text: &str) -> Result<u8, String> {
+    match text {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        _ => match text.as_bytes() {
+            [b] if b.is_ascii() && !matches!(b, b'"' | b'\n' | b'\r') && !b.is_ascii_alphanumeric() => Ok(*b),
+            _ => Err(format!("{text:?} is not one separator character (such as ';', '|' or tab)")),
+        },
+    }
+}
