@@ -127,3 +127,84 @@ fn review_page_renders_highlights_quotes_and_filters_in_a_browser() {
     assert!(std::fs::metadata(&shot).unwrap().len() > 10_000);
     eprintln!("screenshot: {}", shot.display());
 }
+
+/// The review page of `dir`'s files, loaded in a frame of a page that measures it: the page's own layout, as
+/// a browser lays it out in a 1280-pixel window, and the quotation rows its filters leave visible.
+fn measure_review_page(browser: &Path, tmp: &Path, page: &Path, hash: &str) -> serde_json::Value {
+    let probe = page.with_file_name("probe.html");
+    std::fs::write(
+        &probe,
+        format!(
+            "<!doctype html><body style=\"margin:0\"><iframe id=\"f\" src=\"review.html{hash}\" \
+             style=\"width:1280px;height:900px;border:0\"></iframe><script>\n\
+             const f=document.getElementById('f');f.onload=()=>setTimeout(()=>{{const d=f.contentDocument;\n\
+             const wrap=d.querySelector('.tablewrap').getBoundingClientRect();\n\
+             const heads=[...d.querySelectorAll('#qt th')].map(th=>[th.textContent,th.getBoundingClientRect().right]);\n\
+             const rows=[...d.querySelectorAll('#qt tbody tr')].filter(r=>!r.hidden).map(r=>[...r.children].map(c=>c.textContent));\n\
+             const out=document.createElement('pre');out.id='result';\n\
+             out.textContent=JSON.stringify({{wrapRight:wrap.right,pageWidth:d.documentElement.scrollWidth,heads,rows}});\n\
+             document.body.appendChild(out);}},200);\n</script></body>"
+        ),
+    )
+    .unwrap();
+    let dom = headless(browser, &tmp.join(format!("profile-{}", hash.len())))
+        .args(["--allow-file-access-from-files", "--window-size=1300,1000", "--dump-dom"])
+        .arg(format!("file://{}", probe.display()))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    let json = dom
+        .split("<pre id=\"result\">")
+        .nth(1)
+        .and_then(|s| s.split("</pre>").next())
+        .unwrap_or_else(|| panic!("{dom}"));
+    serde_json::from_str(&json.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")).unwrap()
+}
+
+/// #16.13: the review page's filter matched document names (a surname gave every quotation of the article
+/// named after him), and with hundreds of documents the Method and Document columns scrolled out of view. The
+/// filter now looks at what was said and by whom, the document has a filter of its own, and the columns stay
+/// in view.
+#[test]
+fn newcomer_13_review_filter_ignores_document_names_and_columns_stay_in_view() {
+    let Some(browser) = chromium() else {
+        eprintln!("SKIPPED: no chromium on PATH (.ci/run installs Debian's chromium)");
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let article = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/article.txt")).unwrap();
+    for i in 0..300 {
+        let name =
+            format!("2024-08-{:02}-aegean-naval-exercise-coverage-from-the-wire-services-{i:03}.txt", i % 28 + 1);
+        std::fs::write(input.join(name), &article).unwrap();
+    }
+    std::fs::write(
+        input.join("nasser-kanaani-profile.txt"),
+        "Iranian Foreign Ministry spokesman Nasser Kanaani said: “We will respond.”\n\n\
+         “The talks go on,” Hegseth said in Tokyo.\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let run =
+        whosaid(&["extract", "-q", "--format", "html", "--out-dir", out.to_str().unwrap(), input.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let page = out.join("review.html");
+
+    let filtered = measure_review_page(&browser, tmp.path(), &page, "#filter=Kanaani");
+    let rows = filtered["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 1, "only Kanaani's own quotation: {rows:?}");
+    assert_eq!(rows[0][0], "Nasser Kanaani");
+    let by_doc = measure_review_page(&browser, tmp.path(), &page, "#doc=kanaani");
+    assert_eq!(by_doc["rows"].as_array().unwrap().len(), 2, "the document filter finds the article by its name");
+
+    let all = measure_review_page(&browser, tmp.path(), &page, "");
+    let right = all["wrapRight"].as_f64().unwrap();
+    let heads = all["heads"].as_array().unwrap();
+    assert_eq!(heads.len(), 5);
+    for head in heads {
+        assert!(head[1].as_f64().unwrap() <= right + 1.0, "{head:?} ends past the table's edge at {right}: {all}");
+    }
+    assert!(all["pageWidth"].as_f64().unwrap() <= 1281.0, "no horizontal scrolling: {all}");
+}

@@ -57,6 +57,8 @@ pub struct XlsxSink {
     /// The next row of the Quotes and Mentions sheets, and the rows that did not fit in them.
     next_row: [usize; 2],
     dropped: [usize; 2],
+    /// Rows a sheet holds, its header included: [`MAX_ROWS`], less in tests.
+    max_rows: usize,
     entities: EntityTable,
     counts: Counts,
     header: Format,
@@ -101,6 +103,7 @@ impl XlsxSink {
             file: Some(file),
             next_row: [1, 1],
             dropped: [0, 0],
+            max_rows: MAX_ROWS,
             entities: EntityTable::default(),
             counts: Counts::default(),
             header,
@@ -120,7 +123,7 @@ impl XlsxSink {
     ) -> Result<(), XlsxError> {
         let sheet = self.workbook.worksheet_from_index(index)?;
         for row in rows {
-            if self.next_row[index] >= MAX_ROWS {
+            if self.next_row[index] >= self.max_rows {
                 self.dropped[index] += 1;
                 continue;
             }
@@ -200,13 +203,13 @@ impl Sink for XlsxSink {
             start_table::<EntityRow, 10>(sheet, "Entities", &header)?;
             let mut dropped = 0;
             for (r, row) in entities.iter().enumerate() {
-                if r + 2 > MAX_ROWS {
+                if r + 2 > self.max_rows {
                     dropped += 1;
                     continue;
                 }
                 write_cells(sheet, (r + 1) as u32, row, &wrap)?;
             }
-            sheet.autofilter(0, 0, entities.len().clamp(1, MAX_ROWS - 1) as u32, 9)?;
+            sheet.autofilter(0, 0, entities.len().clamp(1, self.max_rows - 1) as u32, 9)?;
             let summary = self.workbook.add_worksheet().set_name("Summary")?;
             write_summary(summary, &self.counts, &entities, &header)?;
             Ok(dropped)
@@ -322,4 +325,33 @@ fn write_summary(
     sheet.set_column_width(1, 12.0)?;
     sheet.set_column_width(2, 12.0)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_past_the_limit_are_named_by_sheet() {
+        let dir = tempfile::tempdir().unwrap();
+        let extractor = Extractor::new(crate::Gazetteers::embedded()).unwrap();
+        let mut sink = XlsxSink::to_dir(dir.path()).unwrap();
+        sink.max_rows = 5; // a header and four rows
+        let mut sink: Box<dyn Sink> = Box::new(sink);
+        let doc = Document::new("a", include_str!("../../examples/article.txt"));
+        let x = extractor.extract(&doc);
+        let (mentions, quotes) = (x.mentions.len(), x.quotes.len());
+        sink.write(&extractor, doc, x).unwrap();
+        let report = sink.finish(&extractor).unwrap();
+        let sheets: Vec<(&str, usize)> = report
+            .warnings
+            .iter()
+            .map(|w| match w {
+                Warning::RowsNotInWorkbook { sheet, rows } => (*sheet, *rows),
+            })
+            .collect();
+        assert_eq!(sheets[..2], [("Quotes", quotes - 4), ("Mentions", mentions - 4)]);
+        assert_eq!(sheets[2].0, "Entities");
+        assert!(dir.path().join(NAME).is_file());
+    }
 }
