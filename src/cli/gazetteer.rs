@@ -1,4 +1,4 @@
-//! `whosaid gazetteer check`: report bad rows, duplicate ids and ambiguous aliases.
+//! `whosaid gazetteer check`: report bad rows, duplicate ids, unknown country ids and ambiguous aliases.
 
 use std::path::PathBuf;
 
@@ -15,7 +15,8 @@ const CHECK_EXAMPLES: &str = "Examples:\n  whosaid gazetteer check              
 
 #[derive(Subcommand)]
 pub enum GazetteerCommand {
-    /// Check gazetteer files: bad rows (file:line:column), duplicate ids, aliases shared by two entities.
+    /// Check gazetteer files: bad rows (file:line:column), duplicate ids, country values that are no country id,
+    /// aliases shared by two entities.
     #[command(after_help = super::after_help(CHECK_EXAMPLES))]
     Check {
         /// Directory (or single file) of *.tsv gazetteers; without it, the embedded defaults are checked.

@@ -19,7 +19,7 @@ pub fn format_help(format: Format) -> &'static str {
         Format::Jsonl => "One JSON object per line, with the same fields as the CSV columns",
         Format::Xlsx => {
             "One Excel workbook, `whosaid.xlsx`: sheets Quotes, Mentions, Entities and Summary (needs an output \
-             directory; rows are kept in memory until the end)"
+             directory; written as documents come, in constant memory)"
         }
         Format::Html => {
             "One self-contained review page, `review.html` (needs an output directory; rows and texts are kept in \

@@ -31,6 +31,11 @@ use super::{RenderedRows, Renderer, Report, Sink, Warning};
 /// The workbook's name in the output directory.
 const NAME: &str = "whosaid.xlsx";
 
+/// The zip compression level of the workbook, 1 (fastest) to 9. Measured on 25,200 PolNeAR articles (119 MB of
+/// text, 1.3 million rows): level 6 (the default) 28.9 s and 122 MB, level 3 17.6-19.2 s and 139 MB, level 1
+/// 18.4-18.7 s and 186 MB.
+const ZIP_LEVEL: u8 = 3;
+
 /// Rows a worksheet holds at most (Excel's limit, header included).
 const MAX_ROWS: usize = 1_048_576;
 
@@ -87,6 +92,8 @@ impl XlsxSink {
         let mut workbook = Workbook::new();
         // the sheets' temporary files go beside the workbook, not into a temporary directory that may be memory
         workbook.set_tempdir(dir).map_err(|e| Error::output(e.to_string()).in_file(dir))?;
+        // deflate took a third of a large workbook's time at the default level 6
+        workbook.set_zip_compression_level(ZIP_LEVEL);
         let header =
             Format::new().set_bold().set_background_color(Color::RGB(0xE8EEF7)).set_border_bottom(FormatBorder::Thin);
         start_table::<QuoteRow, 21>(workbook.add_worksheet_with_constant_memory().map_err(fail)?, "Quotes", &header)
