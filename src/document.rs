@@ -14,12 +14,36 @@ pub struct Document {
     /// Code points of the whole document that come before `text`: 0, except for the later parts of a file too
     /// large to process at once. Added to every offset written.
     pub char_offset: usize,
+    /// Quotations of the whole document found before `text` (in its earlier parts), so that quote ids count on
+    /// across parts: 0, except for the later parts of a large file once [`QuoteNumbers`] has numbered them.
+    pub quotes_before: usize,
 }
 
 impl Document {
     /// A document with the given id and text.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
-        Document { id: id.into(), text: text.into(), char_offset: 0 }
+        Document { id: id.into(), text: text.into(), char_offset: 0, quotes_before: 0 }
+    }
+}
+
+/// Numbers the quotations of a large file's parts on from the part before (`q1` ... in the first part, on from
+/// there in the next), so that a `quote_id` is unique within its document. Give it the parts in input order,
+/// each with its extraction's number of quotations, before their rows are made.
+#[derive(Debug, Default)]
+pub struct QuoteNumbers {
+    doc_id: String,
+    next: usize,
+}
+
+impl QuoteNumbers {
+    /// Sets `doc.quotes_before` (0 for a whole document or a first part) and counts its `quotes`.
+    pub fn number(&mut self, doc: &mut Document, quotes: usize) {
+        if doc.char_offset == 0 || doc.id != self.doc_id {
+            self.doc_id.clone_from(&doc.id);
+            self.next = 0;
+        }
+        doc.quotes_before = self.next;
+        self.next += quotes;
     }
 }
 

@@ -176,8 +176,8 @@ fn newcomer_13_review_filter_ignores_document_names_and_columns_stay_in_view() {
     std::fs::create_dir(&input).unwrap();
     let article = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/article.txt")).unwrap();
     for i in 0..300 {
-        let name =
-            format!("2024-08-{:02}-aegean-naval-exercise-coverage-from-the-wire-services-{i:03}.txt", i % 28 + 1);
+        // names as archives give them: long, and with no place where a line may break
+        let name = format!("wire_2024_08_{:02}_aegean_naval_exercise_coverage_of_the_services_{i:03}.txt", i % 28 + 1);
         std::fs::write(input.join(name), &article).unwrap();
     }
     std::fs::write(

@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use clap::Args;
 use rayon::prelude::*;
-use whosaid::document::{self, EmptyDir, Source};
+use whosaid::document::{self, EmptyDir, QuoteNumbers, Source};
 use whosaid::input::{DocumentStream, Event, InputFormat, InputOptions};
 use whosaid::output::{Csv, CsvSink, Format, HtmlSink, Jsonl, JsonlSink, RenderedRows, Sink, StreamTable, XlsxSink};
 use whosaid::{Document, Error, Extraction, Extractor};
@@ -283,7 +283,10 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<Outcome> {
     };
     let streaming = args.out_dir.is_none();
     let mut sink = open_sink(&args)?;
-    let progress = Progress::new(!args.quiet && std::io::stderr().is_terminal(), total_size(&sources));
+    // a progress line on the terminal, unless the rows themselves go there
+    let show_progress =
+        !args.quiet && std::io::stderr().is_terminal() && !(streaming && std::io::stdout().is_terminal());
+    let progress = Progress::new(show_progress, total_size(&sources));
     let mut summary = Summary::default();
     let mut stream = DocumentStream::new(sources, options);
     let batch_docs = threads * DOCS_PER_THREAD;
@@ -300,6 +303,7 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<Outcome> {
         }
     });
     let renderer = sink.renderer();
+    let mut quote_numbers = QuoteNumbers::default();
     for NextBatch { docs: batch, ended, problems, read } in batches {
         for problem in problems {
             match problem {
@@ -312,18 +316,26 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<Outcome> {
                 Event::Document(_) => {}
             }
         }
-        // the workers extract and encode the rows; this thread writes them in input order. A bug must not cost
+        // the workers extract, then encode the rows; this thread writes them in input order. A bug must not cost
         // the other documents: a panic fails its document only
+        let unwinding = |f: &dyn Fn() -> Extraction| std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).ok();
+        let extractions: Vec<Option<Extraction>> =
+            pool.install(|| batch.par_iter().map(|doc| unwinding(&|| extractor.extract(doc))).collect());
+        // in between, in input order: a large file's parts number their quotations on from the part before
+        let mut batch = batch;
+        for (doc, x) in batch.iter_mut().zip(&extractions) {
+            quote_numbers.number(doc, x.as_ref().map_or(0, |x| x.quotes.len()));
+        }
         let results: Vec<Extracted> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|doc| {
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        let x = extractor.extract(doc);
-                        let rendered = renderer.render(&extractor, doc, &x);
-                        (x, rendered)
-                    }))
-                    .ok()
+                .zip(extractions)
+                .map(|(doc, x)| {
+                    let x = x?;
+                    let rendered =
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| renderer.render(&extractor, doc, &x)))
+                            .ok()?;
+                    Some((x, rendered))
                 })
                 .collect()
         });
