@@ -20,9 +20,9 @@ pub const EXAMPLES: &str = "Examples:\n  \
     documents. Documents are rebuilt from the tokens (spaces between tokens, one sentence per line) and\n\
     mentions must match gold entities exactly, scored as PERSON->PER, COUNTRY and LOCATION->LOC,\n\
     ORGANIZATION->ORG, DEMONYM->MISC.\n\n\
-    eval exits 1 when an article could not be extracted (it is scored as empty) and 2 when the gold data is\n\
-    unusable. The corpora are not part of the repository: ../shared is this project's data folder beside the\n\
-    clone; give the path of your own copy of PolNeAR or CoNLL-2003.";
+    eval exits 1 when an article could not be extracted (it is scored as empty), 2 when the\n\
+    gold data is unusable. The corpora are not in the repository: ../shared is this project's\n\
+    data folder beside the clone; give the path of your own copy of PolNeAR or CoNLL-2003.";
 
 #[derive(Args)]
 #[group(id = "gold_data", required = true, multiple = false, args = ["gold", "conll"])]

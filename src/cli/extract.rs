@@ -29,7 +29,7 @@ pub const EXAMPLES: &str = "Examples:\n  \
     whosaid extract --gazetteers my-lists/ --out-dir out/ corpus/\n  \
     whosaid extract --encoding windows-1252 --delimiter ';' --out-dir out/ archive/\n\n\
     Offsets are Unicode code points into the document text, end exclusive (Python's text[start:end]).\n\
-    quote_id (q1, q2, ...) is unique within a document: (doc_id, quote_id) names a quotation in the run.";
+    quote_id (q1, q2, ...) is unique within a document: doc_id and quote_id name a quotation.";
 
 /// Documents per batch, per thread: enough to keep every core busy, few enough to bound memory.
 const DOCS_PER_THREAD: usize = 16;

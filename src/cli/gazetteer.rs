@@ -10,8 +10,8 @@ use whosaid::ErrorKind;
 const CHECK_EXAMPLES: &str = "Examples:\n  whosaid gazetteer check                 # the embedded defaults\n  \
                             whosaid gazetteer check my-gazetteers/  # only the files in my-gazetteers/\n  \
                             whosaid gazetteer check --with-defaults my-gazetteers/\n\n\
-                            gazetteer check exits 0 when no row is bad (ambiguities are only reported), 1 when a row\n\
-                            is bad or a file cannot be read (each named), 2 for usage errors.";
+                            gazetteer check exits 0 when no row is bad (ambiguities are only\n\
+                            reported), 1 when a row is bad or a file cannot be read (each named).";
 
 #[derive(Subcommand)]
 pub enum GazetteerCommand {

@@ -21,11 +21,12 @@ pub const EXIT_SOME_FAILED: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 
 /// The exit-status policy, the same in README.md and at the end of every command's `--help`.
-pub const EXIT_STATUS: &str = "Exit status (every command): 0 when every input was processed; 1 when some input\n\
-    failed (each one named on standard error, the others still processed) or writing failed; 2 for usage errors\n\
-    (a bad option or value, a missing argument, --format xlsx without --out-dir) and for gazetteers or gold data\n\
-    that every document needs and that are unusable: then nothing is read. A closed pipe (| head) ends a run\n\
-    quietly with 0. Ctrl-C or SIGTERM ends it as the signal does (130, 143), its unfinished output files removed.";
+pub const EXIT_STATUS: &str = "Exit status (every command): 0 when every input was processed; 1 when some\n\
+    input failed (each one named on standard error, the others still processed) or writing failed;\n\
+    2 for usage errors (a bad option or value, a missing argument, --format xlsx without --out-dir)\n\
+    and for gazetteers or gold data that every document needs and that are unusable: then nothing is\n\
+    read. A closed pipe (| head) ends a run quietly with 0. Ctrl-C or SIGTERM ends it as the signal\n\
+    does (130, 143), its unfinished output files removed.";
 
 /// The version and the build of the embedded gazetteers (`--version`).
 const LONG_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "\n", env!("WHOSAID_GAZETTEERS"));
