@@ -37,6 +37,19 @@ pub enum WordKind {
     AddresseeVerb,
     /// A medium named after a cue before its clause (said in a statement, told CNN in an interview).
     Medium,
+    /// A cue word that is as often a noun (climate rules, battleground states, worst fears): a verb only
+    /// after a subject that can speak.
+    NounLikeCue,
+    /// After a comma, opens an aside that ends a reported clause (", which …", ", according to …").
+    AsideOpener,
+    /// Joins two clauses (and, but, while, because): a clause goes on after it.
+    Conjunction,
+    /// Links a noun phrase to a head before it ("attorneys for the family", "members of the board").
+    LinkingPreposition,
+    /// A form of "be": before a cue in -ing it makes a finite verb ("is demanding", "were warning").
+    BeAuxiliary,
+    /// A noun in -ly, not an adverb (family, ally, rally).
+    LyNoun,
     /// May stand between a subject and its cue (has also said, reportedly told).
     CueModifier,
     /// Opens a clause, not a name, right after a quotation ("…," but he said).
@@ -79,7 +92,7 @@ pub enum WordKind {
 
 impl WordKind {
     /// Every kind, in the order the file's documentation lists them.
-    pub const ALL: [WordKind; 29] = [
+    pub const ALL: [WordKind; 35] = [
         WordKind::SpeakerPronoun,
         WordKind::ObjectPronoun,
         WordKind::PersonPronoun,
@@ -90,6 +103,12 @@ impl WordKind {
         WordKind::SpeakerNoun,
         WordKind::AddresseeVerb,
         WordKind::Medium,
+        WordKind::NounLikeCue,
+        WordKind::AsideOpener,
+        WordKind::Conjunction,
+        WordKind::LinkingPreposition,
+        WordKind::BeAuxiliary,
+        WordKind::LyNoun,
         WordKind::CueModifier,
         WordKind::ClauseOpener,
         WordKind::PhraseBoundary,
@@ -124,6 +143,12 @@ impl WordKind {
             WordKind::SpeakerNoun => "speaker_noun",
             WordKind::AddresseeVerb => "addressee_verb",
             WordKind::Medium => "medium",
+            WordKind::NounLikeCue => "noun_like_cue",
+            WordKind::AsideOpener => "aside_opener",
+            WordKind::Conjunction => "conjunction",
+            WordKind::LinkingPreposition => "linking_preposition",
+            WordKind::BeAuxiliary => "be_auxiliary",
+            WordKind::LyNoun => "ly_noun",
             WordKind::CueModifier => "cue_modifier",
             WordKind::ClauseOpener => "clause_opener",
             WordKind::PhraseBoundary => "phrase_boundary",
@@ -151,8 +176,8 @@ impl WordKind {
         WordKind::ALL.into_iter().find(|k| k.as_str() == name)
     }
 
-    const fn bit(self) -> u32 {
-        1 << self as u32
+    const fn bit(self) -> u64 {
+        1 << self as u64
     }
 }
 
@@ -164,7 +189,10 @@ impl fmt::Display for WordKind {
 
 /// A set of word kinds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct WordKinds(u32);
+pub struct WordKinds(u64);
+
+// every kind has its bit
+const _: () = assert!(WordKind::ALL.len() <= u64::BITS as usize);
 
 impl WordKinds {
     /// No kind.
@@ -200,32 +228,41 @@ impl WordKinds {
     pub const fn union(self, other: WordKinds) -> WordKinds {
         WordKinds(self.0 | other.0)
     }
+
+    /// True when `word`, whose kinds these are, is an adverb in -ly (see [`Lexicon::is_ly_adverb`]).
+    pub fn ly_adverb(self, word: &str) -> bool {
+        looks_like_ly_adverb(word) && !self.contains(WordKind::LyNoun)
+    }
+}
+
+/// True when `word` has the shape of an adverb in -ly: lower case, five letters or more. With its kinds
+/// `kinds`, [`WordKinds::ly_adverb`] tells whether it is one.
+pub fn looks_like_ly_adverb(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ly") && word.starts_with(char::is_lowercase)
 }
 
 /// One row of a lexicon file: a word, the spellings it takes and its kinds.
 #[derive(Clone, Debug)]
 struct Row {
     written: Box<str>,
+    /// With `any_case`, the written word with a capital first letter ("The" for "the").
+    capitalised: Option<Box<str>>,
     any_case: bool,
     kinds: WordKinds,
 }
 
 impl Row {
+    fn new(written: &str, any_case: bool, kinds: WordKinds) -> Row {
+        let capitalised = any_case.then(|| {
+            let mut chars = written.chars();
+            chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect()).into()
+        });
+        Row { written: written.into(), capitalised, any_case, kinds }
+    }
+
     /// True when `word` is a spelling this row takes.
     fn takes(&self, word: &str) -> bool {
-        if *self.written == *word {
-            return true;
-        }
-        if !self.any_case {
-            return false;
-        }
-        // the written word with a capital first letter
-        let mut written = self.written.chars();
-        let mut chars = word.chars();
-        match (written.next(), chars.next()) {
-            (Some(w), Some(c)) => c.is_uppercase() && w.to_uppercase().eq(std::iter::once(c)) && written.eq(chars),
-            _ => false,
-        }
+        *self.written == *word || self.capitalised.as_deref() == Some(word)
     }
 }
 
@@ -233,7 +270,9 @@ impl Row {
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     /// Lower-case form -> the rows of its spellings.
-    rows: HashMap<Box<str>, Vec<Row>>,
+    rows: HashMap<Box<[u8]>, Vec<Row>>,
+    /// The longest lower-case form, in bytes: longer words are looked up no further.
+    longest: usize,
 }
 
 /// The longest word folded without an allocation.
@@ -248,10 +287,12 @@ impl Lexicon {
     /// Adds `kinds` to `word` as written (and, with `any_case`, with a capital first letter). A word listed
     /// again with the same case gains the new kinds.
     pub fn add(&mut self, word: &str, kinds: WordKinds, any_case: bool) {
-        let rows = self.rows.entry(word.to_lowercase().into()).or_default();
+        let folded = word.to_lowercase();
+        self.longest = self.longest.max(folded.len());
+        let rows = self.rows.entry(folded.into_bytes().into()).or_default();
         match rows.iter_mut().find(|r| *r.written == *word && r.any_case == any_case) {
             Some(row) => row.kinds = row.kinds.union(kinds),
-            None => rows.push(Row { written: word.into(), any_case, kinds }),
+            None => rows.push(Row::new(word, any_case, kinds)),
         }
     }
 
@@ -267,14 +308,18 @@ impl Lexicon {
 
     /// The kinds of `word` (see the module docs for how case is folded).
     pub fn kinds(&self, word: &str) -> WordKinds {
-        let rows = if word.is_ascii() && word.len() <= MAX_FOLDED {
+        let ascii = word.is_ascii();
+        if ascii && (word.is_empty() || word.len() > self.longest) {
+            return WordKinds::NONE;
+        }
+        let rows = if ascii && word.len() <= MAX_FOLDED {
             let mut folded = [0u8; MAX_FOLDED];
             let folded = &mut folded[..word.len()];
             folded.copy_from_slice(word.as_bytes());
             folded.make_ascii_lowercase();
-            self.rows.get(std::str::from_utf8(folded).expect("ASCII stays UTF-8"))
+            self.rows.get(&*folded)
         } else {
-            self.rows.get(word.to_lowercase().as_str())
+            self.rows.get(word.to_lowercase().as_bytes())
         };
         rows.into_iter().flatten().filter(|r| r.takes(word)).fold(WordKinds::NONE, |k, r| k.union(r.kinds))
     }
@@ -282,6 +327,17 @@ impl Lexicon {
     /// True when `word` is of kind `kind`.
     pub fn is(&self, word: &str, kind: WordKind) -> bool {
         self.kinds(word).contains(kind)
+    }
+
+    /// True when `word`, or `word` without a plural `s` ("officials"), is of kind `kind`.
+    pub fn is_or_plural(&self, word: &str, kind: WordKind) -> bool {
+        self.is(word, kind) || word.strip_suffix('s').is_some_and(|singular| self.is(singular, kind))
+    }
+
+    /// True when `word` is an adverb in -ly ("boldly", "repeatedly"): lower case, and no noun in -ly
+    /// ("family", "rally").
+    pub fn is_ly_adverb(&self, word: &str) -> bool {
+        looks_like_ly_adverb(word) && !self.is(word, WordKind::LyNoun)
     }
 
     /// True when `word` is of one of `kinds`.

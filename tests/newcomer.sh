@@ -148,7 +148,8 @@ xlsx_s=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for
 xlsx_rss=$(awk -F': ' '/Maximum resident set size/ {print int($2 / 1024)}' time8.txt 2>/dev/null)
 [ -n "$xlsx_s" ] && echo "  $(du -sb xlsx-in | awk -v s="$xlsx_s" '{printf "%.1f MB of text in %s s: %.1f MB/s", $1 / 1e6, s, $1 / 1e6 / s}')"
 check "under 1 GB" test "${xlsx_rss:-0}" -lt 1024
-unzip -p out8/whosaid.xlsx xl/worksheets/sheet1.xml | grep -o '<c r="T2"><v>[^<]*' | sed 's/^/  | confidence cell: /'
+conf_col=$(unzip -p out8/whosaid.xlsx xl/worksheets/sheet1.xml | grep -o '<c r="[A-Z]*1"[^>]*><is><t>confidence<' | sed 's/^<c r="\([A-Z]*\)1".*/\1/')
+unzip -p out8/whosaid.xlsx xl/worksheets/sheet1.xml | grep -o "<c r=\"${conf_col}2\"><v>[^<]*" | sed 's/^/  | confidence cell: /'
 check "confidence as written (no 0.69999998...)" bash -c "! unzip -p out8/whosaid.xlsx xl/worksheets/sheet1.xml | grep -q '<v>0\.[0-9]*9999'"
 check "the Summary says what it counts" bash -c "unzip -p out8/whosaid.xlsx xl/sharedStrings.xml | grep -q 'attributions: every quote row but term rows'"
 

@@ -36,7 +36,7 @@ pub fn predict_quotes(extractor: &Extractor, gold: &Gold) -> Predictions {
                         doc: (*stem).clone(),
                         quote_start: row.quote_start,
                         quote_end: row.quote_end,
-                        speaker: row.speaker.to_owned(),
+                        speaker: row.speaker.into_owned(),
                         speaker_start: row.speaker_start,
                         speaker_end: row.speaker_end,
                         cue: row.cue.to_owned(),

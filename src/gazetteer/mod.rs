@@ -235,6 +235,17 @@ pub enum CueKind {
     Belief,
 }
 
+impl CueKind {
+    /// The name cue files and the `cue_kind` column use: `speech`, `according_to`, `belief`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CueKind::Speech => "speech",
+            CueKind::AccordingTo => "according_to",
+            CueKind::Belief => "belief",
+        }
+    }
+}
+
 /// A cue verb or phrase from a cue file.
 #[derive(Clone, Debug)]
 pub struct Cue {

@@ -43,7 +43,7 @@ impl RunFile for Html {
 /// A mention on the page: [start, end, type, entity, role, country, source] (code points).
 type PageMention<'a> = (usize, usize, &'a str, &'a str, &'a str, &'a str, &'a str);
 /// A quotation on the page: [start, end, kind, speaker, method, cue, speaker words, quote_id, part_of].
-type PageQuote<'a> = (usize, usize, &'a str, &'a str, &'a str, &'a str, &'a str, String, String);
+type PageQuote<'a> = (usize, usize, &'a str, Cow<'a, str>, &'a str, &'a str, &'a str, String, String);
 
 #[derive(Serialize)]
 struct PageDoc<'a> {

@@ -1,11 +1,13 @@
 //! The rows of the three tables (mentions, quotes, entities), each with its column table, and the rows of one
 //! document built from its extraction with code-point offsets ([`DocumentRows`]).
 
+use std::borrow::Cow;
+
 use crate::document::Document;
 use crate::extraction::{Extraction, Mention, Origin};
 use crate::gazetteer::{Entity, EntityType};
 use crate::pipeline::Extractor;
-use crate::quote::Quote;
+use crate::quote::{CueKind, Quote};
 use crate::span::CharOffsets;
 
 use super::columns::{Cell, Column, Row};
@@ -94,10 +96,11 @@ pub struct QuoteRow<'a> {
     pub quote_end: usize,
     /// The quoted text.
     pub quote: &'a str,
-    /// Canonical speaker name, or the mention text when it names no entity.
-    pub speaker: &'a str,
+    /// Canonical speaker name (two joined by "and" for people who spoke together), or the mention text when it
+    /// names no entity.
+    pub speaker: Cow<'a, str>,
     /// Speaker entity id, if any.
-    pub speaker_entity_id: &'a str,
+    pub speaker_entity_id: Cow<'a, str>,
     /// Speaker entity type.
     pub speaker_type: &'a str,
     /// Speaker role.
@@ -116,6 +119,8 @@ pub struct QuoteRow<'a> {
     pub cue_start: Option<usize>,
     /// Cue end.
     pub cue_end: Option<usize>,
+    /// speech, according_to or belief (thought, stance, position: think, want, endorse): what the cue is.
+    pub cue_kind: &'a str,
     /// name, pronoun or nominal: what kind of words name the speaker; empty without a speaker.
     pub speaker_kind: &'a str,
     /// The attribution pattern that found the speaker (`after-quote`, `source-cue-clause`, ...), or `none`.
@@ -126,8 +131,8 @@ pub struct QuoteRow<'a> {
     pub part_of: String,
 }
 
-impl Row<21> for QuoteRow<'_> {
-    const COLUMNS: &'static [Column; 21] = &[
+impl Row<22> for QuoteRow<'_> {
+    const COLUMNS: &'static [Column; 22] = &[
         Column::text("doc_id").width(24.0),
         Column::label("quote_id").width(7.0),
         Column::label("kind").width(9.0),
@@ -145,6 +150,7 @@ impl Row<21> for QuoteRow<'_> {
         Column::text("cue"),
         Column::optional_int("cue_start"),
         Column::optional_int("cue_end"),
+        Column::label("cue_kind"),
         Column::label("speaker_kind"),
         Column::label("method").width(20.0),
         Column::float("confidence"),
@@ -152,7 +158,7 @@ impl Row<21> for QuoteRow<'_> {
     ];
 
     #[inline]
-    fn cells(&self) -> [Cell<'_>; 21] {
+    fn cells(&self) -> [Cell<'_>; 22] {
         [
             Cell::Text(self.doc_id),
             Cell::Text(&self.quote_id),
@@ -160,8 +166,8 @@ impl Row<21> for QuoteRow<'_> {
             Cell::Int(self.quote_start),
             Cell::Int(self.quote_end),
             Cell::Text(self.quote),
-            Cell::Text(self.speaker),
-            Cell::Text(self.speaker_entity_id),
+            Cell::Text(&self.speaker),
+            Cell::Text(&self.speaker_entity_id),
             Cell::Text(self.speaker_type),
             Cell::Text(self.speaker_role),
             Cell::Text(self.speaker_country),
@@ -171,6 +177,7 @@ impl Row<21> for QuoteRow<'_> {
             Cell::Text(self.cue),
             Cell::optional(self.cue_start),
             Cell::optional(self.cue_end),
+            Cell::Text(self.cue_kind),
             Cell::Text(self.speaker_kind),
             Cell::Text(self.method),
             Cell::Float(self.confidence),
@@ -301,6 +308,7 @@ impl<'a> DocumentRows<'a> {
         let at = |byte: usize| self.offsets.char_offset(byte);
         let speaker_entity = q.speaker.and_then(|s| s.entity).map(|i| &*x.entities[i]);
         let speaker_mention = q.speaker.map_or("", |s| s.span.text(&doc.text));
+        let joint = q.speaker.and_then(|s| s.joint).map(|i| &*x.entities[i]);
         QuoteRow {
             doc_id: &doc.id,
             quote_id: format!("q{}", doc.quotes_before + n + 1),
@@ -308,8 +316,16 @@ impl<'a> DocumentRows<'a> {
             quote_start: at(q.span.start),
             quote_end: at(q.span.end),
             quote: q.span.text(&doc.text),
-            speaker: speaker_entity.map_or(speaker_mention, |e| e.name.as_str()),
-            speaker_entity_id: speaker_entity.map_or("", |e| e.id.as_str()),
+            speaker: match (speaker_entity, joint) {
+                (Some(e), Some(j)) => Cow::Owned(format!("{} and {}", e.name, j.name)),
+                (Some(e), None) => Cow::Borrowed(e.name.as_str()),
+                (None, _) => Cow::Borrowed(speaker_mention),
+            },
+            speaker_entity_id: match (speaker_entity, joint) {
+                (Some(e), Some(j)) => Cow::Owned(format!("{}|{}", e.id, j.id)),
+                (Some(e), None) => Cow::Borrowed(e.id.as_str()),
+                (None, _) => Cow::Borrowed(""),
+            },
             speaker_type: speaker_entity.map_or("", |e| e.entity_type.as_str()),
             speaker_role: speaker_entity.map_or("", |e| e.role.as_str()),
             speaker_country: speaker_entity.map_or("", |e| country_column(extractor, e)),
@@ -319,6 +335,7 @@ impl<'a> DocumentRows<'a> {
             cue: q.cue.map_or("", |c| c.text(&doc.text)),
             cue_start: q.cue.map(|c| at(c.start)),
             cue_end: q.cue.map(|c| at(c.end)),
+            cue_kind: q.cue_kind.map_or("", CueKind::as_str),
             speaker_kind: q.speaker.map_or("", |s| s.kind.as_str()),
             method: if q.pattern.is_empty() { "none" } else { q.pattern },
             confidence: q.confidence,
@@ -359,8 +376,8 @@ mod tests {
         check(
             &quotes[0],
             "doc_id,quote_id,kind,quote_start,quote_end,quote,speaker,speaker_entity_id,speaker_type,speaker_role,\
-             speaker_country,speaker_mention,speaker_start,speaker_end,cue,cue_start,cue_end,speaker_kind,method,\
-             confidence,part_of",
+             speaker_country,speaker_mention,speaker_start,speaker_end,cue,cue_start,cue_end,cue_kind,speaker_kind,\
+             method,confidence,part_of",
         );
         let mut table = crate::output::entities::EntityTable::default();
         table.add(&doc.id, &doc.text, &x);
@@ -378,7 +395,7 @@ mod tests {
         assert_eq!(labels(MentionRow::COLUMNS), ["type", "form"]);
         assert_eq!(
             labels(QuoteRow::COLUMNS),
-            ["quote_id", "kind", "speaker_type", "speaker_kind", "method", "part_of"]
+            ["quote_id", "kind", "speaker_type", "cue_kind", "speaker_kind", "method", "part_of"]
         );
         assert_eq!(labels(EntityRow::COLUMNS), ["type"]);
     }

@@ -96,14 +96,10 @@ impl XlsxSink {
         workbook.set_zip_compression_level(ZIP_LEVEL);
         let header =
             Format::new().set_bold().set_background_color(Color::RGB(0xE8EEF7)).set_border_bottom(FormatBorder::Thin);
-        start_table::<QuoteRow, 21>(workbook.add_worksheet_with_constant_memory().map_err(fail)?, "Quotes", &header)
+        start_table::<QuoteRow, _>(workbook.add_worksheet_with_constant_memory().map_err(fail)?, "Quotes", &header)
             .map_err(fail)?;
-        start_table::<MentionRow, 13>(
-            workbook.add_worksheet_with_constant_memory().map_err(fail)?,
-            "Mentions",
-            &header,
-        )
-        .map_err(fail)?;
+        start_table::<MentionRow, _>(workbook.add_worksheet_with_constant_memory().map_err(fail)?, "Mentions", &header)
+            .map_err(fail)?;
         Ok(XlsxSink {
             workbook,
             pending,
@@ -170,7 +166,7 @@ impl Sink for XlsxSink {
             if is_attribution(&q) {
                 attributions += 1;
                 if !q.speaker.is_empty() {
-                    *self.counts.speakers.entry(q.speaker.to_owned()).or_default() += 1;
+                    *self.counts.speakers.entry(q.speaker.into_owned()).or_default() += 1;
                 }
             }
         }

@@ -37,7 +37,14 @@ pub(crate) fn quotations(cx: &DocContext<'_>, entities: &[Arc<Entity>], mentions
         lexicon: cx.lexicon,
         titles: cx.scan.titles.iter().map(|t| t.span).collect(),
     };
-    patterns::attribute(&context, &marked)
+    let mut quotes = patterns::attribute(&context, &marked);
+    for q in &mut quotes {
+        q.cue_kind = q.cue.and_then(|c| {
+            let i = cues.partition_point(|hit| hit.span.start < c.start);
+            cues.get(i).filter(|hit| hit.span == c).map(|hit| hit.kind)
+        });
+    }
+    quotes
 }
 
 /// The kind of a quotation.
@@ -104,6 +111,8 @@ pub struct Speaker {
     pub entity: Option<EntityRef>,
     /// Name, pronoun or noun phrase.
     pub kind: SpeakerKind,
+    /// A second person the words name together with the first ("Hegseth and Nakatani told reporters").
+    pub joint: Option<EntityRef>,
 }
 
 /// A quotation.
@@ -117,6 +126,8 @@ pub struct Quote {
     pub speaker: Option<Speaker>,
     /// The cue ("said", "according to"), if any.
     pub cue: Option<Span>,
+    /// What the cue is, from its cue file: speech, "according to", or belief (stance, thought, position).
+    pub cue_kind: Option<CueKind>,
     /// The attribution pattern that found the speaker (see `src/quote/patterns`), empty when none did: the
     /// `method` column.
     pub pattern: &'static str,
@@ -130,12 +141,21 @@ pub struct Quote {
 impl Quote {
     /// A quotation attributed by `pattern`.
     pub(crate) fn attributed(kind: QuoteKind, span: Span, pattern: &'static str, f: speaker::Found) -> Quote {
-        Quote { kind, span, speaker: Some(f.speaker), cue: f.cue, pattern, part_of: None, confidence: f.confidence }
+        Quote {
+            kind,
+            span,
+            speaker: Some(f.speaker),
+            cue: f.cue,
+            cue_kind: None,
+            pattern,
+            part_of: None,
+            confidence: f.confidence,
+        }
     }
 
     /// A quotation no pattern attributed.
     pub(crate) fn unattributed(kind: QuoteKind, span: Span) -> Quote {
-        Quote { kind, span, speaker: None, cue: None, pattern: "", part_of: None, confidence: 0.0 }
+        Quote { kind, span, speaker: None, cue: None, cue_kind: None, pattern: "", part_of: None, confidence: 0.0 }
     }
 }
 

@@ -5,7 +5,7 @@
 use crate::extraction::MentionType;
 use crate::lexicon::{Lexicon, WordKind, WordKinds};
 use crate::span::Span;
-use crate::text::words::word_ending_at;
+use crate::text::words::{initials_ending_at, word_ending_at};
 
 use super::context::{QuoteContext, mention_ending_at};
 
@@ -13,6 +13,29 @@ use super::context::{QuoteContext, mention_ending_at};
 pub(crate) const PHRASE_END: WordKinds = WordKinds::of(&[WordKind::PhraseEnd, WordKind::Weekday]);
 /// Time words that may stand between a subject and its cue (with years).
 pub(crate) const TIME_WORDS: WordKinds = WordKinds::of(&[WordKind::TimeWord, WordKind::Weekday]);
+/// Words that are no noun heading a speaker's phrase.
+const FUNCTION_WORDS: WordKinds = WordKinds::of(&[
+    WordKind::NotName,
+    WordKind::Introducer,
+    WordKind::ClauseOpener,
+    WordKind::PhraseBoundary,
+    WordKind::SpeakerDeterminer,
+    WordKind::NounDeterminer,
+    WordKind::CueModifier,
+]);
+/// Capitalised words that are no modifier of a name before it.
+const NO_NAME_MODIFIER: WordKinds = WordKinds::of(&[
+    WordKind::NotName,
+    WordKind::Introducer,
+    WordKind::ClauseOpener,
+    WordKind::PhraseBoundary,
+    WordKind::SpeakerPronoun,
+]);
+/// Words that open a noun phrase.
+const DETERMINERS: WordKinds = WordKinds::of(&[WordKind::NounDeterminer, WordKind::SpeakerDeterminer]);
+/// Words that open a clause before its subject ("But", "In", "Last").
+pub(crate) const CLAUSE_START: WordKinds =
+    WordKinds::of(&[WordKind::Introducer, WordKind::ClauseOpener, WordKind::TimeModifier]);
 
 /// A span from `start` to `end`, empty at `start` when `end` comes first (word walks can cross).
 pub(crate) fn sp(start: usize, end: usize) -> Span {
@@ -64,9 +87,20 @@ pub(crate) fn subject_in_window(cx: &QuoteContext<'_>, cue_start: usize, limit: 
     if pos <= limit {
         return None;
     }
+    // "Sen. David Perdue (R-Ga.) said": a short parenthesis after the name belongs to it
+    if text[limit..pos].ends_with(')')
+        && let Some(open) = text[limit..pos].rfind('(').map(|i| limit + i)
+        && words_at_most(&text[open..pos], 3)
+        && open > limit
+    {
+        let before = text[limit..open].trim_end().len() + limit;
+        if let Some(m) = mention_ending_at(cx.mentions, before).filter(|m| m.mention_type == MentionType::Person) {
+            return Some(sp(with_modifiers(cx, m.span, limit).start, pos));
+        }
+    }
     // a mention ending here: "Nasser Kanaani said", "the State Department said"
     if let Some(m) = mention_ending_at(cx.mentions, pos).filter(|m| m.mention_type != MentionType::Demonym) {
-        return Some(with_modifiers(cx, m.span, limit));
+        return Some(mention_phrase(cx, m, limit));
     }
     if text[limit..pos].ends_with(',') {
         // "the Azeri Minister of Defense, General Zakir Hasanov, said": a person named right before the comma
@@ -99,11 +133,26 @@ pub(crate) fn subject_in_window(cx: &QuoteContext<'_>, cue_start: usize, limit: 
         return None;
     }
     let (word_start, word) = word_ending_at(text, limit, pos)?;
-    if cx.lexicon.is(word, WordKind::SpeakerPronoun)
-        || cx.lexicon.is(word, WordKind::RelativePronoun) && text[limit..word_start].trim_end().ends_with(',')
+    // "He’s claiming": the pronoun without its auxiliary
+    if let Some(stem) = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s"))
+        && cx.lexicon.is(stem, WordKind::SpeakerPronoun)
     {
-        // "he said"; "McConnell, who in 2010 said": the relative pronoun names the speaker
-        return Some(sp(word_start, pos));
+        return Some(sp(word_start, word_start + stem.len()));
+    }
+    let kinds = cx.lexicon.kinds(word);
+    if kinds.contains(WordKind::SpeakerPronoun) || kinds.contains(WordKind::RelativePronoun) {
+        // "he said"; "McConnell, who in 2010 said", "economists who argue": the relative pronoun names the
+        // speaker, after a comma or a noun
+        let relative = kinds.contains(WordKind::RelativePronoun);
+        let after_noun = || {
+            let before = text[limit..word_start].trim_end();
+            before.ends_with(',')
+                || word_ending_at(text, limit, limit + before.len())
+                    .is_some_and(|(_, w)| !cx.lexicon.is(w, WordKind::PhraseBoundary))
+        };
+        if !relative || after_noun() {
+            return Some(sp(word_start, pos));
+        }
     }
     np_before(cx, pos, limit)
 }
@@ -112,33 +161,72 @@ pub(crate) fn subject_in_window(cx: &QuoteContext<'_>, cue_start: usize, limit: 
 pub(crate) fn np_before(cx: &QuoteContext<'_>, end: usize, limit: usize) -> Option<Span> {
     let text = cx.text;
     if let Some(m) = mention_ending_at(cx.mentions, end).filter(|m| m.mention_type != MentionType::Demonym) {
-        return Some(with_modifiers(cx, m.span, limit));
+        return Some(mention_phrase(cx, m, limit));
     }
     let mut start = end;
     let mut count = 0;
-    while count < 7 {
+    while count < 10 {
         let word_end = limit + text[limit..start].trim_end().len();
         if count > 0 && word_end == start {
             break; // no space: punctuation or the start
         }
-        let Some((ws, w)) = word_ending_at(text, limit, word_end) else { break };
-        if cx.lexicon.is(w, WordKind::PhraseBoundary) {
+        // "E.U. leaders": initials are a word
+        let initials = initials_ending_at(text, limit, word_end).map(|ws| (ws, &text[ws..word_end]));
+        let Some((ws, w)) = word_ending_at(text, limit, word_end).or(initials) else { break };
+        // "Federal and state officials", "Hegseth and Nakatani", "the nominee and his aides": "and" after a name,
+        // a capitalised word or a speaker noun joins
+        let joining_and = |and_start: usize| {
+            let before = limit + text[limit..and_start].trim_end().len();
+            word_ending_at(text, limit, before).is_some_and(|(_, b)| {
+                (b.starts_with(char::is_uppercase) && !cx.lexicon.is(b, WordKind::NotName))
+                    || cx.lexicon.is_or_plural(b, WordKind::SpeakerNoun)
+            })
+        };
+        let joins = w == "and" && count > 0 && joining_and(ws);
+        let kinds = cx.lexicon.kinds(w);
+        if kinds.contains(WordKind::PhraseBoundary) && !joins {
             break;
         }
         start = ws;
         count += 1;
-        // a determiner opens the noun phrase: "a State Department spokesman"
-        if cx.lexicon.is(w, WordKind::NounDeterminer) || cx.lexicon.is(w, WordKind::SpeakerDeterminer) {
-            break;
+        // a determiner opens the noun phrase ("a State Department spokesman"), unless a preposition links it
+        // to a head before it ("attorneys for the family")
+        if kinds.intersects(DETERMINERS) {
+            let before = limit + text[limit..ws].trim_end().len();
+            let linked = word_ending_at(text, limit, before).is_some_and(|(p_start, p)| {
+                cx.lexicon.is(p, WordKind::LinkingPreposition) || (p == "and" && joining_and(p_start))
+            });
+            if !linked {
+                break;
+            }
         }
-        // stop at punctuation before the word
-        if text[limit..ws].trim_end().ends_with([',', '.', ';', ':', '(', '"', '“', '”', '—']) {
+        // stop at punctuation before the word (not the full stop of initials: "E.U. leaders")
+        let before = limit + text[limit..ws].trim_end().len();
+        if text[limit..before].ends_with([',', '.', ';', ':', '(', '"', '“', '”', '—'])
+            && initials_ending_at(text, limit, before).is_none()
+        {
             break;
         }
     }
     let span = trim_span(text, sp(start, end));
     // drop a leading preposition ("In Tehran officials said")
     (!span.is_empty()).then_some(span)
+}
+
+/// The words of a subject that ends with mention `m`: its modifiers ([`with_modifiers`]), and a person named
+/// with it ("Hegseth and Nakatani").
+fn mention_phrase(cx: &QuoteContext<'_>, m: &crate::extraction::Mention, limit: usize) -> Span {
+    let text = cx.text;
+    let named = with_modifiers(cx, m.span, limit);
+    if m.mention_type == MentionType::Person
+        && let Some(before) = text.get(limit..named.start).and_then(|t| t.strip_suffix(" and "))
+        && let Some(other) = mention_ending_at(cx.mentions, limit + before.len())
+        && other.mention_type == MentionType::Person
+        && other.span.start >= limit
+    {
+        return sp(with_modifiers(cx, other.span, limit).start, named.end);
+    }
+    named
 }
 
 /// The source named in "according to a statement by the Foreign Ministry": the words after "by".
@@ -186,9 +274,37 @@ pub(crate) fn np_after(text: &str, lexicon: &Lexicon, pos: usize, limit: usize) 
 /// The subject of the clause starting at `start` and ending before `end`: after an introductory phrase, the
 /// first person or organization mention or pronoun within its first six words, else its first words up to a
 /// verb-like word.
+/// The subject of a verb joined by "and" to the one before it, `and` being where that "and" starts ("…, I
+/// laughed and said", "Kanaani said … and demanded"): the pronoun or name that opens the last clause before it,
+/// else the subject of the sentence.
+pub(crate) fn coordinated_subject(cx: &QuoteContext<'_>, start: usize, and: usize) -> Option<Span> {
+    let text = cx.text;
+    let before = text[start..and].trim_end().trim_end_matches(',');
+    let clause_start = before.rfind(", ").map_or(start, |i| start + i + 2);
+    let clause = text[clause_start..start + before.len()].trim_start();
+    let clause_start = start + before.len() - clause.len();
+    let first_end = clause.find([' ', ',']).map_or(clause_start + clause.len(), |i| clause_start + i);
+    if cx.lexicon.is(&text[clause_start..first_end], WordKind::SpeakerPronoun) {
+        return Some(sp(clause_start, first_end));
+    }
+    let opening = cx.mentions.get(cx.mentions.partition_point(|m| m.span.start < clause_start));
+    if let Some(m) = opening.filter(|m| {
+        m.span.start == clause_start && matches!(m.mention_type, MentionType::Person | MentionType::Organization)
+    }) {
+        return Some(m.span);
+    }
+    sentence_subject(cx, start, and)
+}
+
 pub(crate) fn sentence_subject(cx: &QuoteContext<'_>, start: usize, end: usize) -> Option<Span> {
     let text = cx.text;
     let mut start = start + (text[start..end].len() - text[start..end].trim_start().len());
+    // "Editor’s note: The mayor …", "Update: Officials …": a label before a colon is no subject
+    if let Some(colon) = text[start..end].find(": ")
+        && words_at_most(&text[start..start + colon], 3)
+    {
+        start += colon + 2;
+    }
     let first = text[start..end].split_whitespace().next().unwrap_or("");
     if cx.lexicon.is(first.trim_end_matches(','), WordKind::Introducer) {
         match text[start..end].find(", ") {
@@ -207,7 +323,7 @@ pub(crate) fn sentence_subject(cx: &QuoteContext<'_>, start: usize, end: usize) 
         .find(|m| matches!(m.mention_type, MentionType::Person | MentionType::Organization))
         .map(|m| sp(start, m.span.end));
     for word in text[start..head_end].split(|c: char| c.is_whitespace() || c == ',') {
-        if (cx.lexicon.is(word, WordKind::SpeakerPronoun) && !word.eq_ignore_ascii_case("who")) || matches!(word, "I") {
+        if cx.lexicon.is(word, WordKind::SpeakerPronoun) && !cx.lexicon.is(word, WordKind::RelativePronoun) {
             let at = word.as_ptr() as usize - text.as_ptr() as usize;
             let pronoun = sp(at, at + word.len());
             return Some(match mention {
@@ -244,7 +360,12 @@ pub(crate) fn sentence_subject(cx: &QuoteContext<'_>, start: usize, end: usize) 
 
 /// Years, weekdays and time words that may stand between a subject and its cue ("Trump on Monday said").
 pub(crate) fn is_time_word(w: &str, lexicon: &Lexicon) -> bool {
-    (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())) || lexicon.is_any(w, TIME_WORDS)
+    is_time_word_of(w, lexicon.kinds(w))
+}
+
+/// [`is_time_word`] for a word whose kinds are known.
+pub(crate) fn is_time_word_of(w: &str, kinds: WordKinds) -> bool {
+    kinds.intersects(TIME_WORDS) || (w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit()))
 }
 
 /// Position before `pos` with white space and auxiliary words ("has also") skipped, not before `limit`.
@@ -252,12 +373,13 @@ pub(crate) fn skip_auxiliaries_back(text: &str, lexicon: &Lexicon, mut pos: usiz
     loop {
         let trimmed = text[limit..pos].trim_end();
         pos = limit + trimmed.len();
-        match word_ending_at(text, limit, pos) {
-            Some((ws, w)) if lexicon.is(w, WordKind::CueModifier) => pos = ws,
-            // "boldly suggested"
-            Some((ws, w)) if w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase) => pos = ws,
+        let Some((ws, w)) = word_ending_at(text, limit, pos) else { return pos };
+        let kinds = lexicon.kinds(w);
+        match (ws, w) {
+            // "has also said", "boldly suggested"
+            (ws, w) if kinds.contains(WordKind::CueModifier) || kinds.ly_adverb(w) => pos = ws,
             // "who in 2010 said", "Trump on Monday said", "Clinton last week told"
-            Some((ws, w)) if is_time_word(w, lexicon) => {
+            (ws, w) if is_time_word_of(w, kinds) => {
                 let before = text[limit..ws].trim_end();
                 match word_ending_at(text, limit, limit + before.len()) {
                     Some((ws2, modifier)) if lexicon.is(modifier, WordKind::TimeModifier) => pos = ws2,
@@ -282,9 +404,7 @@ pub(crate) fn speaker_words(cx: &QuoteContext<'_>, span: Span) -> Option<Span> {
         let words = span.text(text);
         let first = words.split_whitespace().next()?;
         let rest = words[first.len()..].trim_start();
-        let opener = cx.lexicon.is(first, WordKind::Introducer)
-            || cx.lexicon.is(first, WordKind::ClauseOpener)
-            || cx.lexicon.is(first, WordKind::TimeModifier)
+        let opener = cx.lexicon.is_any(first, CLAUSE_START)
             || is_time_word(first.trim_end_matches(','), cx.lexicon)
             || (first.starts_with(char::is_lowercase) && cx.lexicon.is(first, WordKind::PhraseBoundary));
         if !opener || rest.is_empty() || cx.lexicon.is(first, WordKind::NounDeterminer) {
@@ -292,33 +412,62 @@ pub(crate) fn speaker_words(cx: &QuoteContext<'_>, span: Span) -> Option<Span> {
         }
         span = sp(span.end - rest.len(), span.end);
     }
-    let words = span.text(text);
+    if span.is_empty() {
+        return None;
+    }
+    // the head phrase: before an apposition ("Derek Mitchell, who served as …") or a parenthesis ("Sen. David
+    // Perdue (R-Ga.)")
+    let full = span.text(text);
+    let head_len = full.find([',', '(']).map_or(full.len(), |i| full[..i].trim_end().len());
+    let head_span = sp(span.start, span.start + head_len);
+    let words = head_span.text(text);
     if words.is_empty() {
         return None;
     }
-    // no verb inside ("Tehran would never intimidate Baku")
-    if words.split_whitespace().any(|w| cx.lexicon.is(w, WordKind::CueModifier) && w.starts_with(char::is_lowercase)) {
+    // no verb inside ("Tehran would never intimidate Baku", "Kaine defended people", "Donald Trump repeatedly
+    // demeaned women"): an auxiliary, or a lower-case word in -ed or -ly between the first and the last (a
+    // first word in -ed is an adjective: "elected officials")
+    let word_count = words.split_whitespace().count();
+    let has_verb = words.split_whitespace().enumerate().any(|(i, w)| {
+        if !w.starts_with(char::is_lowercase) {
+            return false;
+        }
+        let inner = i > 0 && i + 1 < word_count;
+        if inner && w.ends_with("ed") && w.len() > 3 {
+            return true;
+        }
+        let kinds = cx.lexicon.kinds(w);
+        kinds.contains(WordKind::CueModifier) || ((inner || (i == 0 && word_count >= 2)) && kinds.ly_adverb(w))
+    });
+    if has_verb {
         return None;
     }
-    let last = words.rsplit([' ', '\u{a0}']).next().unwrap_or(words);
     if cx.lexicon.is(words, WordKind::SpeakerPronoun) || cx.lexicon.is(words, WordKind::RelativePronoun) {
         return Some(span);
     }
+    let last = words.rsplit([' ', '\u{a0}']).next().unwrap_or(words);
     if last.ends_with("'s") || last.ends_with("’s") || last.ends_with(['\'', '’']) {
         return None; // a possessive is no head: "Editor’s note"
     }
     // a mention of a person, organization, country or place ends the phrase
-    let ends_a_mention = mention_ending_at(cx.mentions, span.end)
-        .is_some_and(|m| m.span.start >= span.start && m.mention_type != MentionType::Demonym);
-    let head = last.trim_end_matches(['.', ')']);
-    let name_like = head.starts_with(char::is_uppercase)
-        && !cx.lexicon.is(head, WordKind::NotName)
-        && !cx.lexicon.is(head, WordKind::Introducer)
-        && !cx.lexicon.is(head, WordKind::ClauseOpener);
+    let ends_a_mention = mention_ending_at(cx.mentions, head_span.end)
+        .is_some_and(|m| m.span.start >= head_span.start && m.mention_type != MentionType::Demonym);
+    let head = last.trim_end_matches('.');
+    let function_word = |w: &str| {
+        let kinds = cx.lexicon.kinds(w);
+        kinds.intersects(FUNCTION_WORDS) || is_time_word_of(w, kinds)
+    };
+    let name_like = head.starts_with(char::is_uppercase) && !function_word(head);
+    // a noun phrase whose head is a noun: a speaker noun, or a word of letters that is no function word and
+    // does not look like a verb or adverb ("the fund", "polling averages"; not "His twisted", "offered some")
     let noun = {
         let lower = head.to_lowercase();
-        let singular = lower.strip_suffix('s').unwrap_or(&lower);
-        cx.lexicon.is(&lower, WordKind::SpeakerNoun) || cx.lexicon.is(singular, WordKind::SpeakerNoun)
+        cx.lexicon.is_or_plural(&lower, WordKind::SpeakerNoun)
+            || (lower.len() >= 3
+                && lower.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !function_word(&lower)
+                && !["ed", "ing", "ly", "en"].iter().any(|end| lower.ends_with(end))
+                && words.split_whitespace().count() >= 2)
     };
     (ends_a_mention || name_like || noun).then_some(span)
 }
@@ -341,17 +490,18 @@ pub(crate) fn skip_adverbials(cx: &QuoteContext<'_>, from: usize, limit: usize) 
         let mut words = trimmed.split(' ');
         let Some(first) = words.next().map(|w| w.trim_end_matches(',')) else { return pos };
         let second = words.next().map(|w| w.trim_end_matches(','));
-        let step = if is_time_word(first, cx.lexicon)
-            || (first.len() > 3 && first.ends_with("ly") && first.starts_with(char::is_lowercase))
-            || cx.lexicon.is(first, WordKind::CueModifier) && !cx.lexicon.is(first, WordKind::PhraseBoundary)
+        let kinds = cx.lexicon.kinds(first);
+        let step = if is_time_word_of(first, kinds)
+            || kinds.ly_adverb(first)
+            || kinds.contains(WordKind::CueModifier) && !kinds.contains(WordKind::PhraseBoundary)
         {
             first.len()
-        } else if cx.lexicon.is(first, WordKind::TimeModifier) && second.is_some_and(|w| is_time_word(w, cx.lexicon)) {
+        } else if kinds.contains(WordKind::TimeModifier) && second.is_some_and(|w| is_time_word(w, cx.lexicon)) {
             first.len() + 1 + second.map_or(0, str::len)
         } else if let Some(medium) = medium_phrase(cx, at, limit) {
             medium - at
         } else {
-            return if at > pos && text[pos..at].contains(',') { at } else { pos };
+            return pos;
         };
         pos = at + step;
         if pos >= limit {
@@ -405,6 +555,11 @@ pub(crate) fn with_modifiers(cx: &QuoteContext<'_>, name: Span, limit: usize) ->
     }
     while let Some(before) = text[limit..start].strip_suffix(' ') {
         let end = limit + before.len();
+        // "Mark Z. Barabak", "E.U. foreign policy chief": initials go with the name
+        if let Some(initials) = initials_ending_at(text, limit, end) {
+            start = initials;
+            continue;
+        }
         let Some((ws, word)) = word_ending_at(text, limit, end) else { break };
         let title = titles.binary_search_by_key(&end, |t| t.end).ok().map(|i| titles[i]);
         if let Some(t) = title.filter(|t| t.start >= limit) {
@@ -412,18 +567,24 @@ pub(crate) fn with_modifiers(cx: &QuoteContext<'_>, name: Span, limit: usize) ->
             continue;
         }
         let possessive = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"));
-        let capitalised = word.starts_with(char::is_uppercase)
-            && !cx.lexicon.is(word, WordKind::NotName)
-            && !cx.lexicon.is(word, WordKind::Introducer)
-            && !cx.lexicon.is(word, WordKind::ClauseOpener)
-            && !cx.lexicon.is(word, WordKind::PhraseBoundary)
-            && !cx.lexicon.is(word, WordKind::SpeakerPronoun);
-        if capitalised || possessive.is_some_and(|stem| stem.starts_with(char::is_uppercase)) {
+        let capitalised =
+            |word: &str| word.starts_with(char::is_uppercase) && !cx.lexicon.is_any(word, NO_NAME_MODIFIER);
+        if capitalised(word) || possessive.is_some_and(|stem| stem.starts_with(char::is_uppercase)) {
             start = ws;
             continue;
         }
-        // "the", "a" before the modifiers
-        if start < name.start && cx.lexicon.is(word, WordKind::NounDeterminer) {
+        // "Trump campaign spokesman Jason Miller", "Obama administration officials": a common noun after a name
+        if word.chars().all(|c| c.is_ascii_lowercase())
+            && [WordKinds::NONE, WordKinds::of(&[WordKind::SpeakerNoun])].contains(&cx.lexicon.kinds(word))
+            && let Some((name_start, name_word)) =
+                text[limit..ws].strip_suffix(' ').and_then(|b| word_ending_at(text, limit, limit + b.len()))
+            && capitalised(name_word)
+        {
+            start = name_start;
+            continue;
+        }
+        // "the", "a" before the name and its modifiers
+        if cx.lexicon.is(word, WordKind::NounDeterminer) {
             start = ws;
         }
         break;

@@ -24,19 +24,62 @@ pub(crate) struct Found {
 pub(crate) fn found(cx: &QuoteContext<'_>, span: Span, cue: Option<Span>, confidence: f32) -> Found {
     let text = cx.text;
     let words_text = span.text(text);
+    if cx.lexicon.is(words_text, WordKind::RelativePronoun)
+        && let Some(entity) = antecedent(cx, span.start)
+    {
+        // "Kioumars Heydari, who accused Baku": the name the relative clause hangs on
+        return Found {
+            speaker: Speaker { span, entity: Some(entity), kind: SpeakerKind::Name, joint: None },
+            cue,
+            confidence,
+        };
+    }
     let is_pronoun =
         cx.lexicon.is(words_text, WordKind::SpeakerPronoun) || cx.lexicon.is(words_text, WordKind::ObjectPronoun);
     if is_pronoun {
         let entity = resolve_pronoun(cx, words_text, span.start);
-        return Found { speaker: Speaker { span, entity, kind: SpeakerKind::Pronoun }, cue, confidence };
+        return Found { speaker: Speaker { span, entity, kind: SpeakerKind::Pronoun, joint: None }, cue, confidence };
     }
     let entity = entity_in(cx, span);
     let first = words_text.split_whitespace().next().unwrap_or("").to_lowercase();
     // "officials", "a senior official", "the company": a noun phrase, not a name
     let nominal = entity.is_none()
-        && (!words_text.starts_with(char::is_uppercase) || cx.lexicon.is(&first, WordKind::SpeakerDeterminer));
+        && (!words_text.starts_with(char::is_uppercase)
+            || cx.lexicon.is(&first, WordKind::SpeakerDeterminer)
+            || cx.lexicon.is(&first, WordKind::NounDeterminer)
+            || cx.lexicon.is_or_plural(&first, WordKind::SpeakerNoun));
     let kind = if nominal { SpeakerKind::Nominal } else { SpeakerKind::Name };
-    Found { speaker: Speaker { span, entity, kind }, cue, confidence }
+    Found { speaker: Speaker { span, entity, kind, joint: joint_speaker(cx, span, entity) }, cue, confidence }
+}
+
+/// The person or organization a relative pronoun at `pos` hangs on: the mention ending right before it (and its
+/// comma).
+fn antecedent(cx: &QuoteContext<'_>, pos: usize) -> Option<EntityRef> {
+    let before = cx.text[..pos].trim_end().trim_end_matches(',').trim_end();
+    super::context::mention_ending_at(cx.mentions, before.len())
+        .filter(|m| matches!(m.mention_type, MentionType::Person | MentionType::Organization))
+        .map(|m| m.entity)
+}
+
+/// "Hegseth and Nakatani": the second of two people the speaker's words name together.
+fn joint_speaker(cx: &QuoteContext<'_>, span: Span, first: Option<EntityRef>) -> Option<EntityRef> {
+    let text = cx.text;
+    let words = span.text(text);
+    let and = words.find(" and ")?;
+    let people: Vec<&Mention> = cx
+        .mentions
+        .iter()
+        .skip_while(|m| m.span.end <= span.start)
+        .take_while(|m| m.span.start < span.end)
+        .filter(|m| m.mention_type == MentionType::Person)
+        .collect();
+    match people[..] {
+        [a, b] if a.span.end <= span.start + and && b.span.start >= span.start + and + 5 && b.span.end == span.end => {
+            // the first named is the speaker's entity (a person ranks first), the second its partner
+            (first == Some(a.entity) && a.entity != b.entity).then_some(b.entity)
+        }
+        _ => None,
+    }
 }
 
 /// The entity a speaker's words name: a person, else an organization, else a country mentioned in them.
@@ -44,6 +87,7 @@ pub(crate) fn entity_in(cx: &QuoteContext<'_>, span: Span) -> Option<EntityRef> 
     let from = cx.mentions.partition_point(|m| m.span.end <= span.start);
     let inside = cx.mentions[from..].iter().take_while(|m| m.span.start < span.end);
     let mut best: Option<(u8, EntityRef)> = None;
+    let mut best_end = span.start;
     let text = cx.text;
     for m in inside {
         // "a senior US official" is not the United States: an organization or country is the speaker only when
@@ -59,8 +103,15 @@ pub(crate) fn entity_in(cx: &QuoteContext<'_>, span: Span) -> Option<EntityRef> 
             MentionType::Country if whole => 2,
             _ => continue,
         };
-        if best.is_none_or(|(r, _)| rank < r) {
+        // "Trump campaign spokesman Jason Miller": a person the head names after a person who only modifies it
+        let head_after_modifier = rank == 0 && best.is_some_and(|(r, _)| r == 0) && {
+            let between = &text[best_end.min(m.span.start)..m.span.start];
+            !between.contains([',', '(', ';'])
+                && between.split_whitespace().all(|w| !cx.lexicon.is(w, WordKind::ClauseOpener))
+        };
+        if best.is_none_or(|(r, _)| rank < r) || head_after_modifier {
             best = Some((rank, m.entity));
+            best_end = m.span.end;
         }
     }
     best.map(|(_, e)| e)

@@ -211,6 +211,17 @@ pub(crate) fn word_ending_at(text: &str, limit: usize, end: usize) -> Option<(us
     Some((start, &text[start..end]))
 }
 
+/// Initials that end at byte `end` ("E.U.", "Z.", "U.S."), starting no earlier than `limit` and after a space
+/// or `limit`: their start.
+pub(crate) fn initials_ending_at(text: &str, limit: usize, end: usize) -> Option<usize> {
+    let bytes = &text.as_bytes()[limit..end];
+    let mut i = bytes.len();
+    while i >= 2 && bytes[i - 1] == b'.' && bytes[i - 2].is_ascii_uppercase() {
+        i -= 2;
+    }
+    (i < bytes.len() && (i == 0 || bytes[i - 1] == b' ')).then_some(limit + i)
+}
+
 /// The word after exactly one space following `pos`, on the same line.
 pub(crate) fn word_after_space(text: &str, pos: usize) -> Option<Span> {
     let rest = text.get(pos..)?.strip_prefix(' ')?;

@@ -97,7 +97,8 @@ pub(crate) fn after_quote(cx: &QuoteContext<'_>, inner: Span, close_end: usize, 
     let first_word = speaker.text(text).split_whitespace().next().unwrap_or("");
     let subject_like = speaker.text(text).split_whitespace().any(|w| w.starts_with(char::is_uppercase))
         || cx.lexicon.is(first_word, WordKind::SpeakerPronoun)
-        || cx.lexicon.is(first_word, WordKind::SpeakerDeterminer);
+        || cx.lexicon.is(first_word, WordKind::SpeakerDeterminer)
+        || cx.lexicon.is_or_plural(first_word, WordKind::SpeakerNoun);
     if speaker.is_empty()
         || !words_at_most(speaker.text(text), 8)
         || cx.lexicon.is(first_word, WordKind::ClauseOpener)

@@ -3,7 +3,7 @@
 use crate::quote::CueKind;
 use crate::quote::context::QuoteContext;
 use crate::quote::context::cues_in;
-use crate::quote::phrases::{np_after, sentence_subject, sp, statement_source, subject_before};
+use crate::quote::phrases::{coordinated_subject, np_after, sentence_subject, sp, statement_source, subject_before};
 use crate::quote::speaker::{Found, found};
 use crate::span::Span;
 use crate::text::segment::sentence_index;
@@ -35,7 +35,9 @@ pub(crate) fn before_quote(cx: &QuoteContext<'_>, open: Span, sentence: Span, pa
         .iter()
         .find(|c| c.kind == CueKind::Speech && c.span.end <= open.start)
         .filter(|c| subject_before(cx, c.span.start, start).is_some_and(|s| text[start..s.start].trim().is_empty()));
-    let Some(cue) = first_speech.or_else(|| cues.iter().rev().find(|c| c.span.end <= open.start)) else {
+    let Some(cue) =
+        first_speech.or_else(|| cues.iter().rev().find(|c| c.span.end <= open.start && c.kind != CueKind::Belief))
+    else {
         // "The email goes on: “…”", "The judge turned to me. “…”" (previous sentence's subject for a quote
         // that is a sentence of its own)
         let before = text[start..open.start].trim_end();
@@ -60,7 +62,12 @@ pub(crate) fn before_quote(cx: &QuoteContext<'_>, open: Span, sentence: Span, pa
     if let Some(speaker) = subject_before(cx, cue.span.start, start) {
         return Some(found(cx, speaker, Some(cue.span), 0.9));
     }
-    if let Some(speaker) = sentence_subject(cx, start, cue.span.start) {
+    // "I laughed and said, “…”": the subject of the verb before "and"
+    let speaker = match before_cue.strip_suffix(" and") {
+        Some(stripped) => coordinated_subject(cx, start, start + stripped.len()),
+        None => sentence_subject(cx, start, cue.span.start),
+    };
+    if let Some(speaker) = speaker {
         return Some(found(cx, speaker, Some(cue.span), 0.7));
     }
     // "Said Trump: “…”": the cue opens its clause

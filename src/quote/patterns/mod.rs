@@ -30,6 +30,7 @@ use std::cell::OnceCell;
 
 use foldhash::HashMap;
 
+use crate::lexicon::WordKind;
 use crate::rules::{Examples, Unit};
 use crate::span::Span;
 
@@ -39,7 +40,7 @@ use super::kind::{closing_mark_end, is_label, is_markup, quote_kind, trim_quote}
 use super::marks::{Ending, Marked};
 use super::phrases::{sp, trim_span, words_at_most};
 use super::speaker::{Found, found};
-use super::{CueKind, Quote, QuoteKind};
+use super::{Quote, QuoteKind};
 
 /// When a pattern is tried.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -321,6 +322,19 @@ pub(crate) const PATTERNS: &[Pattern] = &[
         },
     },
     Pattern {
+        name: "parenthetical-source-cue",
+        doc: "SOURCE and its cue between commas inside the clause they report (The test, North Korea said, was its biggest)",
+        stage: Stage::Reported,
+        find: Find::Sentence(reported::parenthetical_source_cue),
+        examples: Examples {
+            matches: &[
+                ("The latest test, North Korea said, was its biggest yet.", "North Korea"),
+                ("But to prevent problems, he said, local officials should be vigilant.", "he"),
+            ],
+            no_match: &["The latest test, North Korea said."],
+        },
+    },
+    Pattern {
         name: "participle-clause",
         doc: "a participle of a cue after a comma reports a clause of the sentence's subject (…, saying the report was wrong)",
         stage: Stage::Reported,
@@ -464,19 +478,55 @@ pub(crate) fn attribute(cx: &QuoteContext<'_>, marked: &[Marked]) -> Vec<Quote> 
         };
         quotes.push(quote);
     }
+    join_broken_quotations(cx, &mut quotes);
     reported_speech(cx, marked, &mut quotes);
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
     link_parts(&mut quotes);
     quotes
 }
 
+/// One speaker's quotation broken by its attribution, in one paragraph ("“A,” said Ortiz, “B.”", "“A,” Ortiz
+/// said. “B.”"): its parts are one attribution, a `mixed` quotation from the first part's start to the last
+/// part's end (the parts stay rows of their own, `part_of` it).
+fn join_broken_quotations(cx: &QuoteContext<'_>, quotes: &mut Vec<Quote>) {
+    let mut joined = Vec::new();
+    let mut i = 0;
+    while i < quotes.len() {
+        let first = quotes[i];
+        let Some(speaker) = first.speaker.filter(|_| first.kind == QuoteKind::Direct) else {
+            i += 1;
+            continue;
+        };
+        let line = paragraph_of(cx, first.span.start);
+        let mut j = i + 1;
+        while j < quotes.len()
+            && quotes[j].kind == QuoteKind::Direct
+            && quotes[j].speaker.is_some_and(|s| s.span == speaker.span)
+            && quotes[j].span.end <= line.end
+        {
+            j += 1;
+        }
+        if j > i + 1 {
+            let span = Span::new(first.span.start, quotes[j - 1].span.end);
+            joined.push(Quote { kind: QuoteKind::Mixed, span, ..first });
+        }
+        i = j;
+    }
+    quotes.extend(joined);
+}
+
 /// The quotations inside a `mixed` attribution are its parts: `part_of` names it, and they are `partial`
 /// (a fragment of the reporter's sentence) and take its speaker when they have none.
 fn link_parts(quotes: &mut [Quote]) {
-    let mixed: Vec<usize> = (0..quotes.len()).filter(|&i| quotes[i].kind == QuoteKind::Mixed).collect();
-    for m in mixed {
+    // quotes are in order of their start: the parts of a mixed attribution follow it
+    for m in 0..quotes.len() {
+        if quotes[m].kind != QuoteKind::Mixed {
+            continue;
+        }
         let (span, attribution) = (quotes[m].span, quotes[m]);
-        for (i, q) in quotes.iter_mut().enumerate() {
+        let from = quotes.partition_point(|q| q.span.start < span.start);
+        let to = quotes.partition_point(|q| q.span.start < span.end);
+        for (i, q) in quotes.iter_mut().enumerate().take(to).skip(from) {
             // a term (a name, scare quotes) is the reporter's, not the speaker's
             if i == m
                 || matches!(q.kind, QuoteKind::Mixed | QuoteKind::Term)
@@ -534,8 +584,10 @@ fn reported_speech(cx: &QuoteContext<'_>, marked: &[Marked], quotes: &mut Vec<Qu
         let body_end = trim_span(text, sp(sentence.start, sentence.end)).end;
         let body_end = if text[..body_end].ends_with(['.', '!', '?']) { body_end - 1 } else { body_end };
         let valid: Vec<CueHit> =
-            cues.iter().copied().filter(|c| c.kind != CueKind::Belief && !inside_quotation(c.span.start)).collect();
+            cues.iter().copied().filter(|c| !inside_quotation(c.span.start) && verbal(cx, *c, sentence)).collect();
         let Some(&last) = valid.last() else { continue };
+        // "…, officials said, speaking on condition of anonymity": the sentence ends with the last finite cue
+        let last = valid.iter().rev().find(|c| !c.span.text(text).ends_with("ing")).copied().unwrap_or(last);
         let find_at = |stage: Stage, cue: CueHit, floor: usize, body_end: usize| {
             let site = CueSite { sentence, cue, floor, body_end };
             first_of(stage, |p: &Pattern| match p.find {
@@ -553,9 +605,16 @@ fn reported_speech(cx: &QuoteContext<'_>, marked: &[Marked], quotes: &mut Vec<Qu
             if cue.span.start < floor || cue.span.end > ceiling {
                 continue;
             }
-            let Some(frame) = find_at(Stage::Reported, cue, floor, ceiling) else { continue };
-            let (content, f) = &frame.1;
+            let Some(mut frame) = find_at(Stage::Reported, cue, floor, ceiling) else { continue };
+            // the clause ends where the next attribution in it begins ("Fowler said …, and he noted that …")
+            let (content, f) = &mut frame.1;
+            if let Some(cut) = next_attribution(cx, &valid, cue, *content) {
+                *content = trim_span(text, sp(content.start, cut));
+            }
             floor = content.end.max(f.speaker.span.end).max(cue.span.end);
+            if content.is_empty() {
+                continue;
+            }
             frames.push(frame);
         }
         frames.extend(ending);
@@ -571,6 +630,72 @@ fn reported_speech(cx: &QuoteContext<'_>, marked: &[Marked], quotes: &mut Vec<Qu
             quotes.push(Quote::attributed(kind, content, pattern, f));
         }
     }
+}
+
+/// False for a cue word that is no verb here: capitalised inside its sentence (a headline in title case:
+/// "Popular Website Shows Bias"), or a noun-like cue ("rules", "fears") after a word that cannot be its
+/// subject ("the climate rules", "our worst fears").
+fn verbal(cx: &QuoteContext<'_>, cue: CueHit, sentence: Span) -> bool {
+    let text = cx.text;
+    let word = cue.span.text(text);
+    let before = text[sentence.start..cue.span.start].trim_end();
+    if word.starts_with(char::is_uppercase)
+        && !before.is_empty()
+        && !before.ends_with([',', ':', ';', '—', '–', '(', '"', '“', '”'])
+    {
+        return false;
+    }
+    // "Another slide shows that …": "that" after it makes it a verb
+    let that_follows = text[cue.span.end..sentence.end].trim_start().starts_with("that ");
+    if cx.lexicon.is(word, WordKind::NounLikeCue) && !that_follows {
+        let subject = super::phrases::subject_before(cx, cue.span.start, sentence.start);
+        let strong = subject.is_some_and(|s| {
+            let words = s.text(text);
+            let last = words.rsplit(' ').next().unwrap_or(words);
+            cx.lexicon.is(words, WordKind::SpeakerPronoun)
+                || super::context::mention_ending_at(cx.mentions, s.end).is_some()
+                || last.starts_with(char::is_uppercase)
+                || cx.lexicon.is_or_plural(last, WordKind::SpeakerNoun)
+        });
+        return strong;
+    }
+    true
+}
+
+/// Where a later attribution begins inside `content`, the clause that `cue` reports: a later cue whose
+/// subject can speak and follows a comma, semicolon, dash or conjunction ("…, and he noted that", "…, but
+/// Republicans say"). The position of that separator.
+fn next_attribution(cx: &QuoteContext<'_>, cues: &[CueHit], cue: CueHit, content: Span) -> Option<usize> {
+    let text = cx.text;
+    for later in cues.iter().filter(|c| c.span.start > cue.span.end.max(content.start) && c.span.end <= content.end) {
+        // "May said that … by March and suggested that …": a second verb of the same subject
+        let verb_start = super::phrases::skip_auxiliaries_back(text, cx.lexicon, later.span.start, content.start);
+        let before_verb = text[content.start..verb_start].trim_end();
+        if let Some(stripped) = before_verb.strip_suffix(" and")
+            && !later.span.text(text).ends_with("ing")
+            && !words_at_most(stripped, 3)
+        {
+            return Some(content.start + stripped.trim_end().trim_end_matches(',').len());
+        }
+        let Some(source) = super::phrases::subject_before(cx, later.span.start, content.start) else { continue };
+        if !super::phrases::is_speaker(cx, source) || source.start <= content.start {
+            continue;
+        }
+        let before = text[content.start..source.start].trim_end();
+        let separator_start = if let Some(stripped) = before.strip_suffix([',', ';', '—', '–']) {
+            Some(stripped.len())
+        } else {
+            let last = before.rsplit(' ').next().unwrap_or("");
+            cx.lexicon
+                .is(last, WordKind::Conjunction)
+                .then(|| before.len() - last.len())
+                .map(|end| before[..end].trim_end().trim_end_matches(',').len())
+        };
+        if let Some(end) = separator_start {
+            return Some(content.start + end);
+        }
+    }
+    None
 }
 
 /// The reported speech `content` of a sentence, said by the words `speaker`: none when either is empty.

@@ -3,7 +3,7 @@
 use crate::quote::CueKind;
 use crate::quote::context::QuoteContext;
 use crate::quote::context::{cues_in, paragraph_of};
-use crate::quote::phrases::{sentence_subject, sp, subject_before};
+use crate::quote::phrases::{np_after, sentence_subject, sp, statement_source, subject_before};
 use crate::quote::speaker::{Found, found};
 use crate::span::Span;
 use crate::text::segment::sentence_index;
@@ -26,6 +26,11 @@ pub(crate) fn previous_paragraph_speaker(cx: &QuoteContext<'_>, open: Span, para
     let prev = paragraph_of(cx, prev_end.saturating_sub(1));
     let cue = cues_in(cx.cues, sp(prev.start, prev_end)).iter().rev().find(|c| c.kind != CueKind::Belief)?;
     let sentence = cx.sentences.get(sentence_index(cx.sentences, cue.span.start)).copied().unwrap_or(prev);
+    if cue.kind == CueKind::AccordingTo {
+        // "…, according to a statement by the Foreign Ministry.": the source follows the cue
+        let speaker = statement_source(text, np_after(text, cx.lexicon, cue.span.end, sentence.end.min(prev_end))?);
+        return Some(found(cx, speaker, Some(cue.span), 0.5));
+    }
     let start = sentence.start.max(prev.start);
     let speaker = subject_before(cx, cue.span.start, start).or_else(|| sentence_subject(cx, start, cue.span.start))?;
     Some(found(cx, speaker, Some(cue.span), 0.5))

@@ -13,12 +13,12 @@
 //!   lexicon's `addressee_verb`), nor an adverbial right after the cue ("said on Friday", "said in a
 //!   statement").
 
-use crate::lexicon::WordKind;
+use crate::lexicon::{Lexicon, WordKind, WordKinds};
 use crate::quote::CueKind;
 use crate::quote::context::QuoteContext;
 use crate::quote::phrases::{
-    is_speaker, is_time_word, np_after, sentence_subject, skip_adverbials, skip_auxiliaries_back, sp, speaker_words,
-    statement_source, subject_before, trim_span, words_at_most,
+    CLAUSE_START, coordinated_subject, is_speaker, is_time_word, np_after, sentence_subject, skip_adverbials,
+    skip_auxiliaries_back, sp, speaker_words, statement_source, subject_before, trim_span, words_at_most,
 };
 use crate::quote::speaker::Found;
 use crate::span::Span;
@@ -106,51 +106,200 @@ pub(crate) fn clause_comma_cue_source(cx: &QuoteContext<'_>, s: &CueSite) -> Opt
     reported(cx, content, source, s.cue.span)
 }
 
+/// `CLAUSE-START, SOURCE CUE, CLAUSE-END.` ("The latest test, North Korea said, was its biggest yet"): the
+/// whole sentence but the attribution is what the source said.
+pub(crate) fn parenthetical_source_cue(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(Span, Found)> {
+    let text = cx.text;
+    if s.cue.kind == CueKind::AccordingTo || s.cue.span.text(text).ends_with("ing") {
+        return None;
+    }
+    // ", SOURCE CUE," with the clause going on after it
+    let after = skip_adverbials(cx, s.cue.span.end, s.body_end);
+    let rest = text[after..s.body_end].trim_start().strip_prefix(',')?;
+    (!words_at_most(rest, 2) && !participle_asides(cx.lexicon, &text[after..s.body_end])).then_some(())?;
+    let source = subject_before(cx, s.cue.span.start, s.floor)?;
+    let before = text[s.floor..source.start].trim_end();
+    let opening = before.strip_suffix(',')?;
+    (!opening.trim().is_empty()).then_some(())?;
+    if !words_at_most(source.text(text), TRAILING_SOURCE_WORDS) {
+        return None;
+    }
+    is_speaker(cx, source).then_some(())?;
+    let content = sp(s.floor, s.body_end);
+    reported(cx, content, source, s.cue.span)
+}
+
 /// `…, saying (that) CLAUSE`: the subject of the sentence said it.
 pub(crate) fn participle_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(Span, Found)> {
     let text = cx.text;
     let cue = s.cue.span.text(text);
-    if !cue.ends_with("ing") || !text[s.sentence.start..s.cue.span.start].trim_end().ends_with(',') {
+    // "…, saying", "…, even suggesting"
+    let before = skip_auxiliaries_back(text, cx.lexicon, s.cue.span.start, s.sentence.start);
+    if !cue.ends_with("ing") || !text[s.sentence.start..before].trim_end().ends_with(',') {
         return None;
     }
-    let source = sentence_subject(cx, s.sentence.start, s.cue.span.start)?;
+    // the subject of the cue before it ("…,” he said, adding he would never vote"), else of the sentence
+    let source = subject_of_previous_cue(cx, s).or_else(|| sentence_subject(cx, s.sentence.start, s.cue.span.start))?;
     is_speaker(cx, source).then_some(())?;
     let content = clause_after(cx, s)?;
     reported(cx, content, source, s.cue.span)
 }
 
+/// The subject of the cue before `s.cue` in its sentence, when it can speak: "Kanaani said …, and demanded
+/// …", "Trump said …, adding …".
+fn subject_of_previous_cue(cx: &QuoteContext<'_>, s: &CueSite) -> Option<Span> {
+    let before = &cx.cues[..cx.cues.partition_point(|c| c.span.start < s.cue.span.start)];
+    let previous = before.last().filter(|c| c.span.start >= s.sentence.start)?;
+    subject_before(cx, previous.span.start, s.sentence.start).filter(|source| is_speaker(cx, *source))
+}
+
 /// `SOURCE CUE (that) CLAUSE`.
 pub(crate) fn source_cue_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(Span, Found)> {
     let text = cx.text;
-    if s.cue.kind == CueKind::AccordingTo || s.cue.span.text(text).ends_with("ing") {
+    // a cue in -ing is a participle ("…, saying"), unless a form of "be" makes it finite ("are warning")
+    let verb_start = if s.cue.span.text(text).ends_with("ing") { progressive(cx, s)? } else { s.cue.span.start };
+    if s.cue.kind == CueKind::AccordingTo {
         return None;
     }
-    let source = speaker_words(cx, subject_before(cx, s.cue.span.start, s.floor)?)?;
-    // the source opens its clause: the sentence, or after an introductory phrase or conjunction
-    opens_clause(cx, s.floor, source.start).then_some(())?;
-    let content = clause_after(cx, s)?;
+    // "The rumour is said to be false", "He was told to leave": a passive names no source
+    if verb_start == s.cue.span.start && passive(cx, s) {
+        return None;
+    }
+    let before_cue = skip_auxiliaries_back(text, cx.lexicon, verb_start, s.floor);
+    let source = if text[s.floor..before_cue].trim_end().ends_with(" and")
+        || text[s.floor..before_cue].trim_end().ends_with(", but")
+    {
+        // "Mr. Schultz supported Democrats …, and said he did not support Mr. Trump": the subject of the cue
+        // before it in the sentence, else of the sentence
+        let joined = text[s.floor..before_cue].trim_end();
+        let and = s.floor + joined.rfind(' ').map_or(0, |i| i + 1);
+        subject_of_previous_cue(cx, s)
+            .or_else(|| coordinated_subject(cx, s.sentence.start, and).filter(|source| is_speaker(cx, *source)))?
+    } else {
+        let source = speaker_words(cx, subject_before(cx, verb_start, s.floor)?)?;
+        // the source opens its clause: the sentence, or after an introductory phrase or conjunction
+        opens_clause(cx, s.floor, source.start).then_some(())?;
+        source
+    };
+    let mut content = clause_after(cx, s)?;
+    // "The package, which critics call a giveaway, passed": an attribution inside a relative clause ends with it
+    let before_source = text[s.sentence.start..source.start].trim_end();
+    if word_ending_at(text, s.sentence.start, s.sentence.start + before_source.len()).is_some_and(|(ws, w)| {
+        cx.lexicon.is(w, WordKind::RelativePronoun) && text[s.sentence.start..ws].trim_end().ends_with(',')
+    }) && let Some(comma) = content.text(text).find(", ")
+    {
+        content = trim_span(text, sp(content.start, content.start + comma));
+    }
     reported(cx, content, source, s.cue.span)
 }
 
+/// True when a form of "be" stands before the cue, adverbs aside ("is said", "was also told"): a passive.
+fn passive(cx: &QuoteContext<'_>, s: &CueSite) -> bool {
+    be_before(cx, s).is_some()
+}
+
+/// Where the form of "be" before a cue in -ing starts ("is demanding", "are now warning"): the cue is a
+/// finite verb there, not a participle. `None` without one.
+fn progressive(cx: &QuoteContext<'_>, s: &CueSite) -> Option<usize> {
+    be_before(cx, s)
+}
+
+/// Where the form of "be" right before the cue starts, adverbs aside.
+fn be_before(cx: &QuoteContext<'_>, s: &CueSite) -> Option<usize> {
+    let text = cx.text;
+    let mut end = text[s.floor..s.cue.span.start].trim_end().len() + s.floor;
+    while let Some((start, word)) = word_ending_at(text, s.floor, end) {
+        if cx.lexicon.is(word, WordKind::BeAuxiliary) {
+            return Some(start);
+        }
+        // "is also demanding", "are now warning"
+        if !(cx.lexicon.is(word, WordKind::CueModifier) || cx.lexicon.is_ly_adverb(word)) {
+            return None;
+        }
+        end = text[s.floor..start].trim_end().len() + s.floor;
+    }
+    None
+}
+
 /// The clause after the cue: past an addressee, adverbials and "that", to the end of the sentence; `None` when
-/// it is too short to be a clause.
+/// it is a single word.
 fn clause_after(cx: &QuoteContext<'_>, s: &CueSite) -> Option<Span> {
     let text = cx.text;
+    if participle_asides(cx.lexicon, text[s.cue.span.end..s.body_end].trim()) {
+        return None;
+    }
     let mut from = skip_adverbials(cx, s.cue.span.end, s.body_end);
     if cx.lexicon.is(s.cue.span.text(text).split_whitespace().last().unwrap_or(""), WordKind::AddresseeVerb) {
         from = skip_addressee(cx, from, s.body_end)?;
         from = skip_adverbials(cx, from, s.body_end);
     }
     let rest = text[from..s.body_end].trim_start();
+    // "He told a meeting that included his deputies: “No one can …”": the quotation after the colon is what
+    // was said, attributed as a direct quotation
+    if let Some(colon) = rest.find(':')
+        && rest[colon + 1..].trim_start().starts_with(['"', '“'])
+        && words_at_most(&rest[..colon], 10)
+        && cx.lexicon.is(s.cue.span.text(text).split_whitespace().last().unwrap_or(""), WordKind::AddresseeVerb)
+    {
+        return None;
+    }
+    let rest = rest.strip_prefix(',').map_or(rest, str::trim_start);
+    from = s.body_end - rest.len();
     if let Some(after_that) = rest.strip_prefix("that ") {
         from = s.body_end - after_that.len();
     }
-    let content = trim_span(text, sp(from, s.body_end));
-    // "agreed to produce missiles", "vowed to fight": an intention, not a report of what was said
-    if content.text(text).starts_with("to ") {
+    let end = clause_end(cx, from, s.body_end);
+    let content = trim_span(text, sp(from, end));
+    // "responded to the threats": a preposition and its object, no clause ("vowed to fight" is one)
+    let mut words = content.text(text).split_whitespace();
+    if let (Some(first), Some(second)) = (words.next(), words.next())
+        && cx.lexicon.is(first, WordKind::LinkingPreposition)
+        && (cx.lexicon.is(second, WordKind::NounDeterminer) || cx.lexicon.is(second, WordKind::ObjectPronoun))
+    {
         return None;
     }
-    (!words_at_most(content.text(text), 3)).then_some(content)
+    (!words_at_most(content.text(text), 1)).then_some(content)
+}
+
+/// Where a reported clause starting at `from` ends, at the latest `limit`: at a semicolon ("…; they only
+/// learned on Friday"), or at a comma before an aside that is the reporter's: a non-restrictive relative
+/// clause (", which forced her to leave"), a participle (", contradicting the police"), "according to".
+fn clause_end(cx: &QuoteContext<'_>, from: usize, limit: usize) -> usize {
+    let text = cx.text;
+    let mut end = text[from..limit].find("; ").map_or(limit, |i| from + i);
+    let mut at = from;
+    while let Some(i) = text[at..end].find(", ") {
+        let comma = at + i;
+        let mut words = text[comma + 2..end].split([' ', ',']);
+        let (next, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+        // ", which …", ", in which …", ", speaking on condition of anonymity"
+        let aside = cx.lexicon.is(next, WordKind::AsideOpener)
+            || (cx.lexicon.is(second, WordKind::AsideOpener)
+                && cx.lexicon.is(next, WordKind::ClauseOpener)
+                && !cx.lexicon.is(next, WordKind::Conjunction))
+            || (next.len() > 4 && next.ends_with("ing") && next.starts_with(char::is_lowercase));
+        if aside && !words_at_most(&text[from..comma], 3) {
+            end = comma;
+            break;
+        }
+        at = comma + 2;
+    }
+    end
+}
+
+/// True when `tail` is only participle asides: ", speaking on condition of anonymity, citing protocol"; not a
+/// gerund that opens a clause (", replacing Clinton would be acrimonious": an auxiliary follows).
+fn participle_asides(lexicon: &Lexicon, tail: &str) -> bool {
+    let Some(rest) = tail.strip_prefix(',') else { return false };
+    !rest.contains(" that ")
+        && rest.split(',').all(|part| {
+            let mut words = part.split_whitespace();
+            let participle = words.next().unwrap_or("");
+            participle.len() > 4
+                && participle.ends_with("ing")
+                && participle.starts_with(char::is_lowercase)
+                && !words.any(|w| lexicon.is(w, WordKind::CueModifier) && !lexicon.is_ly_adverb(w))
+        })
 }
 
 /// The position after the addressee of "told": a mention, a pronoun, or a short noun phrase ("reporters",
@@ -185,20 +334,20 @@ fn skip_addressee(cx: &QuoteContext<'_>, from: usize, limit: usize) -> Option<us
     (end > from).then_some(end.min(limit))
 }
 
-/// True when nothing but an introductory phrase, a conjunction or a time stands between `floor` and `start`
-/// ("But", "In a tweet on Saturday,", "Meanwhile,", "But on Friday").
+/// True when a clause opens at `start`: nothing stands between `floor` and it but an introductory phrase, a
+/// conjunction or a time ("But", "In a tweet on Saturday,", "Meanwhile,", "But on Friday"), or a clause
+/// word or punctuation stands right before it ("…, after leaked documents show", "Frustration with police:").
 fn opens_clause(cx: &QuoteContext<'_>, floor: usize, start: usize) -> bool {
     let text = cx.text;
     let before = text[floor..start].trim();
-    if before.is_empty() || before.ends_with(',') {
+    if before.is_empty() || before.ends_with([',', ':', ';', '—', '–', '(']) || before.ends_with(" -") {
         return true;
     }
-    before.split_whitespace().all(|w| {
-        cx.lexicon.is(w, WordKind::Introducer)
-            || cx.lexicon.is(w, WordKind::ClauseOpener)
-            || cx.lexicon.is(w, WordKind::TimeModifier)
-            || is_time_word(w, cx.lexicon)
-    })
+    let last = before.rsplit(' ').next().unwrap_or(before);
+    if last.starts_with(char::is_lowercase) && cx.lexicon.is(last, WordKind::ClauseOpener) {
+        return true;
+    }
+    before.split_whitespace().all(|w| cx.lexicon.is_any(w, CLAUSE_START) || is_time_word(w, cx.lexicon))
 }
 
 /// True when the cue ends its sentence, but for a short aside: an adverbial ("on Sunday"), an addressee
@@ -206,14 +355,16 @@ fn opens_clause(cx: &QuoteContext<'_>, floor: usize, start: usize) -> bool {
 fn ends_with_aside(cx: &QuoteContext<'_>, s: &CueSite) -> bool {
     let text = cx.text;
     let tail = text[s.cue.span.end..s.body_end].trim();
-    if tail.is_empty() {
+    if tail.is_empty() || participle_asides(cx.lexicon, tail) {
         return true;
     }
-    if !words_at_most(tail, TRAILING_ASIDE_WORDS) || tail.contains(['"', '“', '”']) {
+    // a comma after the cue goes on with the clause ("The test, North Korea said, was its biggest")
+    if !words_at_most(tail, TRAILING_ASIDE_WORDS) || tail.contains(['"', '“', '”']) || tail.starts_with(',') {
         return false;
     }
     // an aside names no new clause: no word that opens one ("that", "but")
     !tail.split([' ', ',']).any(|w| {
-        matches!(w, "that" | "but" | "and" | "because" | "if" | "when") || cx.lexicon.is(w, WordKind::SpeakerPronoun)
+        cx.lexicon
+            .is_any(w, WordKinds::of(&[WordKind::Conjunction, WordKind::RelativePronoun, WordKind::SpeakerPronoun]))
     }) && word_ending_at(text, s.cue.span.end, s.body_end).is_some()
 }
