@@ -686,6 +686,12 @@ fn newcomer_06_a_folder_that_yields_nothing_is_named_with_a_hint() {
     let err = stderr(&out);
     assert_eq!(err.matches("looks like JSON Lines but is read as text").count(), 1, "{err}");
     assert!(err.contains("give --input-format jsonl"), "{err}");
+    // CSV given as text: the same, with the option that reads it
+    let csv = tmp.path().join("rows.csv");
+    std::fs::write(&csv, "id,text\n1,Talks in Baku.\n2,Talks in Tehran.\n").unwrap();
+    let err = stderr(&whosaid(&["extract", csv.to_str().unwrap()]));
+    assert_eq!(err.matches("looks like CSV but is read as text").count(), 1, "{err}");
+    assert!(err.contains("give --input-format csv"), "{err}");
     let out = whosaid(&["extract", "-q", "--input-format", "jsonl", docs.join("a.jsonl").to_str().unwrap()]);
     let rows = csv_rows(&stdout(&out));
     let got: Vec<(&str, &str, &str)> = rows.iter().map(|r| (&*r["doc_id"], &*r["start"], &*r["text"])).collect();
