@@ -308,16 +308,24 @@ impl Lexicon {
 
     /// The kinds of `word` (see the module docs for how case is folded).
     pub fn kinds(&self, word: &str) -> WordKinds {
-        let ascii = word.is_ascii();
-        if ascii && (word.is_empty() || word.len() > self.longest) {
+        let bytes = word.as_bytes();
+        if bytes.is_empty() {
             return WordKinds::NONE;
         }
-        let rows = if ascii && word.len() <= MAX_FOLDED {
-            let mut folded = [0u8; MAX_FOLDED];
-            let folded = &mut folded[..word.len()];
-            folded.copy_from_slice(word.as_bytes());
-            folded.make_ascii_lowercase();
-            self.rows.get(&*folded)
+        // fold ASCII case into a buffer in one pass; a word with other letters is folded by Unicode's rules
+        let mut buffer = [0u8; MAX_FOLDED];
+        let mut ascii = bytes.len() <= MAX_FOLDED;
+        if ascii {
+            for (folded, &b) in buffer.iter_mut().zip(bytes) {
+                ascii &= b.is_ascii();
+                *folded = b.to_ascii_lowercase();
+            }
+        }
+        let rows = if ascii {
+            if bytes.len() > self.longest {
+                return WordKinds::NONE;
+            }
+            self.rows.get(&buffer[..bytes.len()])
         } else {
             self.rows.get(word.to_lowercase().as_bytes())
         };

@@ -2,7 +2,10 @@
 //! the lexicon; and the lookups every pattern uses (the line of a position, the cues of a range, the mention
 //! ending at a position, whether a stretch holds a quotation mark).
 
+use std::cell::RefCell;
 use std::sync::Arc;
+
+use foldhash::HashMap;
 
 use crate::extraction::Mention;
 use crate::gazetteer::Entity;
@@ -24,6 +27,8 @@ pub(crate) struct QuoteContext<'a> {
     pub lexicon: &'a Lexicon,
     /// The titles the dictionary found ("spokesman", "Defense Secretary"), in order.
     pub titles: Vec<Span>,
+    /// The subjects found so far, by cue start and window start: several patterns read the subject of one cue.
+    pub subjects: RefCell<HashMap<(usize, usize), Option<Span>>>,
 }
 
 /// The paragraph (line) containing byte `pos`.

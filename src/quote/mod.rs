@@ -36,6 +36,7 @@ pub(crate) fn quotations(cx: &DocContext<'_>, entities: &[Arc<Entity>], mentions
         paragraphs: &cx.layer.lines,
         lexicon: cx.lexicon,
         titles: cx.scan.titles.iter().map(|t| t.span).collect(),
+        subjects: Default::default(),
     };
     let mut quotes = patterns::attribute(&context, &marked);
     for q in &mut quotes {

@@ -5,7 +5,7 @@
 use crate::extraction::MentionType;
 use crate::lexicon::{Lexicon, WordKind, WordKinds};
 use crate::span::Span;
-use crate::text::words::{initials_ending_at, word_ending_at};
+use crate::text::words::{find_before_space, initials_ending_at, rfind_before_space, word_ending_at};
 
 use super::context::{QuoteContext, mention_ending_at};
 
@@ -44,9 +44,9 @@ pub(crate) fn sp(start: usize, end: usize) -> Span {
 
 pub(crate) fn trim_span(text: &str, span: Span) -> Span {
     let s = &text[span.start..span.end.max(span.start)];
-    let start = span.start + (s.len() - s.trim_start().len());
-    let t = s.trim();
-    let t = t.trim_end_matches([',', '.', ';', ':']);
+    let t = s.trim_start();
+    let start = span.start + (s.len() - t.len());
+    let t = t.trim_end().trim_end_matches([',', '.', ';', ':']);
     sp(start, start + t.len())
 }
 
@@ -77,8 +77,13 @@ pub(crate) fn words_at_most(s: &str, n: usize) -> bool {
 
 /// The subject of a cue starting at `cue_start`, looking back no further than `limit`.
 pub(crate) fn subject_before(cx: &QuoteContext<'_>, cue_start: usize, limit: usize) -> Option<Span> {
+    if let Some(&known) = cx.subjects.borrow().get(&(cue_start, limit)) {
+        return known;
+    }
     // a mention may begin before the window ("N.J." split off by the sentence splitter): never past `limit`
-    subject_in_window(cx, cue_start, limit).filter(|s| s.start >= limit)
+    let subject = subject_in_window(cx, cue_start, limit).filter(|s| s.start >= limit);
+    cx.subjects.borrow_mut().insert((cue_start, limit), subject);
+    subject
 }
 
 pub(crate) fn subject_in_window(cx: &QuoteContext<'_>, cue_start: usize, limit: usize) -> Option<Span> {
@@ -112,7 +117,7 @@ pub(crate) fn subject_in_window(cx: &QuoteContext<'_>, cue_start: usize, limit: 
         pos -= 1;
         let clause = &text[limit..pos];
         let mut search_end = clause.len();
-        while let Some(comma) = clause[..search_end].rfind(", ") {
+        while let Some(comma) = rfind_before_space(&clause[..search_end], b',') {
             if !words_at_most(&clause[comma..], 20) {
                 break;
             }
@@ -124,7 +129,7 @@ pub(crate) fn subject_in_window(cx: &QuoteContext<'_>, cue_start: usize, limit: 
             }
             search_end = comma;
         }
-        if let Some(comma) = clause.rfind(", ") {
+        if let Some(comma) = rfind_before_space(clause, b',') {
             let subject_end = limit + comma;
             if words_at_most(&text[subject_end..pos], 16) {
                 return np_before(cx, subject_end, limit);
@@ -280,7 +285,7 @@ pub(crate) fn np_after(text: &str, lexicon: &Lexicon, pos: usize, limit: usize) 
 pub(crate) fn coordinated_subject(cx: &QuoteContext<'_>, start: usize, and: usize) -> Option<Span> {
     let text = cx.text;
     let before = text[start..and].trim_end().trim_end_matches(',');
-    let clause_start = before.rfind(", ").map_or(start, |i| start + i + 2);
+    let clause_start = rfind_before_space(before, b',').map_or(start, |i| start + i + 2);
     let clause = text[clause_start..start + before.len()].trim_start();
     let clause_start = start + before.len() - clause.len();
     let first_end = clause.find([' ', ',']).map_or(clause_start + clause.len(), |i| clause_start + i);
@@ -307,7 +312,7 @@ pub(crate) fn sentence_subject(cx: &QuoteContext<'_>, start: usize, end: usize) 
     }
     let first = text[start..end].split_whitespace().next().unwrap_or("");
     if cx.lexicon.is(first.trim_end_matches(','), WordKind::Introducer) {
-        match text[start..end].find(", ") {
+        match find_before_space(&text[start..end], b',') {
             Some(comma) if words_at_most(&text[start..start + comma], 12) => start += comma + 2,
             _ => {}
         }
@@ -404,10 +409,14 @@ pub(crate) fn speaker_words(cx: &QuoteContext<'_>, span: Span) -> Option<Span> {
         let words = span.text(text);
         let first = words.split_whitespace().next()?;
         let rest = words[first.len()..].trim_start();
-        let opener = cx.lexicon.is_any(first, CLAUSE_START)
-            || is_time_word(first.trim_end_matches(','), cx.lexicon)
-            || (first.starts_with(char::is_lowercase) && cx.lexicon.is(first, WordKind::PhraseBoundary));
-        if !opener || rest.is_empty() || cx.lexicon.is(first, WordKind::NounDeterminer) {
+        let kinds = cx.lexicon.kinds(first);
+        let bare = first.trim_end_matches(',');
+        let time =
+            if bare.len() == first.len() { is_time_word_of(first, kinds) } else { is_time_word(bare, cx.lexicon) };
+        let opener = kinds.intersects(CLAUSE_START)
+            || time
+            || (first.starts_with(char::is_lowercase) && kinds.contains(WordKind::PhraseBoundary));
+        if !opener || rest.is_empty() || kinds.contains(WordKind::NounDeterminer) {
             break;
         }
         span = sp(span.end - rest.len(), span.end);
@@ -460,16 +469,18 @@ pub(crate) fn speaker_words(cx: &QuoteContext<'_>, span: Span) -> Option<Span> {
     let name_like = head.starts_with(char::is_uppercase) && !function_word(head);
     // a noun phrase whose head is a noun: a speaker noun, or a word of letters that is no function word and
     // does not look like a verb or adverb ("the fund", "polling averages"; not "His twisted", "offered some")
-    let noun = {
+    let noun = || {
         let lower = head.to_lowercase();
-        cx.lexicon.is_or_plural(&lower, WordKind::SpeakerNoun)
+        let kinds = cx.lexicon.kinds(&lower);
+        kinds.contains(WordKind::SpeakerNoun)
+            || lower.strip_suffix('s').is_some_and(|singular| cx.lexicon.is(singular, WordKind::SpeakerNoun))
             || (lower.len() >= 3
                 && lower.chars().all(|c| c.is_alphabetic() || c == '-')
-                && !function_word(&lower)
+                && !(kinds.intersects(FUNCTION_WORDS) || is_time_word_of(&lower, kinds))
                 && !["ed", "ing", "ly", "en"].iter().any(|end| lower.ends_with(end))
                 && words.split_whitespace().count() >= 2)
     };
-    (ends_a_mention || name_like || noun).then_some(span)
+    (ends_a_mention || name_like || noun()).then_some(span)
 }
 
 /// True when `span` holds words a speaker can be (see [`speaker_words`]).

@@ -206,9 +206,39 @@ pub(crate) fn is_in_word(c: char) -> bool {
 
 /// The word that ends at byte `end`, starting no earlier than `limit`: its start and text.
 pub(crate) fn word_ending_at(text: &str, limit: usize, end: usize) -> Option<(usize, &str)> {
-    let before = &text[limit..end];
-    let start = before.char_indices().rev().take_while(|&(_, c)| is_in_word(c)).last().map(|(i, _)| limit + i)?;
-    Some((start, &text[start..end]))
+    let bytes = text.as_bytes();
+    let mut start = end;
+    // ASCII word bytes one by one; at a byte of a longer character, the character walk takes over
+    while start > limit {
+        let b = bytes[start - 1];
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'\'') {
+            start -= 1;
+        } else {
+            if b >= 0x80 {
+                let before = &text[limit..start];
+                start = before
+                    .char_indices()
+                    .rev()
+                    .take_while(|&(_, c)| is_in_word(c))
+                    .last()
+                    .map_or(start, |(i, _)| limit + i);
+            }
+            break;
+        }
+    }
+    (start < end).then(|| (start, &text[start..end]))
+}
+
+/// The position of the first `byte` followed by a space in `s` (`s.find(", ")` for `b','`), found with memchr.
+pub(crate) fn find_before_space(s: &str, byte: u8) -> Option<usize> {
+    let bytes = s.as_bytes();
+    memchr::memchr_iter(byte, bytes).find(|&i| bytes.get(i + 1) == Some(&b' '))
+}
+
+/// The position of the last `byte` followed by a space in `s` (`s.rfind(", ")` for `b','`).
+pub(crate) fn rfind_before_space(s: &str, byte: u8) -> Option<usize> {
+    let bytes = s.as_bytes();
+    memchr::memrchr_iter(byte, bytes).find(|&i| bytes.get(i + 1) == Some(&b' '))
 }
 
 /// Initials that end at byte `end` ("E.U.", "Z.", "U.S."), starting no earlier than `limit` and after a space
@@ -255,6 +285,41 @@ pub(crate) fn before_possessive(text: &str, pos: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const SAMPLES: &[&str] = &[
+        "Kanaani said, on Sunday; the talks, he added, went on",
+        "Ministry’s spokesman, Zakir Hasanov, said: “No.”",
+        "São Paulo-based co-op's chief, a.k.a. Zé, ;, ,",
+        "",
+        ", ",
+        "naïve,",
+    ];
+
+    #[test]
+    fn word_ending_at_walks_back_over_word_characters_and_joiners() {
+        fn by_chars(text: &str, limit: usize, end: usize) -> Option<(usize, &str)> {
+            let start = text[limit..end].char_indices().rev().take_while(|&(_, c)| is_in_word(c)).last()?.0 + limit;
+            Some((start, &text[start..end]))
+        }
+        for text in SAMPLES {
+            for end in (0..=text.len()).filter(|&e| text.is_char_boundary(e)) {
+                for limit in (0..=end).filter(|&l| text.is_char_boundary(l)) {
+                    assert_eq!(word_ending_at(text, limit, end), by_chars(text, limit, end), "{text:?} {limit}..{end}");
+                }
+            }
+        }
+        assert_eq!(word_ending_at("said Zé Ortiz", 0, 8), Some((5, "Zé")));
+    }
+
+    #[test]
+    fn punctuation_before_a_space_is_found_as_str_find_finds_it() {
+        for text in SAMPLES {
+            for (byte, pattern) in [(b',', ", "), (b';', "; ")] {
+                assert_eq!(find_before_space(text, byte), text.find(pattern), "{text:?}");
+                assert_eq!(rfind_before_space(text, byte), text.rfind(pattern), "{text:?}");
+            }
+        }
+    }
 
     fn naive(text: &str) -> Vec<usize> {
         let mut out = Vec::new();

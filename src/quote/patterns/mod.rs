@@ -569,6 +569,9 @@ fn reported_speech(cx: &QuoteContext<'_>, marked: &[Marked], quotes: &mut Vec<Qu
     };
     // the cues of each sentence, `cx.cues[cues_from..cues_to]`: sentences and cues are both in order
     let (mut cues_from, mut cues_to) = (0, 0);
+    // buffers reused from sentence to sentence
+    let mut valid: Vec<CueHit> = Vec::new();
+    let mut frames = Vec::new();
     for &sentence in cx.sentences {
         while cues_from < cx.cues.len() && cx.cues[cues_from].span.start < sentence.start {
             cues_from += 1;
@@ -583,8 +586,8 @@ fn reported_speech(cx: &QuoteContext<'_>, marked: &[Marked], quotes: &mut Vec<Qu
         }
         let body_end = trim_span(text, sp(sentence.start, sentence.end)).end;
         let body_end = if text[..body_end].ends_with(['.', '!', '?']) { body_end - 1 } else { body_end };
-        let valid: Vec<CueHit> =
-            cues.iter().copied().filter(|c| !inside_quotation(c.span.start) && verbal(cx, *c, sentence)).collect();
+        valid.clear();
+        valid.extend(cues.iter().copied().filter(|c| !inside_quotation(c.span.start) && verbal(cx, *c, sentence)));
         let Some(&last) = valid.last() else { continue };
         // "…, officials said, speaking on condition of anonymity": the sentence ends with the last finite cue
         let last = valid.iter().rev().find(|c| !c.span.text(text).ends_with("ing")).copied().unwrap_or(last);
@@ -599,7 +602,7 @@ fn reported_speech(cx: &QuoteContext<'_>, marked: &[Marked], quotes: &mut Vec<Qu
         // that clause report only up to its end
         let ending = find_at(Stage::SentenceEnd, last, sentence.start, body_end);
         let ceiling = ending.as_ref().map_or(body_end, |(_, (content, _))| content.end);
-        let mut frames = Vec::new();
+        frames.clear();
         let mut floor = sentence.start;
         for &cue in &valid {
             if cue.span.start < floor || cue.span.end > ceiling {
@@ -618,11 +621,15 @@ fn reported_speech(cx: &QuoteContext<'_>, marked: &[Marked], quotes: &mut Vec<Qu
             frames.push(frame);
         }
         frames.extend(ending);
-        for (pattern, (content, f)) in frames {
-            let marks_inside: Vec<Span> = quoted.iter().copied().filter(|q| content.overlaps(*q)).collect();
-            let kind = if marks_inside.is_empty() {
+        for (pattern, (content, f)) in frames.drain(..) {
+            // the quotations overlapping the clause: those ending after its start, up to the first after it
+            let first = quoted.partition_point(|q| q.end <= content.start);
+            let marks_inside =
+                quoted[first..].iter().take_while(|q| q.start < content.end).filter(|q| content.overlaps(**q));
+            let mut marks_inside = marks_inside.peekable();
+            let kind = if marks_inside.peek().is_none() {
                 QuoteKind::Indirect
-            } else if marks_inside.iter().any(|q| 10 * q.len() >= 7 * content.len()) {
+            } else if marks_inside.any(|q| 10 * q.len() >= 7 * content.len()) {
                 continue; // the clause is a direct quotation, attributed as such
             } else {
                 QuoteKind::Mixed

@@ -22,7 +22,7 @@ use crate::quote::phrases::{
 };
 use crate::quote::speaker::Found;
 use crate::span::Span;
-use crate::text::words::word_ending_at;
+use crate::text::words::{find_before_space, word_ending_at};
 
 use super::{CueSite, reported};
 
@@ -37,7 +37,7 @@ pub(crate) fn according_to_source_clause(cx: &QuoteContext<'_>, s: &CueSite) -> 
     if s.cue.kind != CueKind::AccordingTo || !opens_clause(cx, s.floor, s.cue.span.start) {
         return None;
     }
-    let comma = text[s.cue.span.end..s.body_end].find(", ").map(|i| s.cue.span.end + i)?;
+    let comma = find_before_space(&text[s.cue.span.end..s.body_end], b',').map(|i| s.cue.span.end + i)?;
     let source = trim_span(text, sp(s.cue.span.end, comma));
     if source.is_empty() || !words_at_most(source.text(text), TRAILING_SOURCE_WORDS) {
         return None;
@@ -186,7 +186,7 @@ pub(crate) fn source_cue_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(S
     let before_source = text[s.sentence.start..source.start].trim_end();
     if word_ending_at(text, s.sentence.start, s.sentence.start + before_source.len()).is_some_and(|(ws, w)| {
         cx.lexicon.is(w, WordKind::RelativePronoun) && text[s.sentence.start..ws].trim_end().ends_with(',')
-    }) && let Some(comma) = content.text(text).find(", ")
+    }) && let Some(comma) = find_before_space(content.text(text), b',')
     {
         content = trim_span(text, sp(content.start, content.start + comma));
     }
@@ -266,9 +266,9 @@ fn clause_after(cx: &QuoteContext<'_>, s: &CueSite) -> Option<Span> {
 /// clause (", which forced her to leave"), a participle (", contradicting the police"), "according to".
 fn clause_end(cx: &QuoteContext<'_>, from: usize, limit: usize) -> usize {
     let text = cx.text;
-    let mut end = text[from..limit].find("; ").map_or(limit, |i| from + i);
+    let mut end = find_before_space(&text[from..limit], b';').map_or(limit, |i| from + i);
     let mut at = from;
-    while let Some(i) = text[at..end].find(", ") {
+    while let Some(i) = find_before_space(&text[at..end], b',') {
         let comma = at + i;
         let mut words = text[comma + 2..end].split([' ', ',']);
         let (next, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));

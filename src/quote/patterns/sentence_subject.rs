@@ -4,6 +4,7 @@ use crate::quote::context::QuoteContext;
 use crate::quote::phrases::sentence_subject;
 use crate::quote::speaker::{Found, found};
 use crate::span::Span;
+use crate::text::words::rfind_before_space;
 
 use super::QuoteSite;
 
@@ -25,7 +26,7 @@ pub(crate) fn subject_of_sentence_around(
     if text[start..open.start].trim().is_empty() {
         return None;
     }
-    let clause_start = text[start..open.start].rfind("; ").map_or(start, |i| start + i + 2);
+    let clause_start = rfind_before_space(&text[start..open.start], b';').map_or(start, |i| start + i + 2);
     let subject = sentence_subject(cx, clause_start, open.start)?;
     Some(found(cx, subject, None, 0.5))
 }
