@@ -96,12 +96,19 @@ check "no progress line into a file" bash -c "! grep -aq 'ETA' progress-pipe.txt
 
 echo "== 2. Ctrl-C: timeout -s INT 3 whosaid extract --out-dir out big.txt (--preserve-status, to show how it ended)"
 mkdir -p out2 && "$w" extract -q --out-dir out2 "$article" && cp out2/mentions.csv before.csv
+finished=""
 for sig in INT TERM; do
   timeout --preserve-status -s "$sig" 3 "$w" extract --out-dir out2 big.txt 2>/dev/null
-  echo "  exit status after SIG$sig: $? ($(ls -a out2 | tr '\n' ' '))"
+  status=$?
+  echo "  exit status after SIG$sig: $status ($(ls -a out2 | tr '\n' ' '))"
+  [ "$status" = 0 ] && finished="$finished SIG$sig"
   check "SIG$sig leaves no .tmp- file" bash -c "! ls -a out2 | grep -q '\.tmp-'"
 done
-check "the earlier output is untouched" cmp -s before.csv out2/mentions.csv
+if [ -z "$finished" ]; then
+  check "the earlier output is untouched" cmp -s before.csv out2/mentions.csv
+else
+  skip "the run ended before$finished came (BIG_MB=$BIG_MB is too small to interrupt): it replaced the output"
+fi
 echo partial >out2/.mentions.csv.tmp-999999999
 "$w" extract -q --out-dir out2 "$article"
 check "a later run removes the temporary file of a dead run" test ! -e out2/.mentions.csv.tmp-999999999
@@ -164,11 +171,12 @@ echo "== 10. exit statuses"
 "$w" eval 2>eval.txt; s3=$?
 echo "  --format xlsx without --out-dir: $s1; gazetteer check nonexist: $s2; eval alone: $s3 ($(grep -o '<--gold.*>' eval.txt | head -1))"
 check "2, 1 (as its help says), 2 naming both" bash -c "[ $s1 = 2 ] && [ $s2 = 1 ] && [ $s3 = 2 ] && grep -q -- '--conll' eval.txt"
+lacking=""
 for cmd in "" extract eval "gazetteer check" completions man; do
   # shellcheck disable=SC2086
-  "$w" $cmd --help | tr '\n' ' ' | tr -s ' ' | grep -q "Exit status (every command): 0 when every input was processed" || bad "--help of '$cmd' lacks the policy"
+  "$w" $cmd --help | tr '\n' ' ' | tr -s ' ' | grep -q "Exit status (every command): 0 when every input was processed" || lacking="$lacking '$cmd'"
 done
-ok "every --help states the policy"
+check "every --help states the policy${lacking:+ (not:$lacking)}" test -z "$lacking"
 
 echo "== 11. README"
 check "how to install" grep -q 'cargo install --path \.' "$root/README.md"
@@ -213,7 +221,7 @@ fi
 check "integer cells are digits or empty" bash -c "python3 -c \"import csv,sys; rows=list(csv.DictReader(open('out14/quotes.csv'))); sys.exit(0 if all(r[c]=='' or r[c].isdigit() for r in rows for c in ('speaker_start','speaker_end','cue_start','cue_end','quote_start')) else 1)\""
 
 echo "== 15. completions, man page, --encoding, --delimiter, --version"
-check "completions for bash" bash -c "$w completions bash | bash -n"
+check "completions for bash" bash -c "$w completions bash >completions.bash && grep -q 'complete -F _whosaid' completions.bash && bash -n completions.bash"
 check "a man page" bash -c "$w man | grep -q '^.TH whosaid 1'"
 printf 'Jos\xe9 Mar\xeda Aznar said the talks in Madrid would go on.\n' >latin.txt
 "$w" extract -q --encoding latin1 latin.txt | cut -d, -f4 | sed 's/^/  | /'
