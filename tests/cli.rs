@@ -21,7 +21,11 @@ fn whosaid_stdin(args: &[&str], input: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("whosaid starts");
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    // a run that stops before reading (a usage error) closes its standard input: the write may meet a broken pipe
+    match child.stdin.take().unwrap().write_all(input.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => panic!("writing whosaid's standard input: {e}"),
+        _ => {}
+    }
     child.wait_with_output().unwrap()
 }
 
