@@ -69,7 +69,9 @@ pub(crate) fn clause_according_to(cx: &QuoteContext<'_>, s: &CueSite) -> Option<
 /// `CLAUSE, SOURCE CUE.` (with an aside after the cue: "on Sunday", "told reporters").
 pub(crate) fn clause_comma_source_cue(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(Span, Found)> {
     let text = cx.text;
-    if s.cue.kind == CueKind::AccordingTo || !ends_with_aside(cx, s) {
+    // a separator before the source, and an aside at most after the cue
+    let separated = text[s.floor..s.cue.span.start].contains([',', ':', '—', '–']);
+    if s.cue.kind == CueKind::AccordingTo || !separated || !ends_with_aside(cx, s) {
         return None;
     }
     let subject_end = skip_auxiliaries_back(text, cx.lexicon, s.cue.span.start, s.floor);
@@ -110,7 +112,10 @@ pub(crate) fn clause_comma_cue_source(cx: &QuoteContext<'_>, s: &CueSite) -> Opt
 /// whole sentence but the attribution is what the source said.
 pub(crate) fn parenthetical_source_cue(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(Span, Found)> {
     let text = cx.text;
-    if s.cue.kind == CueKind::AccordingTo || s.cue.span.text(text).ends_with("ing") {
+    if s.cue.kind == CueKind::AccordingTo
+        || s.cue.span.text(text).ends_with("ing")
+        || memchr::memchr(b',', &text.as_bytes()[s.cue.span.end..s.body_end]).is_none()
+    {
         return None;
     }
     // ", SOURCE CUE," with the clause going on after it
@@ -133,9 +138,12 @@ pub(crate) fn parenthetical_source_cue(cx: &QuoteContext<'_>, s: &CueSite) -> Op
 pub(crate) fn participle_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(Span, Found)> {
     let text = cx.text;
     let cue = s.cue.span.text(text);
+    if !cue.ends_with("ing") {
+        return None;
+    }
     // "…, saying", "…, even suggesting"
     let before = skip_auxiliaries_back(text, cx.lexicon, s.cue.span.start, s.sentence.start);
-    if !cue.ends_with("ing") || !text[s.sentence.start..before].trim_end().ends_with(',') {
+    if !text[s.sentence.start..before].trim_end().ends_with(',') {
         return None;
     }
     // the subject of the cue before it ("…,” he said, adding he would never vote"), else of the sentence
@@ -209,11 +217,12 @@ fn be_before(cx: &QuoteContext<'_>, s: &CueSite) -> Option<usize> {
     let text = cx.text;
     let mut end = text[s.floor..s.cue.span.start].trim_end().len() + s.floor;
     while let Some((start, word)) = word_ending_at(text, s.floor, end) {
-        if cx.lexicon.is(word, WordKind::BeAuxiliary) {
+        let kinds = cx.lexicon.kinds(word);
+        if kinds.contains(WordKind::BeAuxiliary) {
             return Some(start);
         }
         // "is also demanding", "are now warning"
-        if !(cx.lexicon.is(word, WordKind::CueModifier) || cx.lexicon.is_ly_adverb(word)) {
+        if !(kinds.contains(WordKind::CueModifier) || kinds.ly_adverb(word)) {
             return None;
         }
         end = text[s.floor..start].trim_end().len() + s.floor;
