@@ -133,4 +133,7 @@ pub struct Extraction {
     pub quotes: Vec<Quote>,
     /// Sentence spans, in order.
     pub sentences: Vec<Span>,
+    /// The gender of each entity (indexed like [`Extraction::entities`]) and where it comes from; only people
+    /// have one.
+    pub genders: Vec<crate::gender::GenderOf>,
 }

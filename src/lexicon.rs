@@ -88,11 +88,21 @@ pub enum WordKind {
     RolePrefix,
     /// A period after it does not end a sentence (Gen., U.S., a.m.).
     Abbreviation,
+    /// A form of address for a woman (Mrs, Ms, Dame, Lady): the gender of the name after it.
+    FemaleHonorific,
+    /// A form of address for a man (Mr, Sir, Lord).
+    MaleHonorific,
+    /// A pronoun for a woman (she, her).
+    FemalePronoun,
+    /// A pronoun for a man (he, him).
+    MalePronoun,
+    /// The definite article: a role phrase after it may stand for a person named before ("the minister").
+    DefiniteDeterminer,
 }
 
 impl WordKind {
     /// Every kind, in the order the file's documentation lists them.
-    pub const ALL: [WordKind; 35] = [
+    pub const ALL: [WordKind; 40] = [
         WordKind::SpeakerPronoun,
         WordKind::ObjectPronoun,
         WordKind::PersonPronoun,
@@ -128,6 +138,11 @@ impl WordKind {
         WordKind::OrgConnector,
         WordKind::RolePrefix,
         WordKind::Abbreviation,
+        WordKind::FemaleHonorific,
+        WordKind::MaleHonorific,
+        WordKind::FemalePronoun,
+        WordKind::MalePronoun,
+        WordKind::DefiniteDeterminer,
     ];
 
     /// The name used in files.
@@ -168,6 +183,11 @@ impl WordKind {
             WordKind::OrgConnector => "org_connector",
             WordKind::RolePrefix => "role_prefix",
             WordKind::Abbreviation => "abbreviation",
+            WordKind::FemaleHonorific => "female_honorific",
+            WordKind::MaleHonorific => "male_honorific",
+            WordKind::FemalePronoun => "female_pronoun",
+            WordKind::MalePronoun => "male_pronoun",
+            WordKind::DefiniteDeterminer => "definite_determiner",
         }
     }
 

@@ -329,7 +329,10 @@ impl Dictionary {
             match k.kind {
                 KeywordKind::OrgHead => add(&k.text, false, Hit::OrgHead),
                 KeywordKind::FirstName => add(&k.text, false, Hit::FirstName),
-                KeywordKind::Stopword | KeywordKind::MinistryDomain => {}
+                KeywordKind::Stopword
+                | KeywordKind::MinistryDomain
+                | KeywordKind::FemaleName
+                | KeywordKind::MaleName => {}
             }
         }
         let mut word_start = Vec::new();

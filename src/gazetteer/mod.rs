@@ -268,6 +268,10 @@ pub enum KeywordKind {
     Stopword,
     /// The domain of a ministry, with its canonical form ("Foreign Affairs" and "External Affairs" are "Foreign").
     MinistryDomain,
+    /// A first name most people who bear it are women (`first_names_gender.tsv`): a person's gender.
+    FemaleName,
+    /// A first name most people who bear it are men.
+    MaleName,
 }
 
 impl KeywordKind {
@@ -278,13 +282,22 @@ impl KeywordKind {
             KeywordKind::FirstName => "first_name",
             KeywordKind::Stopword => "stopword",
             KeywordKind::MinistryDomain => "ministry_domain",
+            KeywordKind::FemaleName => "female_name",
+            KeywordKind::MaleName => "male_name",
         }
     }
 
     fn parse(s: &str) -> Option<KeywordKind> {
-        [KeywordKind::OrgHead, KeywordKind::FirstName, KeywordKind::Stopword, KeywordKind::MinistryDomain]
-            .into_iter()
-            .find(|k| k.as_str() == s)
+        [
+            KeywordKind::OrgHead,
+            KeywordKind::FirstName,
+            KeywordKind::Stopword,
+            KeywordKind::MinistryDomain,
+            KeywordKind::FemaleName,
+            KeywordKind::MaleName,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
     }
 }
 
@@ -725,7 +738,7 @@ impl Gazetteers {
                     row.line,
                     kind_col.map(|c| c + 1),
                     format!(
-                        "unknown keyword kind {kind_text:?} (expected org_head, first_name, stopword or ministry_domain)"
+                        "unknown keyword kind {kind_text:?} (expected org_head, first_name, stopword, ministry_domain, female_name or male_name)"
                     ),
                 ));
                 continue;

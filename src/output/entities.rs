@@ -25,6 +25,8 @@ struct EntityTally {
     documents: usize,
     aliases: Vec<String>,
     seen: BTreeSet<String>,
+    /// Its gender, from the most reliable source of any document (honorific, then data, then pronoun).
+    gender: crate::gender::GenderOf,
 }
 
 impl EntityTable {
@@ -41,8 +43,14 @@ impl EntityTable {
                     documents: 0,
                     aliases: Vec::new(),
                     seen: BTreeSet::new(),
+                    gender: None,
                 }
             });
+            if let Some(g) = x.genders.get(m.entity.as_usize()).copied().flatten()
+                && tally.gender.is_none_or(|(_, s)| g.1 < s)
+            {
+                tally.gender = Some(g);
+            }
             // a rule entity may gain a role or country in a later document
             if (tally.entity.role.is_empty() && !e.role.is_empty())
                 || (tally.entity.country.is_empty() && !e.country.is_empty())
@@ -87,6 +95,8 @@ impl EntityTable {
                 subtype: &e.subtype,
                 role: &e.role,
                 country: country_column(extractor, e),
+                gender: t.gender.map_or("", |(g, _)| g.as_str()),
+                gender_source: t.gender.map_or("", |(_, s)| s.as_str()),
                 mentions: t.mentions,
                 documents: t.documents,
                 aliases_seen: t.aliases.join("|"),

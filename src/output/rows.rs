@@ -201,6 +201,10 @@ pub struct EntityRow<'a> {
     pub role: &'a str,
     /// Country name.
     pub country: &'a str,
+    /// A person's gender (`female`, `male`), empty when unknown.
+    pub gender: &'a str,
+    /// Where the gender comes from: `data` (the first name), `honorific` (Mrs., Mr.), `pronoun` (she, he).
+    pub gender_source: &'a str,
     /// Number of mentions in all documents.
     pub mentions: usize,
     /// Number of documents mentioning it.
@@ -211,14 +215,16 @@ pub struct EntityRow<'a> {
     pub source: &'a str,
 }
 
-impl Row<10> for EntityRow<'_> {
-    const COLUMNS: &'static [Column; 10] = &[
+impl Row<12> for EntityRow<'_> {
+    const COLUMNS: &'static [Column; 12] = &[
         Column::text("entity_id").width(28.0),
         Column::text("entity").width(28.0),
         Column::label("type").width(14.0),
         Column::text("subtype"),
         Column::text("role").width(22.0),
         Column::text("country").width(16.0),
+        Column::label("gender"),
+        Column::label("gender_source"),
         Column::int("mentions"),
         Column::int("documents"),
         Column::text("aliases_seen").width(40.0),
@@ -226,7 +232,7 @@ impl Row<10> for EntityRow<'_> {
     ];
 
     #[inline]
-    fn cells(&self) -> [Cell<'_>; 10] {
+    fn cells(&self) -> [Cell<'_>; 12] {
         [
             Cell::Text(self.entity_id),
             Cell::Text(self.entity),
@@ -234,6 +240,8 @@ impl Row<10> for EntityRow<'_> {
             Cell::Text(self.subtype),
             Cell::Text(self.role),
             Cell::Text(self.country),
+            Cell::Text(self.gender),
+            Cell::Text(self.gender_source),
             Cell::Int(self.mentions),
             Cell::Int(self.documents),
             Cell::Text(&self.aliases_seen),
@@ -382,7 +390,10 @@ mod tests {
         let mut table = crate::output::entities::EntityTable::default();
         table.add(&doc.id, &doc.text, &x);
         for e in table.rows(&extractor) {
-            check(&e, "entity_id,entity,type,subtype,role,country,mentions,documents,aliases_seen,source");
+            check(
+                &e,
+                "entity_id,entity,type,subtype,role,country,gender,gender_source,mentions,documents,aliases_seen,source",
+            );
         }
     }
 
@@ -397,7 +408,7 @@ mod tests {
             labels(QuoteRow::COLUMNS),
             ["quote_id", "kind", "speaker_type", "cue_kind", "speaker_kind", "method", "part_of"]
         );
-        assert_eq!(labels(EntityRow::COLUMNS), ["type"]);
+        assert_eq!(labels(EntityRow::COLUMNS), ["type", "gender", "gender_source"]);
     }
 
     #[test]

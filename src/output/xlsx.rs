@@ -203,7 +203,7 @@ impl Sink for XlsxSink {
         let wrap = self.wrap.clone();
         let result = (|| -> Result<usize, XlsxError> {
             let sheet = self.workbook.add_worksheet_with_constant_memory()?;
-            start_table::<EntityRow, 10>(sheet, "Entities", &header)?;
+            start_table::<EntityRow, _>(sheet, "Entities", &header)?;
             let mut dropped = 0;
             for (r, row) in entities.iter().enumerate() {
                 if r + 2 > self.max_rows {

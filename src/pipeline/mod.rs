@@ -21,6 +21,7 @@ use crate::document::Document;
 use crate::error::Result;
 use crate::extraction::Extraction;
 use crate::gazetteer::Gazetteers;
+use crate::gender::{self, FirstNameGenders};
 use crate::matcher::Dictionary;
 use crate::quote;
 use crate::rules::{self, EntityRule, Unit};
@@ -72,6 +73,7 @@ pub struct Extractor {
     gazetteers: Gazetteers,
     dictionary: Dictionary,
     rules: Vec<Box<dyn EntityRule>>,
+    first_names: FirstNameGenders,
 }
 
 impl Extractor {
@@ -91,7 +93,8 @@ impl Extractor {
         let dictionary = Dictionary::build(&gazetteers);
         let rules =
             rules::registry(&gazetteers).into_iter().enumerate().filter(|(i, r)| keep(*i, r.as_ref())).map(|(_, r)| r);
-        Ok(Extractor { rules: rules.collect(), dictionary, gazetteers })
+        let first_names = FirstNameGenders::new(&gazetteers);
+        Ok(Extractor { rules: rules.collect(), dictionary, gazetteers, first_names })
     }
 
     /// The entity rules in the order they run, then the attribution patterns in their order of precedence,
@@ -124,8 +127,10 @@ impl Extractor {
             rule.apply(&cx, &mut builder);
         }
         let (entities, mentions) = builder.into_parts();
-        let quotes = quote::quotations(&cx, &entities, &mentions);
-        Extraction { entities, mentions, quotes, sentences: layer.sentences }
+        let mut genders = gender::genders(text, &entities, &mentions, &g.lexicon, &self.first_names);
+        let quotes = quote::quotations(&cx, &entities, &mentions, &genders);
+        gender::tie_pronouns(text, &quotes, &g.lexicon, &mut genders);
+        Extraction { entities, mentions, quotes, sentences: layer.sentences, genders }
     }
 
     /// Calls `f` with the context of a document of `text`, for tests of one stage.

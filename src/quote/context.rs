@@ -21,12 +21,17 @@ pub(crate) struct QuoteContext<'a> {
     pub cues: &'a [CueHit],
     pub mentions: &'a [Mention],
     pub entities: &'a [Arc<Entity>],
+    /// The gender of each entity, indexed like `entities`.
+    pub genders: &'a [crate::gender::GenderOf],
     /// Line spans, in order, line breaks excluded (quotation marks pair within a line).
     pub paragraphs: &'a [Span],
     /// The function words.
     pub lexicon: &'a Lexicon,
     /// The titles the dictionary found ("spokesman", "Defense Secretary"), in order.
     pub titles: Vec<Span>,
+    /// The speakers of the quotations attributed so far, with the quotation's start, in text order (the
+    /// quotations between marks, which are attributed first): the salience of pronoun resolution.
+    pub spoken: RefCell<Vec<(usize, crate::extraction::EntityRef)>>,
     /// The subjects found so far, by cue start and window start: several patterns read the subject of one cue.
     pub subjects: RefCell<HashMap<(usize, usize), Option<Span>>>,
 }

@@ -4,15 +4,19 @@
 //! - [`marks`]: quotation spans from their marks;
 //! - [`kind`]: direct, partial or term;
 //! - [`phrases`]: reading a cue's subject and the noun phrases around it;
-//! - [`speaker`]: the speaker's words, their entity, a pronoun's antecedent;
+//! - [`speaker`]: the speaker's words and their entity;
+//! - [`resolve`]: a pronoun's antecedent, by gender, number and salience;
+//! - [`nominal`]: the person a role phrase stands for ("the Pentagon chief");
 //! - [`patterns`]: the attribution patterns in their order of precedence, and the engine that runs them.
 
 pub(crate) mod context;
 pub(crate) mod cues;
 pub(crate) mod kind;
 pub(crate) mod marks;
+pub(crate) mod nominal;
 pub(crate) mod patterns;
 pub(crate) mod phrases;
+pub(crate) mod resolve;
 pub(crate) mod speaker;
 
 use std::sync::Arc;
@@ -24,7 +28,12 @@ use crate::pipeline::DocContext;
 use crate::span::Span;
 
 /// The quotations of a document, direct and reported, with their speakers among its mentions.
-pub(crate) fn quotations(cx: &DocContext<'_>, entities: &[Arc<Entity>], mentions: &[Mention]) -> Vec<Quote> {
+pub(crate) fn quotations(
+    cx: &DocContext<'_>,
+    entities: &[Arc<Entity>],
+    mentions: &[Mention],
+    genders: &[crate::gender::GenderOf],
+) -> Vec<Quote> {
     let cues = cues::cues(cx);
     let marked = marks::quotation_spans(cx.text, &cx.layer.lines);
     let context = context::QuoteContext {
@@ -33,9 +42,11 @@ pub(crate) fn quotations(cx: &DocContext<'_>, entities: &[Arc<Entity>], mentions
         cues: &cues,
         mentions,
         entities,
+        genders,
         paragraphs: &cx.layer.lines,
         lexicon: cx.lexicon,
         titles: cx.scan.titles.iter().map(|t| t.span).collect(),
+        spoken: Default::default(),
         subjects: Default::default(),
     };
     let mut quotes = patterns::attribute(&context, &marked);

@@ -2,7 +2,6 @@
 //! organization or country that is the whole phrase), a pronoun's antecedent, and what kind of speaker it is.
 
 use crate::extraction::{EntityRef, Mention, MentionType};
-use crate::gazetteer::EntityType;
 use crate::lexicon::WordKind;
 use crate::span::Span;
 
@@ -37,7 +36,12 @@ pub(crate) fn found(cx: &QuoteContext<'_>, span: Span, cue: Option<Span>, confid
     let is_pronoun =
         cx.lexicon.is(words_text, WordKind::SpeakerPronoun) || cx.lexicon.is(words_text, WordKind::ObjectPronoun);
     if is_pronoun {
-        let entity = resolve_pronoun(cx, words_text, span.start);
+        let (entity, sure) = match super::resolve::pronoun(cx, words_text, span.start) {
+            Some((e, sure)) => (Some(e), sure),
+            None => (None, true),
+        };
+        // a he/she whose antecedent's gender is unknown: the gender filtered nothing
+        let confidence = if sure { confidence } else { confidence * 0.85 };
         return Found { speaker: Speaker { span, entity, kind: SpeakerKind::Pronoun, joint: None }, cue, confidence };
     }
     let entity = entity_in(cx, span);
@@ -49,6 +53,11 @@ pub(crate) fn found(cx: &QuoteContext<'_>, span: Span, cue: Option<Span>, confid
             || cx.lexicon.is(&first, WordKind::NounDeterminer)
             || cx.lexicon.is_or_plural(&first, WordKind::SpeakerNoun));
     let kind = if nominal { SpeakerKind::Nominal } else { SpeakerKind::Name };
+    if nominal && let Some(person) = super::nominal::person_for(cx, span) {
+        // "The Pentagon chief": the person named before, with less confidence than a name
+        let speaker = Speaker { span, entity: Some(person), kind, joint: None };
+        return Found { speaker, cue, confidence: confidence * 0.8 };
+    }
     Found { speaker: Speaker { span, entity, kind, joint: joint_speaker(cx, span, entity) }, cue, confidence }
 }
 
@@ -115,23 +124,4 @@ pub(crate) fn entity_in(cx: &QuoteContext<'_>, span: Span) -> Option<EntityRef> 
         }
     }
     best.map(|(_, e)| e)
-}
-
-/// he/she: the latest person mentioned before `pos`; it/they: the latest organization or country.
-pub(crate) fn resolve_pronoun(cx: &QuoteContext<'_>, pronoun: &str, pos: usize) -> Option<EntityRef> {
-    let wanted: &[EntityType] = if cx.lexicon.is(pronoun, WordKind::PersonPronoun) {
-        &[EntityType::Person]
-    } else if cx.lexicon.is(pronoun, WordKind::GroupPronoun) {
-        &[EntityType::Organization, EntityType::Country]
-    } else {
-        return None;
-    };
-    let end = cx.mentions.partition_point(|m| m.span.start < pos);
-    let fits =
-        |m: &&Mention| m.mention_type != MentionType::Demonym && wanted.contains(&cx.entities[m.entity].entity_type);
-    let latest = cx.mentions[..end].iter().rev().take(60).find(fits)?;
-    // the first fitting mention of that sentence: its subject, more often the antecedent than its object
-    // (mentions are in text order, so their sentence indexes never decrease)
-    let sentence_start = cx.mentions[..end].partition_point(|m| m.sentence < latest.sentence);
-    cx.mentions[sentence_start..end].iter().find(|m| m.sentence == latest.sentence && fits(m)).map(|m| m.entity)
 }

@@ -61,7 +61,7 @@ pub(crate) fn registry(g: &Gazetteers) -> Vec<Box<dyn EntityRule>> {
         Box::new(name_starts::NameStarts),
         Box::new(titles::Titles::new(g, names.clone())),
         Box::new(first_names::FirstNames::new(names)),
-        Box::new(surnames::Surnames),
+        Box::new(surnames::Surnames { genders: crate::gender::FirstNameGenders::new(g) }),
         Box::new(acronyms::AcronymUses),
     ]
 }

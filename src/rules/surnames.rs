@@ -1,8 +1,10 @@
 //! Surnames standing for a full name seen in the same document ("Hegseth" for "Pete Hegseth"), and the people
 //! other rules found by one word ("President Trump"), resolved against those full names.
 //!
-//! A surname links to the person with that surname whose full name appeared most recently before it, or, when
-//! none did (a headline), to the first one after it. The document's surnames are looked up at the capitalised
+//! A surname links to the document's most salient bearer of it: the person with that surname named in full most
+//! often, ties going to the one named first (so one "former President Bill Clinton" in an article about
+//! Hillary Clinton's campaign does not take her "Clinton"); a full name with another first name is another
+//! person. The document's surnames are looked up at the capitalised
 //! word starts ([`super::word_lookup`]) and kept as whole words where no other mention stands; a surname
 //! replaces a country or place of the same name ("Neil Jordan" ... "Jordan said").
 
@@ -13,6 +15,7 @@ use crate::extraction::{EntityRef, MentionType, Origin};
 use crate::gazetteer::Form;
 use crate::lexicon::Lexicon;
 use crate::pipeline::{DocBuilder, DocContext};
+use crate::span::Span;
 
 use super::names::{NameShape, is_name_suffix, surname};
 use super::word_lookup::{find_whole_words, starts_outside_mentions};
@@ -22,7 +25,10 @@ use super::{EntityRule, Examples, Unit};
 pub(crate) const SOURCE: &str = "rule:surname";
 
 /// Surnames and one-word names linked to the document's full names.
-pub(crate) struct Surnames;
+pub(crate) struct Surnames {
+    /// First names and their gender: "Mr. Obama" is not Michelle Obama.
+    pub genders: crate::gender::FirstNameGenders,
+}
 
 impl Unit for Surnames {
     fn name(&self) -> &'static str {
@@ -48,8 +54,8 @@ impl Unit for Surnames {
 impl EntityRule for Surnames {
     fn apply(&self, cx: &DocContext<'_>, doc: &mut DocBuilder<'_>) {
         let lexicon = cx.lexicon;
-        // surname -> [(entity, start of its first full mention)]
-        let mut surnames: HashMap<String, Vec<(EntityRef, usize)>> = HashMap::default();
+        // surname -> [(entity, start of its first full mention, full mentions)]
+        let mut surnames: HashMap<String, Vec<Bearer>> = HashMap::default();
         for m in doc.mentions().filter(|m| m.mention_type == MentionType::Person) {
             let name = &doc.entity_of(m).name;
             if NameShape::tokens(name) < 2 {
@@ -65,26 +71,28 @@ impl EntityRule for Surnames {
             ];
             for key in keys.into_iter().flatten() {
                 match surnames.get_mut(key) {
-                    Some(list) if list.iter().any(|(e, _)| *e == m.entity) => {}
-                    Some(list) => list.push((m.entity, m.span.start)),
+                    Some(list) => match list.iter_mut().find(|b| b.0 == m.entity) {
+                        Some(b) => b.2 += 1,
+                        None => list.push((m.entity, m.span.start, 1)),
+                    },
                     None => {
-                        surnames.insert(key.to_owned(), vec![(m.entity, m.span.start)]);
+                        surnames.insert(key.to_owned(), vec![(m.entity, m.span.start, 1)]);
                     }
                 }
             }
         }
         for p in std::mem::take(&mut doc.pending) {
             let key = p.span.text(doc.text);
-            match surnames.get(key) {
-                Some(candidates) => {
-                    let entity = choose(candidates, p.span.start);
+            match surnames.get(key).and_then(|c| self.choose(lexicon, doc, c, p.span.start)) {
+                Some(entity) => {
                     doc.enrich(entity, &p.entity.role, &p.entity.country);
                     doc.add(p.span, entity, Form::Surname, p.origin);
                 }
+                // no bearer, or none of the honorific's gender ("Mr. Obama" where only Michelle Obama is named)
                 None => {
                     let entity = doc.entity(&Arc::new(p.entity));
                     doc.add(p.span, entity, Form::Name, p.origin);
-                    surnames.entry(key.to_owned()).or_default().push((entity, p.span.start));
+                    surnames.entry(key.to_owned()).or_default().push((entity, p.span.start, 1));
                 }
             }
         }
@@ -95,7 +103,21 @@ impl EntityRule for Surnames {
         let open_starts = starts_outside_mentions(doc, &cx.layer.capital_starts);
         let patterns: Vec<&str> = surnames.keys().map(String::as_str).collect();
         for (span, key) in find_whole_words(text, patterns, &open_starts) {
-            let entity = choose(&surnames[key], span.start);
+            // "daughter Chelsea Clinton's": another first name makes another person, who does not take the surname
+            // ("Ms. Mills" ... "Cheryl Mills" is one person: only a bearer named in full makes another)
+            let named_in_full = surnames[key].iter().any(|b| NameShape::tokens(&doc.entity_at(b.0).name) >= 2);
+            if let Some(first) = other_first_name(cx, doc, span, &self.genders).filter(|_| named_in_full) {
+                super::people::add_person(
+                    doc,
+                    Span::new(first, span.end),
+                    String::new(),
+                    String::new(),
+                    "",
+                    Origin::Rule(SOURCE),
+                );
+                continue;
+            }
+            let Some(entity) = self.choose(lexicon, doc, &surnames[key], span.start) else { continue };
             // the surname of a person named in the document wins over a place of that name ("Jordan said")
             if !doc.add(span, entity, Form::Surname, Origin::Rule(SOURCE))
                 && doc.starting_at(span.start).is_some_and(|m| {
@@ -122,14 +144,77 @@ fn last_two_words<'n>(name: &'n str, lexicon: &Lexicon) -> Option<&'n str> {
     Some(&name[before_last.len() - a.len()..])
 }
 
-/// The candidate whose full mention came last before `pos`, else the first after it.
-fn choose(candidates: &[(EntityRef, usize)], pos: usize) -> EntityRef {
+/// The start of a capitalised word right before the surname at `span` that names another person ("Chelsea" of
+/// "daughter Chelsea Clinton"): no mention, no title, no word of the lexicon, not a sentence's first word unless
+/// a known first name.
+fn other_first_name(
+    cx: &DocContext<'_>,
+    doc: &DocBuilder<'_>,
+    span: Span,
+    genders: &crate::gender::FirstNameGenders,
+) -> Option<usize> {
+    let text = doc.text;
+    let before = text[..span.start].strip_suffix(' ')?;
+    let word_start = before.char_indices().rev().find(|(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    let is_name_word = word.chars().count() >= 2
+        && word.starts_with(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && cx.lexicon.kinds(word) == crate::lexicon::WordKinds::NONE;
+    if !is_name_word {
+        return None;
+    }
+    // a sentence's first word ("Meanwhile Clinton said") or a word after a mark is no first name, unless the
+    // data knows it as one ("Bill Clinton Calls ...")
+    let prior = text[..word_start].trim_end();
+    let opens = prior.is_empty()
+        || !text[..word_start].ends_with([' ', '\n'])
+        || prior.ends_with(['.', '!', '?', ':', '"', '“', '”', '(']);
+    if opens && genders.of_name(word).is_none() {
+        return None;
+    }
+    let word_span = Span::new(word_start, span.start - 1);
+    let taken = doc.overlapping(word_span).next().is_some()
+        || cx.scan.titles.iter().any(|t| t.span.start < word_span.end && word_span.start < t.span.end);
+    (!taken).then_some(word_start)
+}
+
+impl Surnames {
+    /// The most salient bearer whose gender fits an honorific right before `pos` ("Mr. Obama", "Mrs. Clinton");
+    /// none when the honorific fits no bearer (each of a known other gender).
+    fn choose(&self, lexicon: &Lexicon, doc: &DocBuilder<'_>, candidates: &[Bearer], pos: usize) -> Option<EntityRef> {
+        if let Some(wanted) = honorific_gender(lexicon, doc.text, pos) {
+            let fits = |b: &&Bearer| self.genders.of_name(&doc.entity_at(b.0).name).is_none_or(|g| g == wanted);
+            let fitting: Vec<Bearer> = candidates.iter().filter(fits).copied().collect();
+            return (!fitting.is_empty()).then(|| choose(&fitting));
+        }
+        Some(choose(candidates))
+    }
+}
+
+/// The gender of an honorific right before `pos` ("Mrs. " of "Mrs. Clinton"), if any.
+fn honorific_gender(lexicon: &Lexicon, text: &str, pos: usize) -> Option<crate::gender::Gender> {
+    let before = text[..pos].trim_end();
+    let before = before.strip_suffix('.').unwrap_or(before);
+    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if lexicon.is(word, crate::lexicon::WordKind::FemaleHonorific) {
+        Some(crate::gender::Gender::Female)
+    } else if lexicon.is(word, crate::lexicon::WordKind::MaleHonorific) {
+        Some(crate::gender::Gender::Male)
+    } else {
+        None
+    }
+}
+
+/// A bearer of a surname: the person, the start of their first full mention, how many full mentions.
+type Bearer = (EntityRef, usize, u32);
+
+/// The most salient bearer: named in full most often, ties to the one named first.
+fn choose(candidates: &[Bearer]) -> EntityRef {
     candidates
         .iter()
-        .filter(|(_, first)| *first <= pos)
-        .max_by_key(|(_, first)| *first)
-        .or_else(|| candidates.iter().min_by_key(|(_, first)| *first))
-        .map(|(e, _)| *e)
+        .max_by_key(|(_, first, count)| (*count, std::cmp::Reverse(*first)))
+        .map(|(e, _, _)| *e)
         .expect("candidates are never empty")
 }
 
@@ -151,11 +236,9 @@ mod tests {
     }
 
     #[test]
-    fn nearest_earlier_full_name_wins_else_first_later() {
+    fn most_named_in_full_wins_else_first_named() {
         let (a, b) = (EntityRef::new(0), EntityRef::new(1));
-        let candidates = [(a, 10), (b, 50)];
-        assert_eq!(choose(&candidates, 5), a);
-        assert_eq!(choose(&candidates, 20), a);
-        assert_eq!(choose(&candidates, 60), b);
+        assert_eq!(choose(&[(a, 10, 1), (b, 50, 1)]), a);
+        assert_eq!(choose(&[(a, 10, 1), (b, 50, 3)]), b);
     }
 }

@@ -471,6 +471,9 @@ pub(crate) fn attribute(cx: &QuoteContext<'_>, marked: &[Marked]) -> Vec<Quote> 
             Some((pattern, f)) => {
                 if kind != QuoteKind::Term {
                     last = Some((para.start, f));
+                    if let Some(e) = f.speaker.entity {
+                        cx.spoken.borrow_mut().push((inner.start, e));
+                    }
                 }
                 Quote::attributed(kind, inner, pattern, f)
             }

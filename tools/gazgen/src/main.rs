@@ -8,6 +8,7 @@
 
 mod common;
 mod countries;
+mod gender;
 mod keywords;
 mod officials;
 mod organizations;
@@ -123,6 +124,15 @@ fn run(args: &Args) -> Result<()> {
         }
     }
     common::write(&out.join("first_names.tsv"), &text)?;
+    let genders = gender::build(&args.data)?;
+    let (gender_text, gendered) = genders.file(&format!(
+        "# The gender of first names, from the gender columns of the officials' sources: EveryPolitician/Wikidata \
+         (CC0),\n# congress-legislators (CC0), FiveThirtyEight cabinet turnover (CC-BY-4.0, attribute \
+         FiveThirtyEight). A name has a\n# gender when 2 or more people with a stated gender bear it and 90% of them \
+         share it; female and male count them.\n# {}",
+        GENERATED.replace('\n', "\n# ")
+    ));
+    common::write(&out.join("first_names_gender.tsv"), &gender_text)?;
     let cues = keywords::extra_cues(
         &args.data,
         &out.join("cues.tsv"),
@@ -132,7 +142,7 @@ fn run(args: &Args) -> Result<()> {
     common::write(&out.join("cues_gendergaptracker.tsv"), &cues)?;
 
     eprintln!(
-        "gazgen: {} countries, {} places, {} officials ({} offices), {} organizations, {} first names; {} share-alike \
+        "gazgen: {} countries, {} places, {} officials ({} offices), {} organizations, {} first names ({} with a gender); {} share-alike \
          international organisations",
         countries.rows.len(),
         places.len(),
@@ -140,6 +150,7 @@ fn run(args: &Args) -> Result<()> {
         officials.len(),
         organizations.len(),
         kept,
+        gendered,
         share_alike.len()
     );
     for (why, n) in &reg.refused {

@@ -36,6 +36,7 @@ fn same_input_gives_byte_identical_files() {
         "officials.tsv",
         "organizations.tsv",
         "first_names.tsv",
+        "first_names_gender.tsv",
         "cues_gendergaptracker.tsv",
     ] {
         assert_eq!(read(&a, file), read(&b, file), "{file}");
@@ -124,4 +125,17 @@ fn quoting_verbs_become_cues_with_belief_verbs_weaker() {
         text.lines().filter(|l| !l.starts_with('#')).skip(1).map(|l| l.split('\t').collect()).collect();
     assert!(cues.contains(&vec!["acknowledged", "acknowledged", "speech"]));
     assert!(cues.contains(&vec!["thought", "thought", "belief"]));
+}
+
+#[test]
+fn first_names_get_the_gender_of_the_people_who_bear_them() {
+    let out = generate();
+    let text = read(&out, "first_names_gender.tsv");
+    assert!(text.starts_with("# The gender of first names"), "attribution in the header");
+    let rows = rows(&text);
+    assert!(rows.contains(&vec!["Yoko", "female_name", "2", "0"]), "{rows:?}");
+    // Taro Aso holds two offices: one person, counted once
+    assert!(rows.contains(&vec!["Taro", "male_name", "0", "2"]), "{rows:?}");
+    // one person with a stated gender is not enough
+    assert!(!text.contains("Ashton"));
 }
