@@ -97,3 +97,45 @@ fn political_action_committees_and_the_electoral_college() {
     let college = mentions.iter().find(|m| m.text == "Electoral College").expect("the Electoral College");
     assert_eq!((college.mention_type, college.subtype), ("ORGANIZATION", "government"));
 }
+
+/// Found while checking #16.11 ("quote_id is unique per document"): a text file over 16 MiB is processed in
+/// parts, and each part numbered its quotations from `q1` again, so one document had many `q1`. The parts now
+/// number on from the part before (`QuoteNumbers`, which `whosaid extract` applies between extracting and
+/// writing), `part_of` too.
+#[test]
+fn quote_ids_count_on_across_the_parts_of_a_large_file() {
+    use whosaid::document::{QuoteNumbers, Source};
+    use whosaid::input::{DocumentStream, Event, InputOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.txt");
+    let paragraph = "Greek Defense Minister Nikos Dendias told reporters the drills were “a dangerous provocation” \
+                     meant to test Athens. “We will respond,” he said.\n";
+    std::fs::write(&path, paragraph.repeat(6)).unwrap();
+    // parts of one paragraph each, as 16 MiB parts of a large file
+    let options = InputOptions { part_bytes: paragraph.len() - 10, ..InputOptions::default() };
+    let source = Source::File { path: path.clone(), id: "big.txt".into() };
+    let extractor = Extractor::new(Gazetteers::embedded()).unwrap();
+    let mut numbers = QuoteNumbers::default();
+    let (mut ids, mut parts_of, mut parts) = (Vec::new(), Vec::new(), 0);
+    for event in DocumentStream::new(vec![source], options) {
+        let Event::Document(mut doc) = event else { panic!("{event:?}") };
+        let x = extractor.extract(&doc);
+        numbers.number(&mut doc, x.quotes.len());
+        parts += 1;
+        for q in DocumentRows::new(&extractor, &doc, &x).quotes() {
+            ids.push(q.quote_id.clone());
+            if !q.part_of.is_empty() {
+                parts_of.push((q.quote_id.clone(), q.part_of.clone()));
+            }
+        }
+    }
+    assert!(parts >= 6, "{parts} parts");
+    let expected: Vec<String> = (1..=ids.len()).map(|i| format!("q{i}")).collect();
+    assert_eq!(ids, expected, "one numbering over the whole document");
+    assert!(ids.len() >= 12, "{ids:?}");
+    // a part_of names a quotation of the same part: the one just before it
+    for (id, of) in &parts_of {
+        let (n, m): (usize, usize) = (id[1..].parse().unwrap(), of[1..].parse().unwrap());
+        assert!(m < n && n - m <= 3, "{id} part of {of}");
+    }
+}

@@ -40,24 +40,26 @@ fn workbook_has_four_sheets_frozen_filtered_and_typed_cells() {
     let workbook = zip_entry(&book, "xl/workbook.xml");
     let names: Vec<&str> = workbook.split("<sheet name=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]).collect();
     assert_eq!(names, ["Quotes", "Mentions", "Entities", "Summary"]);
+    // the data sheets are written in constant memory: their strings are inline (t="inlineStr"), the Summary's
+    // shared
     let strings = zip_entry(&book, "xl/sharedStrings.xml");
     let quotes = zip_entry(&book, "xl/worksheets/sheet1.xml");
+    let sheets: String = (1..=3).map(|n| zip_entry(&book, &format!("xl/worksheets/sheet{n}.xml"))).collect();
     // header row frozen, autofilter on
     assert!(quotes.contains("state=\"frozen\""), "{quotes}");
     assert!(quotes.contains("<autoFilter"));
-    // the formula-like quotation is a shared string (text), never a formula
-    assert!(!quotes.contains("<f>"));
-    assert!(strings.contains("=SUM(A1:A9) is not a policy"), "{strings}");
+    // the formula-like quotation is a string (text), never a formula
+    assert!(!sheets.contains("<f>"));
+    let formula_cell = quotes.split("<c ").find(|c| c.contains("=SUM(A1:A9) is not a policy")).unwrap();
+    assert!(formula_cell.contains("t=\"inlineStr\""), "{formula_cell}");
     // offsets are numbers: row 2, column D (quote_start) holds a number, not a string
     let d2 = quotes.split("<c r=\"D2\"").nth(1).unwrap();
     let d2 = &d2[..d2.find("</c>").unwrap()];
-    assert!(!d2.contains("t=\"s\"") && d2.contains("<v>"), "{d2}");
+    assert!(!d2.contains("t=\"s\"") && !d2.contains("inlineStr") && d2.contains("<v>"), "{d2}");
     for header in ["doc_id", "quote_start", "speaker_country", "confidence", "entity_id", "aliases_seen"] {
-        assert!(strings.contains(&format!(">{header}<")), "{header}");
+        assert!(sheets.contains(&format!(">{header}<")), "{header}");
     }
-    let summary = zip_entry(&book, "xl/worksheets/sheet4.xml");
-    assert!(summary.contains("<v>3</v>") || strings.contains("Top speakers"));
-    assert!(strings.contains("Top speakers") && strings.contains("Quotes per document"));
+    assert!(strings.contains("Top speakers") && strings.contains("Attributions per document"));
 }
 
 fn chromium() -> Option<PathBuf> {
@@ -124,4 +126,85 @@ fn review_page_renders_highlights_quotes_and_filters_in_a_browser() {
     assert!(status.status.success());
     assert!(std::fs::metadata(&shot).unwrap().len() > 10_000);
     eprintln!("screenshot: {}", shot.display());
+}
+
+/// The review page of `dir`'s files, loaded in a frame of a page that measures it: the page's own layout, as
+/// a browser lays it out in a 1280-pixel window, and the quotation rows its filters leave visible.
+fn measure_review_page(browser: &Path, tmp: &Path, page: &Path, hash: &str) -> serde_json::Value {
+    let probe = page.with_file_name("probe.html");
+    std::fs::write(
+        &probe,
+        format!(
+            "<!doctype html><body style=\"margin:0\"><iframe id=\"f\" src=\"review.html{hash}\" \
+             style=\"width:1280px;height:900px;border:0\"></iframe><script>\n\
+             const f=document.getElementById('f');f.onload=()=>setTimeout(()=>{{const d=f.contentDocument;\n\
+             const wrap=d.querySelector('.tablewrap').getBoundingClientRect();\n\
+             const heads=[...d.querySelectorAll('#qt th')].map(th=>[th.textContent,th.getBoundingClientRect().right]);\n\
+             const rows=[...d.querySelectorAll('#qt tbody tr')].filter(r=>!r.hidden).map(r=>[...r.children].map(c=>c.textContent));\n\
+             const out=document.createElement('pre');out.id='result';\n\
+             out.textContent=JSON.stringify({{wrapRight:wrap.right,pageWidth:d.documentElement.scrollWidth,heads,rows}});\n\
+             document.body.appendChild(out);}},200);\n</script></body>"
+        ),
+    )
+    .unwrap();
+    let dom = headless(browser, &tmp.join(format!("profile-{}", hash.len())))
+        .args(["--allow-file-access-from-files", "--window-size=1300,1000", "--dump-dom"])
+        .arg(format!("file://{}", probe.display()))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    let json = dom
+        .split("<pre id=\"result\">")
+        .nth(1)
+        .and_then(|s| s.split("</pre>").next())
+        .unwrap_or_else(|| panic!("{dom}"));
+    serde_json::from_str(&json.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")).unwrap()
+}
+
+/// #16.13: the review page's filter matched document names (a surname gave every quotation of the article
+/// named after him), and with hundreds of documents the Method and Document columns scrolled out of view. The
+/// filter now looks at what was said and by whom, the document has a filter of its own, and the columns stay
+/// in view.
+#[test]
+fn newcomer_13_review_filter_ignores_document_names_and_columns_stay_in_view() {
+    let Some(browser) = chromium() else {
+        eprintln!("SKIPPED: no chromium on PATH (.ci/run installs Debian's chromium)");
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let article = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/article.txt")).unwrap();
+    for i in 0..300 {
+        // names as archives give them: long, and with no place where a line may break
+        let name = format!("wire_2024_08_{:02}_aegean_naval_exercise_coverage_of_the_services_{i:03}.txt", i % 28 + 1);
+        std::fs::write(input.join(name), &article).unwrap();
+    }
+    std::fs::write(
+        input.join("nasser-kanaani-profile.txt"),
+        "Iranian Foreign Ministry spokesman Nasser Kanaani said: “We will respond.”\n\n\
+         “The talks go on,” Hegseth said in Tokyo.\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let run =
+        whosaid(&["extract", "-q", "--format", "html", "--out-dir", out.to_str().unwrap(), input.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let page = out.join("review.html");
+
+    let filtered = measure_review_page(&browser, tmp.path(), &page, "#filter=Kanaani");
+    let rows = filtered["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 1, "only Kanaani's own quotation: {rows:?}");
+    assert_eq!(rows[0][0], "Nasser Kanaani");
+    let by_doc = measure_review_page(&browser, tmp.path(), &page, "#doc=kanaani");
+    assert_eq!(by_doc["rows"].as_array().unwrap().len(), 2, "the document filter finds the article by its name");
+
+    let all = measure_review_page(&browser, tmp.path(), &page, "");
+    let right = all["wrapRight"].as_f64().unwrap();
+    let heads = all["heads"].as_array().unwrap();
+    assert_eq!(heads.len(), 5);
+    for head in heads {
+        assert!(head[1].as_f64().unwrap() <= right + 1.0, "{head:?} ends past the table's edge at {right}: {all}");
+    }
+    assert!(all["pageWidth"].as_f64().unwrap() <= 1281.0, "no horizontal scrolling: {all}");
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use whosaid::Extractor;
 use whosaid::eval::{conll, predict_quotes, quotes};
 
-use super::{GazetteerArgs, Outcome, print};
+use super::{GazetteerArgs, Outcome, messages, print};
 
 pub const EXAMPLES: &str = "Examples:\n  \
     whosaid eval --gold ../shared/corpus/polnear/dev\n  \
@@ -19,12 +19,16 @@ pub const EXAMPLES: &str = "Examples:\n  \
     --conll reads one token per line, the NER tag in the last column (IOB1 or BIO), -DOCSTART- between\n\
     documents. Documents are rebuilt from the tokens (spaces between tokens, one sentence per line) and\n\
     mentions must match gold entities exactly, scored as PERSON->PER, COUNTRY and LOCATION->LOC,\n\
-    ORGANIZATION->ORG, DEMONYM->MISC.";
+    ORGANIZATION->ORG, DEMONYM->MISC.\n\n\
+    eval exits 1 when an article could not be extracted (it is scored as empty), 2 when the\n\
+    gold data is unusable. The corpora are not in the repository: ../shared is this project's\n\
+    data folder beside the clone; give the path of your own copy of PolNeAR or CoNLL-2003.";
 
 #[derive(Args)]
+#[group(id = "gold_data", required = true, multiple = false, args = ["gold", "conll"])]
 pub struct EvalArgs {
     /// Score quotations: folder with text/ and attributions/ (PolNeAR layout).
-    #[arg(long, value_name = "DIR", required_unless_present = "conll", conflicts_with = "conll")]
+    #[arg(long, value_name = "DIR")]
     gold: Option<PathBuf>,
     /// Score entity mentions: a CoNLL-2003-style file (token per line, NER tag last).
     #[arg(long, value_name = "FILE")]
@@ -42,7 +46,7 @@ pub fn run(args: EvalArgs) -> whosaid::Result<Outcome> {
         let docs = conll::load(file)?;
         let report = conll::evaluate(&extractor, &docs);
         for id in &report.failed_documents {
-            eprintln!("whosaid: error: {id}: internal error while extracting; scored as empty");
+            messages::error(format_args!("{id}: internal error while extracting (please report it); scored as empty"));
         }
         print_report(&report, args.json)?;
         return Ok(Outcome::with_failures(report.failed_documents.len()));
@@ -50,7 +54,7 @@ pub fn run(args: EvalArgs) -> whosaid::Result<Outcome> {
     let gold = quotes::load_gold(args.gold.as_deref().expect("clap requires --gold or --conll"))?;
     let predictions = predict_quotes(&extractor, &gold);
     for stem in &predictions.failed_documents {
-        eprintln!("whosaid: error: {stem}: internal error while extracting (please report it); scored as empty");
+        messages::error(format_args!("{stem}: internal error while extracting (please report it); scored as empty"));
     }
     print_report(&quotes::score_quotes(&gold, &predictions.quotes), args.json)?;
     Ok(Outcome::with_failures(predictions.failed_documents.len()))

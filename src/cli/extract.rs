@@ -10,14 +10,15 @@ use std::time::Instant;
 
 use clap::Args;
 use rayon::prelude::*;
-use whosaid::document;
+use whosaid::document::{self, EmptyDir, QuoteNumbers, Source};
 use whosaid::input::{DocumentStream, Event, InputFormat, InputOptions};
 use whosaid::output::{Csv, CsvSink, Format, HtmlSink, Jsonl, JsonlSink, RenderedRows, Sink, StreamTable, XlsxSink};
 use whosaid::{Document, Error, Extraction, Extractor};
 
+use super::progress::Progress;
 use super::summary::Summary;
-use super::values::{choice, format_help, input_format_help, table_help};
-use super::{GazetteerArgs, Outcome};
+use super::values::{choice, delimiter, encoding, format_help, input_format_help, table_help};
+use super::{GazetteerArgs, Outcome, messages, signals};
 
 pub const EXAMPLES: &str = "Examples:\n  \
     whosaid extract examples/article.txt               # mentions as CSV on standard output\n  \
@@ -25,10 +26,10 @@ pub const EXAMPLES: &str = "Examples:\n  \
     cat article.txt | whosaid extract --format jsonl -\n  \
     whosaid extract --input-format jsonl --format jsonl - < articles.jsonl   # a filter in a pipe\n  \
     whosaid extract --input-format jsonl --format jsonl --table quotes - < articles.jsonl   # who said what\n  \
-    whosaid extract --gazetteers my-lists/ --out-dir out/ corpus/\n\n\
+    whosaid extract --gazetteers my-lists/ --out-dir out/ corpus/\n  \
+    whosaid extract --encoding windows-1252 --delimiter ';' --out-dir out/ archive/\n\n\
     Offsets are Unicode code points into the document text, end exclusive (Python's text[start:end]).\n\
-    Exit status: 0 when every input was processed, 1 when some failed (the others are still written), 2 for\n\
-    usage errors and unusable gazetteers.";
+    quote_id (q1, q2, ...) is unique within a document: doc_id and quote_id name a quotation.";
 
 /// Documents per batch, per thread: enough to keep every core busy, few enough to bound memory.
 const DOCS_PER_THREAD: usize = 16;
@@ -37,7 +38,8 @@ const BATCH_BYTES: usize = 64 << 20;
 
 #[derive(Args)]
 pub struct ExtractArgs {
-    /// Text files, directories (searched recursively) or - for standard input. Default: standard input.
+    /// Text files, directories (searched recursively, symbolic links followed) or - for standard input.
+    /// Default: standard input, when it is not a terminal.
     #[arg(value_name = "INPUT")]
     inputs: Vec<String>,
     /// Write mentions, entities and quotes tables into DIR (created if needed). Without it, mention rows go
@@ -81,7 +83,16 @@ pub struct ExtractArgs {
     /// Start CSV files with a UTF-8 byte order mark, so that Excel shows non-ASCII names right.
     #[arg(long)]
     excel: bool,
-    /// Reject files that are not valid UTF-8 instead of replacing bad bytes.
+    /// The CSV field separator written: one character, such as ';' for spreadsheets in locales whose decimal
+    /// separator is a comma, or 'tab'.
+    #[arg(long, value_name = "CHAR", default_value = ",", value_parser = delimiter)]
+    delimiter: u8,
+    /// The encoding of the inputs (text, JSONL and CSV): utf-8, or windows-1252 for Latin-1 and Windows
+    /// archives, or any WHATWG label (iso-8859-15, windows-1251, shift_jis, gb18030, utf-16le, ...). Latin-1
+    /// (iso-8859-1, latin1) is read as windows-1252, which holds it.
+    #[arg(long, value_name = "NAME", default_value = "utf-8", value_parser = encoding)]
+    encoding: &'static encoding_rs::Encoding,
+    /// Reject files that are not valid in their encoding (see --encoding) instead of replacing bad bytes.
     #[arg(long)]
     strict: bool,
     /// Print no warnings, progress or summary.
@@ -103,11 +114,13 @@ struct NextBatch {
     ended: bool,
     /// Warnings and inputs (or records) that failed to read, in order.
     problems: Vec<Event>,
+    /// Bytes read from the inputs up to the end of this batch.
+    read: u64,
 }
 
 /// Reads up to `batch_docs` documents or [`BATCH_BYTES`] of text.
 fn read_batch(stream: &mut DocumentStream, batch_docs: usize) -> NextBatch {
-    let mut batch = NextBatch { docs: Vec::with_capacity(batch_docs), ended: true, problems: Vec::new() };
+    let mut batch = NextBatch { docs: Vec::with_capacity(batch_docs), ended: true, problems: Vec::new(), read: 0 };
     let mut bytes = 0;
     for event in stream.by_ref() {
         match event {
@@ -122,12 +135,13 @@ fn read_batch(stream: &mut DocumentStream, batch_docs: usize) -> NextBatch {
             problem => batch.problems.push(problem),
         }
     }
+    batch.read = stream.bytes_read();
     batch
 }
 
 /// The sink for the chosen format: files in the output directory, or one table on standard output.
 fn open_sink(args: &ExtractArgs) -> whosaid::Result<Box<dyn Sink>> {
-    let csv = Csv { neutralise: !args.raw_cells, bom: args.excel };
+    let csv = Csv { neutralise: !args.raw_cells, bom: args.excel, delimiter: args.delimiter };
     let stdout = || Box::new(std::io::stdout());
     Ok(match (&args.out_dir, args.format) {
         (Some(dir), Format::Csv) => Box::new(CsvSink::to_dir(dir, csv)?),
@@ -149,6 +163,7 @@ type Extracted = Option<(Extraction, whosaid::Result<RenderedRows>)>;
 /// failures come back, one message each. An error writing the output ends the run.
 fn write_batch(
     sink: &mut dyn Sink,
+    extractor: &Extractor,
     batch: Vec<Document>,
     results: Vec<Extracted>,
     summary: &mut Summary,
@@ -160,15 +175,69 @@ fn write_batch(
             Some((_, Err(e))) => failed.push(format!("{}: cannot write its rows: {e}", doc.id)),
             Some((x, Ok(rows))) => {
                 summary.add(&doc, &x);
-                sink.document(doc, x, rows)?;
+                sink.document(extractor, doc, x, rows)?;
             }
         }
     }
     Ok(failed)
 }
 
+/// The command line's mistakes that need no input read to be seen.
+fn check_usage(args: &ExtractArgs) -> whosaid::Result<()> {
+    if args.out_dir.is_none() && args.format.whole_run() {
+        return Err(Error::usage("--format xlsx and html need --out-dir"));
+    }
+    if args.delimiter != b',' && args.format != Format::Csv {
+        return Err(Error::usage("--delimiter applies to --format csv only"));
+    }
+    if args.inputs.is_empty() && std::io::stdin().is_terminal() {
+        return Err(Error::usage(
+            "no input: give files or folders (whosaid extract corpus/), or pipe text in (cat a.txt | whosaid \
+             extract); - reads what you type, up to Ctrl-D",
+        ));
+    }
+    Ok(())
+}
+
+/// The message for a folder in which no file matched: what it holds instead, and how to read that.
+fn empty_dir_message(dir: &EmptyDir, glob: &str, format: InputFormat) -> String {
+    let name = dir.path.display();
+    if dir.files == 0 {
+        return format!("{name}: no files in it");
+    }
+    let holds: Vec<String> = dir
+        .extensions
+        .iter()
+        .take(4)
+        .map(|(ext, n)| if ext.is_empty() { format!("{n} without extension") } else { format!("{n} .{ext}") })
+        .collect();
+    let has = |ext: &str| dir.extensions.iter().any(|(e, _)| e == ext);
+    let hint = if format == InputFormat::Text && (has("jsonl") || has("ndjson")) {
+        "for JSON Lines (one document per line) give --input-format jsonl".to_owned()
+    } else if format == InputFormat::Text && has("csv") {
+        "for CSV (one document per row) give --input-format csv".to_owned()
+    } else {
+        let ext = dir.extensions.iter().find(|(e, _)| !e.is_empty()).map_or("md", |(e, _)| e.as_str());
+        format!("choose the files with --glob (such as --glob '*.{ext}')")
+    };
+    let files = if dir.files == 1 { "1 file".to_owned() } else { format!("{} files", dir.files) };
+    format!("{name}: no file matched {glob:?} (it holds {files}: {}); {hint}", holds.join(", "))
+}
+
+/// The total size of the inputs in bytes, when they are all files.
+fn total_size(sources: &[Source]) -> Option<u64> {
+    sources
+        .iter()
+        .map(|s| match s {
+            Source::File { path, .. } => std::fs::metadata(path).ok().map(|m| m.len()),
+            Source::Stdin => None,
+        })
+        .sum()
+}
+
 pub fn run(args: ExtractArgs) -> whosaid::Result<Outcome> {
     let started = Instant::now();
+    check_usage(&args)?;
     let glob_text = args.glob.clone().unwrap_or_else(|| {
         match args.input_format {
             InputFormat::Text => "*.txt",
@@ -187,15 +256,35 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<Outcome> {
         .map_err(|e| Error::internal(format!("cannot start {threads} threads: {e}")))?;
     let gazetteers = args.gazetteers.load()?;
     let extractor = Extractor::new(gazetteers)?;
+    signals::remove_unfinished_files_on_interrupt();
     let inputs = if args.inputs.is_empty() { vec!["-".to_owned()] } else { args.inputs.clone() };
-    let (sources, missing) = document::expand_inputs(&inputs, &glob);
-    let mut failures = missing.len();
-    for e in &missing {
-        eprintln!("whosaid: error: {e}");
+    let expanded = document::expand_inputs(&inputs, &glob);
+    let mut failures = expanded.errors.len() + expanded.empty_dirs.len();
+    for e in &expanded.errors {
+        messages::error(e);
     }
-    if sources.is_empty() && missing.is_empty() && !args.quiet {
-        eprintln!("whosaid: warning: no input file matched {glob_text:?}");
+    for dir in &expanded.empty_dirs {
+        messages::error(empty_dir_message(dir, &glob_text, args.input_format));
     }
+    if !args.quiet {
+        for w in &expanded.warnings {
+            messages::warning(w);
+        }
+        for (shared, ids) in expanded.renamed.iter().take(5) {
+            let ids: Vec<String> = ids.iter().map(|id| format!("{id:?}")).collect();
+            messages::note(format_args!(
+                "inputs would share the doc_id {shared:?}: told apart by their folders, as {}",
+                ids.join(", ")
+            ));
+        }
+        if expanded.renamed.len() > 5 {
+            messages::note(format_args!("and {} more shared doc_ids told apart so", expanded.renamed.len() - 5));
+        }
+        if expanded.sources.contains(&Source::Stdin) && std::io::stdin().is_terminal() {
+            messages::note("reading standard input from the terminal: end it with Ctrl-D");
+        }
+    }
+    let sources = expanded.sources;
     let options = InputOptions {
         format: args.input_format,
         id_field: args.id_field.clone(),
@@ -203,11 +292,16 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<Outcome> {
         date_field: args.date_field.clone(),
         date: args.date,
         strict: args.strict,
+        encoding: args.encoding,
         ..InputOptions::default()
     };
     let streaming = args.out_dir.is_none();
     let mut sink = open_sink(&args)?;
-    let mut summary = Summary::new(!args.quiet && std::io::stderr().is_terminal());
+    // a progress line on the terminal, unless the rows themselves go there
+    let show_progress =
+        !args.quiet && std::io::stderr().is_terminal() && !(streaming && std::io::stdout().is_terminal());
+    let progress = Progress::new(show_progress, total_size(&sources));
+    let mut summary = Summary::default();
     let mut stream = DocumentStream::new(sources, options);
     let batch_docs = threads * DOCS_PER_THREAD;
     // a reader thread fills the next batch while the workers extract the current one, which is written as soon
@@ -223,39 +317,50 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<Outcome> {
         }
     });
     let renderer = sink.renderer();
-    for NextBatch { docs: batch, ended, problems } in batches {
+    let mut quote_numbers = QuoteNumbers::default();
+    for NextBatch { docs: batch, ended, problems, read } in batches {
         for problem in problems {
             match problem {
-                Event::Warning(w) => summary.warn(&w, args.quiet),
+                Event::Warning(w) if !args.quiet => progress.suspend(|| messages::warning(w)),
+                Event::Warning(_) => {}
                 Event::Failed(e) => {
-                    summary.warn(&format!("error: {e}"), false);
+                    progress.suspend(|| messages::error(e));
                     failures += 1;
                 }
                 Event::Document(_) => {}
             }
         }
-        // the workers extract and encode the rows; this thread writes them in input order. A bug must not cost
+        // the workers extract, then encode the rows; this thread writes them in input order. A bug must not cost
         // the other documents: a panic fails its document only
+        let unwinding = |f: &dyn Fn() -> Extraction| std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).ok();
+        let extractions: Vec<Option<Extraction>> =
+            pool.install(|| batch.par_iter().map(|doc| unwinding(&|| extractor.extract(doc))).collect());
+        // in between, in input order: a large file's parts number their quotations on from the part before
+        let mut batch = batch;
+        for (doc, x) in batch.iter_mut().zip(&extractions) {
+            quote_numbers.number(doc, x.as_ref().map_or(0, |x| x.quotes.len()));
+        }
         let results: Vec<Extracted> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|doc| {
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        let x = extractor.extract(doc);
-                        let rendered = renderer.render(&extractor, doc, &x);
-                        (x, rendered)
-                    }))
-                    .ok()
+                .zip(extractions)
+                .map(|(doc, x)| {
+                    let x = x?;
+                    let rendered =
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| renderer.render(&extractor, doc, &x)))
+                            .ok()?;
+                    Some((x, rendered))
                 })
                 .collect()
         });
-        for message in write_batch(sink.as_mut(), batch, results, &mut summary)? {
-            summary.warn(&format!("error: {message}"), false);
+        for message in write_batch(sink.as_mut(), &extractor, batch, results, &mut summary)? {
+            progress.suspend(|| messages::error(message));
             failures += 1;
         }
         if streaming {
             sink.flush()?;
         }
+        progress.update(read, summary.documents);
         if ended {
             break;
         }
@@ -264,11 +369,12 @@ pub fn run(args: ExtractArgs) -> whosaid::Result<Outcome> {
         return Err(Error::internal("internal error while reading the inputs (please report it)"));
     }
     let report = sink.finish(&extractor)?;
+    progress.finish();
     for warning in &report.warnings {
-        eprintln!("whosaid: warning: {warning}");
+        messages::warning(warning);
     }
     if !args.quiet {
-        summary.finish(started.elapsed(), failures);
+        summary.print(started.elapsed(), failures);
     }
     Ok(Outcome::with_failures(failures))
 }
@@ -323,7 +429,7 @@ mod tests {
                 }
             })
             .collect();
-        let failed = write_batch(sink.as_mut(), batch, results, &mut Summary::new(false)).unwrap();
+        let failed = write_batch(sink.as_mut(), &extractor, batch, results, &mut Summary::default()).unwrap();
         sink.finish(&extractor).unwrap();
         assert_eq!(
             failed,

@@ -1,8 +1,12 @@
 //! Command-line arguments (clap) and dispatch to one module per subcommand.
 
+mod docs;
 mod eval;
 mod extract;
 mod gazetteer;
+mod messages;
+mod progress;
+mod signals;
 mod summary;
 mod values;
 
@@ -15,6 +19,17 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_SOME_FAILED: i32 = 1;
 /// Exit status: the command line or the gazetteers are unusable; nothing was processed.
 pub const EXIT_USAGE: i32 = 2;
+
+/// The exit-status policy, the same in README.md and at the end of every command's `--help`.
+pub const EXIT_STATUS: &str = "Exit status (every command): 0 when every input was processed; 1 when some\n\
+    input failed (each one named on standard error, the others still processed) or writing failed;\n\
+    2 for usage errors (a bad option or value, a missing argument, --format xlsx without --out-dir)\n\
+    and for gazetteers or gold data that every document needs and that are unusable: then nothing is\n\
+    read. A closed pipe (| head) ends a run quietly with 0. Ctrl-C or SIGTERM ends it as the signal\n\
+    does (130, 143), its unfinished output files removed.";
+
+/// The version and the build of the embedded gazetteers (`--version`).
+const LONG_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "\n", env!("WHOSAID_GAZETTEERS"));
 
 /// How a command that ran to its end went.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,16 +69,24 @@ fn print(text: std::fmt::Arguments<'_>) -> whosaid::Result<()> {
     std::io::stdout().lock().write_fmt(text).map_err(|e| Error::output_io("<stdout>", e))
 }
 
+/// The help text after a command's options: its examples, then the exit-status policy.
+fn after_help(examples: &str) -> String {
+    format!("{examples}\n\n{EXIT_STATUS}")
+}
+
 #[derive(Parser)]
 #[command(
     name = "whosaid",
     version,
+    long_version = LONG_VERSION,
     about = "Who is mentioned and who said what in news text: spreadsheet-ready tables of officials, countries, \
              organizations, places and quotations.",
-    after_help = "Examples:\n  whosaid extract examples/article.txt\n  whosaid extract --out-dir out/ corpus/\n  \
-                  whosaid gazetteer check my-gazetteers/"
+    after_help = after_help("Examples:\n  whosaid extract examples/article.txt\n  \
+                  whosaid extract --out-dir out/ corpus/\n  whosaid gazetteer check my-gazetteers/\n  \
+                  whosaid completions bash > ~/.local/share/bash-completion/completions/whosaid\n  \
+                  whosaid man --out-dir ~/.local/share/man/man1")
 )]
-struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     command: Command,
 }
@@ -71,14 +94,20 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Extract mentions, entities and quotations from text files, directories or standard input.
-    #[command(after_help = extract::EXAMPLES)]
+    #[command(after_help = after_help(extract::EXAMPLES))]
     Extract(extract::ExtractArgs),
     /// Work with gazetteer files.
     #[command(subcommand)]
     Gazetteer(gazetteer::GazetteerCommand),
     /// Score quotations (brat standoff, PolNeAR layout) or entity mentions (CoNLL-2003) against gold data.
-    #[command(after_help = eval::EXAMPLES)]
+    #[command(after_help = after_help(eval::EXAMPLES))]
     Eval(eval::EvalArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) on standard output.
+    #[command(after_help = after_help(docs::COMPLETION_EXAMPLES))]
+    Completions(docs::CompletionArgs),
+    /// Print the manual page (roff) of whosaid or of one command, or write them all into a directory.
+    #[command(after_help = after_help(docs::MAN_EXAMPLES))]
+    Man(docs::ManArgs),
 }
 
 /// Which gazetteers to load: the embedded defaults and/or the user's directories.
@@ -98,6 +127,9 @@ impl GazetteerArgs {
         let mut g =
             if self.no_default_gazetteers { whosaid::Gazetteers::new() } else { whosaid::Gazetteers::embedded() };
         for dir in &self.dirs {
+            if !dir.exists() {
+                return Err(Error::new(ErrorKind::Gazetteer("no such file or directory".into())).in_file(dir));
+            }
             if dir.is_file() {
                 g.add_file(dir)?;
             } else {
@@ -122,11 +154,13 @@ pub fn run() -> i32 {
         Command::Extract(args) => extract::run(args),
         Command::Gazetteer(cmd) => gazetteer::run(cmd),
         Command::Eval(args) => eval::run(args),
+        Command::Completions(args) => docs::completions(args),
+        Command::Man(args) => docs::man(args),
     };
     if let Err(e) = &outcome
         && !e.is_broken_pipe()
     {
-        eprintln!("whosaid: error: {e}");
+        messages::error(e);
     }
     exit_code(&outcome)
 }

@@ -1,16 +1,18 @@
-//! What a run tells the person at the terminal: a progress bar while it runs (only when standard error is a
-//! terminal), warnings, and a summary at the end.
+//! What a run counts for the person at the terminal: documents, bytes, mentions by type, quotes by kind, and the
+//! summary printed at the end (unless `--quiet`).
 
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use indicatif::{ProgressBar, ProgressStyle};
 use whosaid::{Document, Extraction};
 
-/// Counts of a run, and its progress bar.
+use super::messages;
+
+/// Counts of a run.
+#[derive(Default)]
 pub struct Summary {
-    bar: Option<ProgressBar>,
-    documents: usize,
+    /// Documents written (a large file's parts count once).
+    pub documents: usize,
     bytes: usize,
     mentions: BTreeMap<&'static str, usize>,
     quotes: BTreeMap<&'static str, usize>,
@@ -18,36 +20,6 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// A summary; with `progress`, a progress bar is drawn on standard error.
-    pub fn new(progress: bool) -> Summary {
-        let bar = progress.then(|| {
-            let bar = ProgressBar::new_spinner();
-            bar.set_style(
-                ProgressStyle::with_template("{spinner} {elapsed} {pos} documents, {bytes} ({bytes_per_sec}) {msg}")
-                    .expect("progress template is valid"),
-            );
-            bar.enable_steady_tick(Duration::from_millis(200));
-            bar
-        });
-        Summary { bar, documents: 0, bytes: 0, mentions: BTreeMap::new(), quotes: BTreeMap::new(), attributed: 0 }
-    }
-
-    /// Prints a warning (unless quiet) without breaking the progress bar.
-    pub fn warn(&self, message: &str, quiet: bool) {
-        if quiet {
-            return;
-        }
-        let line = if message.starts_with("error: ") {
-            format!("whosaid: {message}")
-        } else {
-            format!("whosaid: warning: {message}")
-        };
-        match &self.bar {
-            Some(bar) => bar.suspend(|| eprintln!("{line}")),
-            None => eprintln!("{line}"),
-        }
-    }
-
     /// Counts one processed document (or part).
     pub fn add(&mut self, doc: &Document, x: &Extraction) {
         if doc.char_offset == 0 {
@@ -63,38 +35,31 @@ impl Summary {
                 self.attributed += 1;
             }
         }
-        if let Some(bar) = &self.bar {
-            bar.set_position(self.documents as u64);
-            bar.set_length(self.bytes as u64);
-        }
     }
 
     /// Prints the summary on standard error.
-    pub fn finish(self, elapsed: Duration, failures: usize) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-        }
+    pub fn print(&self, elapsed: Duration, failures: usize) {
         let secs = elapsed.as_secs_f64();
         let mb = self.bytes as f64 / 1e6;
         let list = |m: &BTreeMap<&str, usize>| m.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ");
         let mentions: usize = self.mentions.values().sum();
         let quotes: usize = self.quotes.values().sum();
-        eprintln!(
+        messages::line(format_args!(
             "whosaid: {} documents, {mb:.2} MB in {secs:.2} s ({:.1} MB/s){}",
             self.documents,
             if secs > 0.0 { mb / secs } else { 0.0 },
             if failures > 0 { format!("; {failures} inputs failed") } else { String::new() }
-        );
+        ));
         if mentions > 0 {
-            eprintln!("whosaid: {mentions} mentions ({})", list(&self.mentions));
+            messages::line(format_args!("whosaid: {mentions} mentions ({})", list(&self.mentions)));
         } else {
-            eprintln!("whosaid: 0 mentions");
+            messages::line("whosaid: 0 mentions");
         }
         if quotes > 0 {
             let share = 100.0 * self.attributed as f64 / quotes as f64;
-            eprintln!("whosaid: {quotes} quotes ({}), {share:.0}% attributed", list(&self.quotes));
+            messages::line(format_args!("whosaid: {quotes} quotes ({}), {share:.0}% attributed", list(&self.quotes)));
         } else {
-            eprintln!("whosaid: 0 quotes");
+            messages::line("whosaid: 0 quotes");
         }
     }
 }

@@ -1,9 +1,10 @@
-//! `whosaid gazetteer check`: bad rows, duplicate ids and aliases shared by two entities.
+//! `whosaid gazetteer check`: bad rows, duplicate ids, `country` values that are no country id, and aliases
+//! shared by two entities.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-use super::{Diagnostic, Gazetteers};
+use super::{Diagnostic, EntityType, Gazetteers};
 
 /// An entity sharing an ambiguous alias: (id, name, source).
 pub type NamedEntity = (String, String, String);
@@ -49,11 +50,63 @@ pub fn check(g: &Gazetteers) -> CheckReport {
             (text.to_owned(), named)
         })
         .collect();
+    let mut diagnostics = g.diagnostics.clone();
+    diagnostics.extend(unknown_countries(g));
     CheckReport {
-        diagnostics: g.diagnostics.clone(),
+        diagnostics,
         ambiguities,
         counts: (g.entities.len(), g.aliases.len(), g.titles.len(), g.keywords.len()),
     }
+}
+
+/// The ids of the countries a `country` column may name: those of `g` and of the embedded defaults (which a run
+/// loads unless told not to), each with its names and aliases in lower case, for suggestions.
+fn known_countries(g: &Gazetteers) -> (HashMap<String, ()>, HashMap<String, String>) {
+    let mut defaults = Gazetteers::default();
+    for (name, text) in super::embedded::FILES.iter().filter(|(name, _)| *name == "countries.tsv") {
+        defaults.add_text(&format!("default:{name}"), text);
+    }
+    let (mut ids, mut by_name) = (HashMap::new(), HashMap::new());
+    for source in [g, &defaults] {
+        for e in source.entities.iter().filter(|e| e.entity_type == EntityType::Country) {
+            ids.insert(e.id.clone(), ());
+        }
+        for alias in &source.aliases {
+            let e = &source.entities[alias.entity];
+            if e.entity_type == EntityType::Country {
+                by_name.entry(alias.text.to_lowercase()).or_insert_with(|| e.id.clone());
+            }
+        }
+    }
+    (ids, by_name)
+}
+
+/// An error for each office (gazetteer row) whose `country` is no country id, naming the id it may have meant.
+fn unknown_countries(g: &Gazetteers) -> Vec<Diagnostic> {
+    let (ids, by_name) = known_countries(g);
+    let mut found = Vec::new();
+    for e in &g.entities {
+        for office in e.offices.iter().filter(|o| !o.country.is_empty() && !ids.contains_key(&o.country)) {
+            let Some((file, line)) = office.source.rsplit_once(':').and_then(|(f, l)| Some((f, l.parse().ok()?)))
+            else {
+                continue;
+            };
+            let hint = match by_name.get(&office.country.to_lowercase()) {
+                Some(id) => format!("; did you mean {id:?}?"),
+                None => String::new(),
+            };
+            found.push(Diagnostic::error(
+                file,
+                line,
+                None,
+                format!(
+                    "country {:?} of {:?} is no country id (the id of a COUNTRY row, here or in the defaults){hint}",
+                    office.country, e.id
+                ),
+            ));
+        }
+    }
+    found
 }
 
 impl fmt::Display for CheckReport {
@@ -98,5 +151,27 @@ mod tests {
         assert!(
             text.ends_with("2 entities, 3 aliases, 0 titles, 0 keywords; 0 errors, 0 warnings, 1 ambiguous aliases\n")
         );
+    }
+
+    #[test]
+    fn country_values_must_be_country_ids() {
+        let mut g = Gazetteers::new();
+        g.add_text(
+            "p.tsv",
+            "id\tname\ttype\tcountry\nx1\tChisinau\tLOCATION\tMoldova\nx2\tNowhere\tLOCATION\tXX\n\
+             x3\tBaku\tLOCATION\tAZ\nMY\tMyland\tCOUNTRY\t\nx4\tMytown\tLOCATION\tMY\n",
+        );
+        let report = check(&g);
+        let errors: Vec<String> = report.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            errors,
+            [
+                "p.tsv:2: error: country \"Moldova\" of \"x1\" is no country id (the id of a COUNTRY row, here or in \
+                 the defaults); did you mean \"MD\"?",
+                "p.tsv:3: error: country \"XX\" of \"x2\" is no country id (the id of a COUNTRY row, here or in the \
+                 defaults)",
+            ]
+        );
+        assert!(report.has_errors());
     }
 }

@@ -732,7 +732,12 @@ impl Gazetteers {
                     return;
                 }
                 // another office of the same entity: the latest one gives the role, country and subtype
-                Arc::make_mut(&mut self.entities[existing.as_usize()]).add_office(office);
+                let entity = Arc::make_mut(&mut self.entities[existing.as_usize()]);
+                // a row of a later file (a user's, over the defaults) overrides: the entity is now its row's
+                if entity.source.rsplit_once(':').is_none_or(|(source_file, _)| source_file != file) {
+                    entity.source = office.source.clone();
+                }
+                entity.add_office(office);
                 existing
             }
             None => {

@@ -1,7 +1,6 @@
-//! The whole-run formats' sink: the run's documents are kept with their extractions (parts of a large file
-//! joined again) and the entity table tallied; at the end one file is written from them, the workbook
-//! ([`xlsx`](super::xlsx)) or the review page ([`html`](super::html)). Rows are made then, from the kept
-//! extractions.
+//! The whole-run format's sink: the run's documents are kept with their extractions (parts of a large file
+//! joined again) and the entity table tallied; at the end one file is written from them, the review page
+//! ([`html`](super::html)), which shows every text. Rows are made then, from the kept extractions.
 
 use std::borrow::Cow;
 use std::fs::File;
@@ -56,7 +55,7 @@ impl<F: RunFile> Sink for RunSink<F> {
         Box::new(NothingAhead)
     }
 
-    fn document(&mut self, doc: Document, x: Extraction, _rows: RenderedRows) -> Result<()> {
+    fn document(&mut self, _: &Extractor, doc: Document, x: Extraction, _rows: RenderedRows) -> Result<()> {
         self.run.add(doc, x);
         Ok(())
     }

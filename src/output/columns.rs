@@ -122,6 +122,12 @@ impl<R: Row<N>, const N: usize> Row<N> for &R {
     }
 }
 
+/// A fractional cell as a number for a format that stores `f64` (the workbook): the `f64` whose shortest
+/// decimal form is the `f32`'s, 0.9 and not 0.8999999761581421, as CSV and JSON Lines write it.
+pub fn float_as_written(x: f32) -> f64 {
+    ryu::Buffer::new().format(x).parse().unwrap_or(f64::from(x))
+}
+
 /// Spreadsheet safety (the OWASP recommendation against CSV injection): true when a spreadsheet (Excel,
 /// LibreOffice, Google Sheets) would read `cell` as a formula, that is when it starts with `=`, `+`, `-`, `@`, a
 /// tab or a carriage return and is more than that one character (the standard-input document id `-` is no
@@ -198,6 +204,14 @@ mod tests {
     fn only_free_text_may_hold_formulas() {
         let kinds: Vec<bool> = sample::Sample::COLUMNS.iter().map(Column::may_hold_formulas).collect();
         assert_eq!(kinds, [true, false, false, false, false]);
+    }
+
+    #[test]
+    fn fractions_keep_their_shortest_decimal() {
+        assert_eq!(float_as_written(0.9), 0.9);
+        assert_eq!(float_as_written(0.65), 0.65);
+        assert_eq!(float_as_written(0.0), 0.0);
+        assert_ne!(f64::from(0.9f32), 0.9, "what a plain conversion gives");
     }
 
     #[test]

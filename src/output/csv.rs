@@ -16,17 +16,19 @@ pub struct Csv {
     pub neutralise: bool,
     /// Start each file with a UTF-8 byte order mark, so that Excel reads non-ASCII names right.
     pub bom: bool,
+    /// The field separator: `,` by default, `;` for spreadsheets in locales whose decimal separator is a comma.
+    pub delimiter: u8,
 }
 
 impl Default for Csv {
     fn default() -> Csv {
-        Csv { neutralise: true, bom: false }
+        Csv { neutralise: true, bom: false, delimiter: b',' }
     }
 }
 
-/// Records appended to `out`; [`csv::Writer::flush`] completes them.
-fn writer(out: &mut Vec<u8>) -> csv::Writer<&mut Vec<u8>> {
-    csv::WriterBuilder::new().has_headers(false).buffer_capacity(4096).from_writer(out)
+/// Records appended to `out`, fields separated by `delimiter`; [`csv::Writer::flush`] completes them.
+fn writer(out: &mut Vec<u8>, delimiter: u8) -> csv::Writer<&mut Vec<u8>> {
+    csv::WriterBuilder::new().has_headers(false).delimiter(delimiter).buffer_capacity(4096).from_writer(out)
 }
 
 fn csv_error(e: csv::Error) -> Error {
@@ -40,13 +42,13 @@ impl Encoding for Csv {
         if self.bom {
             out.extend_from_slice(b"\xEF\xBB\xBF");
         }
-        let mut w = writer(out);
+        let mut w = writer(out, self.delimiter);
         w.write_record(columns.iter().map(|c| c.name)).map_err(csv_error)?;
         w.flush().map_err(|e| Error::output(e.to_string()))
     }
 
     fn rows<R: Row<N>, const N: usize>(&self, rows: impl Iterator<Item = R>, out: &mut Vec<u8>) -> Result<()> {
-        let mut w = writer(out);
+        let mut w = writer(out, self.delimiter);
         let (mut int, mut float) = (itoa::Buffer::new(), ryu::Buffer::new());
         for row in rows {
             for (column, cell) in R::COLUMNS.iter().zip(row.cells()) {
@@ -90,6 +92,8 @@ mod tests {
             "name,kind,count,offset,score\n\"Tehran, Iran\",x,3,7,0.9\n\"say \"\"no\"\"\",y,0,,1.0\n"
         );
         assert_eq!(csv(&[], Csv { bom: true, ..Csv::default() }), "\u{feff}name,kind,count,offset,score\n");
+        let semicolons = Csv { delimiter: b';', ..Csv::default() };
+        assert_eq!(csv(&rows, semicolons).lines().nth(1), Some("Tehran, Iran;x;3;7;0.9"));
     }
 
     #[test]
@@ -97,6 +101,6 @@ mod tests {
         // the same formula-like text in a text column and in a label column: only the text cell changes
         let row = [Sample { name: "=1+1", kind: "=1+1", count: 3, offset: None, score: 0.5 }];
         assert_eq!(csv(&row, Csv::default()).lines().nth(1), Some("'=1+1,=1+1,3,,0.5"));
-        assert_eq!(csv(&row, Csv { neutralise: false, bom: false }).lines().nth(1), Some("=1+1,=1+1,3,,0.5"));
+        assert_eq!(csv(&row, Csv { neutralise: false, ..Csv::default() }).lines().nth(1), Some("=1+1,=1+1,3,,0.5"));
     }
 }

@@ -4,7 +4,10 @@
 //!
 //! The rows travel as one JSON payload in the page and documents are rendered only when opened, so a page for
 //! 1,000 documents stays light. Text is always inserted with `textContent`, never as markup: article text
-//! cannot inject HTML. `#filter=WORDS` in the address pre-fills the filter.
+//! cannot inject HTML. The filter matches what was said and by whom (speaker, their words, the quotation, the
+//! cue), not the document's name, which has a filter of its own; `#filter=WORDS&doc=NAME` in the address
+//! pre-fills them. The table's columns keep their place however long the names: Method and Document never
+//! scroll out of view.
 
 use std::borrow::Cow;
 use std::fs::File;
@@ -39,8 +42,8 @@ impl RunFile for Html {
 
 /// A mention on the page: [start, end, type, entity, role, country, source] (code points).
 type PageMention<'a> = (usize, usize, &'a str, &'a str, &'a str, &'a str, &'a str);
-/// A quotation on the page: [start, end, kind, speaker, method, cue, speaker words].
-type PageQuote<'a> = (usize, usize, &'a str, std::borrow::Cow<'a, str>, &'a str, &'a str, &'a str);
+/// A quotation on the page: [start, end, kind, speaker, method, cue, speaker words, quote_id, part_of].
+type PageQuote<'a> = (usize, usize, &'a str, Cow<'a, str>, &'a str, &'a str, &'a str, String, String);
 
 #[derive(Serialize)]
 struct PageDoc<'a> {
@@ -53,6 +56,8 @@ struct PageDoc<'a> {
 #[derive(Serialize)]
 struct Page<'a> {
     title: &'a str,
+    /// The quotation kinds, in the tables' order (the kind filter's choices).
+    kinds: Vec<&'static str>,
     docs: Vec<PageDoc<'a>>,
 }
 
@@ -68,11 +73,16 @@ fn write_review_page(out: &mut impl Write, title: &str, run: &Collected, extract
                 .map(|m| (m.start, m.end, m.mention_type, m.entity, m.role, m.country, m.source))
                 .collect(),
             q: d.quotes(extractor)
-                .map(|q| (q.quote_start, q.quote_end, q.kind, q.speaker, q.method, q.cue, q.speaker_mention))
+                .map(|q| {
+                    let (start, end, kind, speaker, method, cue) =
+                        (q.quote_start, q.quote_end, q.kind, q.speaker, q.method, q.cue);
+                    (start, end, kind, speaker, method, cue, q.speaker_mention, q.quote_id, q.part_of)
+                })
                 .collect(),
         })
         .collect();
-    let page = Page { title, docs };
+    let kinds = crate::quote::QuoteKind::ALL.iter().map(|k| k.as_str()).collect();
+    let page = Page { title, kinds, docs };
     // JSON inside <script>: no "<" at all, so nothing in an article can close or open an element
     let json = serde_json::to_string(&page).map_err(io::Error::other)?.replace('<', "\\u003c");
     out.write_all(HEAD.as_bytes())?;
@@ -96,20 +106,21 @@ const STYLE: &str = r#"<style>
 header{position:sticky;top:0;z-index:2;background:#fff;border-bottom:1px solid var(--line);padding:10px 24px;display:flex;flex-wrap:wrap;gap:16px;align-items:center}
 h1{font-size:18px;margin:0 12px 0 0}h1 small{font-weight:400;color:var(--muted)}
 .legend span{display:inline-block;padding:1px 8px;margin-right:6px;border-radius:10px;font-size:12px}
-main{display:grid;grid-template-columns:minmax(420px,1.1fr) 1fr;gap:20px;padding:16px 24px}
+main{display:grid;grid-template-columns:minmax(0,1.1fr) minmax(0,1fr);gap:20px;padding:16px 24px}
 @media (max-width:1000px){main{grid-template-columns:1fr}}
 section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 14px;min-width:0}
 h2{font-size:15px;margin:0 0 8px}
-.controls{display:flex;gap:8px;margin-bottom:8px}.controls input{flex:1;padding:6px 9px;border:1px solid var(--line);border-radius:6px;font:inherit}
+.controls{display:flex;gap:8px;margin-bottom:8px}.controls input{flex:1;min-width:0;padding:6px 9px;border:1px solid var(--line);border-radius:6px;font:inherit}.controls input#docfilter{flex:0.5}
 .controls select{padding:6px;border:1px solid var(--line);border-radius:6px;font:inherit}
-table{border-collapse:collapse;width:100%;font-size:13px}th{position:sticky;top:0;background:#eef2f6;text-align:left;padding:6px;cursor:pointer;user-select:none;white-space:nowrap}
-th.sorted::after{content:" ▾"}th.sorted.up::after{content:" ▴"}td{padding:6px;border-top:1px solid var(--line);vertical-align:top}
-tr.qrow{cursor:pointer}tr.qrow:hover{background:#f3f7fb}td.quote{max-width:420px}.count{color:var(--muted);font-size:13px;margin-left:8px}
+table{border-collapse:collapse;width:100%;table-layout:fixed;font-size:13px}th{position:sticky;top:0;background:#eef2f6;text-align:left;padding:6px;cursor:pointer;user-select:none;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+th.sorted::after{content:" ▾"}th.sorted.up::after{content:" ▴"}td{padding:6px;border-top:1px solid var(--line);vertical-align:top;overflow-wrap:anywhere}
+col.c-speaker{width:17%}col.c-kind{width:12%}col.c-method{width:15%}col.c-doc{width:17%}
+tr.qrow{cursor:pointer}tr.qrow:hover{background:#f3f7fb}.count{color:var(--muted);font-size:13px;margin-left:8px}.part{display:block;color:var(--muted);font-size:11px}
 .tablewrap{max-height:calc(100vh - 170px);overflow:auto}
-details{border-top:1px solid var(--line);padding:6px 0}details:first-of-type{border-top:0}summary{cursor:pointer;font-weight:600}summary small{font-weight:400;color:var(--muted)}
+details{border-top:1px solid var(--line);padding:6px 0}details:first-of-type{border-top:0}summary{cursor:pointer;font-weight:600;overflow-wrap:anywhere}summary small{font-weight:400;color:var(--muted)}
 .text{white-space:pre-wrap;margin:8px 0 4px;font-family:Georgia,"Times New Roman",serif;font-size:15.5px;line-height:1.7}
 mark{border-radius:3px;padding:0 1px;color:inherit}mark.PERSON{background:var(--person)}mark.COUNTRY{background:var(--country)}mark.ORGANIZATION{background:var(--org)}mark.LOCATION{background:var(--loc)}mark.DEMONYM{background:var(--demonym)}
-.q{background:var(--quote);border-bottom:2px solid #e0b400}.q.term{background:none;border-bottom:1px dashed #aab4bf}.q.indirect{border-bottom:2px dotted #7a8793;background:none}
+.q{background:var(--quote);border-bottom:2px solid #e0b400}.q.term{background:none;border-bottom:1px dashed #aab4bf}.q.indirect,.q.mixed{border-bottom:2px dotted #7a8793;background:none}
 .who{display:inline-block;font:600 11px system-ui,sans-serif;color:#fff;background:#3a5a80;border-radius:8px;padding:0 6px;margin:0 3px;vertical-align:1px}
 .flash{outline:3px solid #e0b400;outline-offset:2px}
 .kind{font-size:11px;padding:1px 6px;border-radius:8px;background:#eef2f6}
@@ -118,9 +129,10 @@ mark{border-radius:3px;padding:0 1px;color:inherit}mark.PERSON{background:var(--
 const BODY: &str = r#"<body><header><h1>whosaid review <small id="stats"></small></h1>
 <div class="legend"><span style="background:var(--person)">PERSON</span><span style="background:var(--country)">COUNTRY</span><span style="background:var(--org)">ORGANIZATION</span><span style="background:var(--loc)">LOCATION</span><span style="background:var(--demonym)">DEMONYM</span><span style="background:var(--quote);border-bottom:2px solid #e0b400">quotation</span></div></header>
 <main><section id="quotes"><h2>Quotations<span class="count" id="qcount"></span></h2>
-<div class="controls"><input id="filter" type="search" placeholder="Filter by speaker, words, document…" aria-label="filter">
-<select id="kind" aria-label="kind"><option value="">all kinds</option><option>direct</option><option>partial</option><option>indirect</option><option>term</option></select></div>
-<div class="tablewrap"><table id="qt"><thead><tr><th data-k="speaker">Speaker</th><th data-k="quote">Quotation</th><th data-k="kind">Kind</th><th data-k="method">Method</th><th data-k="doc">Document</th></tr></thead><tbody></tbody></table></div></section>
+<div class="controls"><input id="filter" type="search" placeholder="Filter by speaker, words, cue…" aria-label="filter">
+<input id="docfilter" type="search" placeholder="Document…" aria-label="document">
+<select id="kind" aria-label="kind"><option value="">all kinds</option></select></div>
+<div class="tablewrap"><table id="qt"><colgroup><col class="c-speaker"><col class="c-quote"><col class="c-kind"><col class="c-method"><col class="c-doc"></colgroup><thead><tr><th data-k="speaker">Speaker</th><th data-k="quote">Quotation</th><th data-k="kind">Kind</th><th data-k="method">Method</th><th data-k="doc">Document</th></tr></thead><tbody></tbody></table></div></section>
 <section id="docs"><h2>Documents<span class="count" id="dcount"></span></h2><div id="doclist"></div></section></main>
 "#;
 
@@ -128,12 +140,16 @@ const SCRIPT: &str = r#"<script>
 (function(){
 const data=JSON.parse(document.getElementById('data').textContent);
 const docs=data.docs, rows=[];
-docs.forEach((d,di)=>d.q.forEach((q,qi)=>rows.push({di,qi,doc:d.id,kind:q[2],speaker:q[3]||'',method:q[4],cue:q[5],who:q[6],quote:null})));
+docs.forEach((d,di)=>d.q.forEach((q,qi)=>rows.push({di,qi,doc:d.id,kind:q[2],speaker:q[3]||'',method:q[4],cue:q[5],who:q[6],id:q[7],partOf:q[8],quote:null})));
 function chars(d){return d._c||(d._c=Array.from(d.text));}
 function quoteText(r){const d=docs[r.di],q=d.q[r.qi];return chars(d).slice(q[0],q[1]).join('');}
-rows.forEach(r=>{r.quote=quoteText(r);r.hay=(r.speaker+' '+r.who+' '+r.quote+' '+r.doc+' '+r.cue).toLowerCase();});
+// the filter looks at what was said and by whom; the document's name has a filter of its own
+rows.forEach(r=>{r.quote=quoteText(r);r.hay=(r.speaker+' '+r.who+' '+r.quote+' '+r.cue).toLowerCase();r.dochay=r.doc.toLowerCase();});
 const el=(t,c,txt)=>{const e=document.createElement(t);if(c)e.className=c;if(txt!==undefined)e.textContent=txt;return e;};
-document.getElementById('stats').textContent=docs.length+' documents · '+rows.length+' quotations';
+const kindSel=document.getElementById('kind');data.kinds.forEach(k=>kindSel.appendChild(el('option',null,k)));
+// attributions: a mixed clause counts once with the quoted fragments that are part of it; terms are no speech
+const attributions=rows.filter(r=>r.kind!=='term'&&!r.partOf).length;
+document.getElementById('stats').textContent=docs.length+' documents · '+rows.length+' quotations · '+attributions+' attributions';
 // documents, rendered when opened
 const list=document.getElementById('doclist');
 docs.forEach((d,di)=>{const det=el('details');det.id='doc-'+di;const s=el('summary',null,d.id+' ');s.appendChild(el('small',null,d.m.length+' mentions, '+d.q.length+' quotations'));det.appendChild(s);det.addEventListener('toggle',()=>{if(det.open)render(di);});list.appendChild(det);});
@@ -150,18 +166,18 @@ function render(di){const d=docs[di];const det=document.getElementById('doc-'+di
  det.appendChild(box);}
 // quotation table
 const tbody=document.querySelector('#qt tbody');
-rows.forEach(r=>{const tr=el('tr','qrow');tr.appendChild(el('td',null,r.speaker||'—'));tr.appendChild(el('td','quote',r.quote));const k=el('td');k.appendChild(el('span','kind',r.kind));tr.appendChild(k);tr.appendChild(el('td',null,r.method));tr.appendChild(el('td',null,r.doc));
+rows.forEach(r=>{const tr=el('tr','qrow');tr.appendChild(el('td',null,r.speaker||'—'));tr.appendChild(el('td','quote',r.quote));const k=el('td');k.appendChild(el('span','kind',r.kind));if(r.partOf)k.appendChild(el('span','part','part of '+r.partOf));tr.appendChild(k);tr.appendChild(el('td',null,r.method));const dc=el('td','doc',r.doc);dc.title=r.doc;tr.appendChild(dc);
  tr.addEventListener('click',()=>jump(r));r.tr=tr;tbody.appendChild(tr);});
 function jump(r){const det=document.getElementById('doc-'+r.di);det.open=true;render(r.di);const t=document.getElementById('q-'+r.di+'-'+r.qi);if(t){t.scrollIntoView({block:'center',behavior:'smooth'});t.classList.add('flash');setTimeout(()=>t.classList.remove('flash'),1600);}}
-const f=document.getElementById('filter'),kind=document.getElementById('kind');
-function apply(){const words=f.value.toLowerCase().split(/\s+/).filter(Boolean),k=kind.value;let n=0;
- rows.forEach(r=>{const ok=(!k||r.kind===k)&&words.every(w=>r.hay.includes(w));r.tr.hidden=!ok;if(ok)n++;});
+const f=document.getElementById('filter'),df=document.getElementById('docfilter'),kind=kindSel;
+function apply(){const words=f.value.toLowerCase().split(/\s+/).filter(Boolean),dw=df.value.toLowerCase().split(/\s+/).filter(Boolean),k=kind.value;let n=0;
+ rows.forEach(r=>{const ok=(!k||r.kind===k)&&words.every(w=>r.hay.includes(w))&&dw.every(w=>r.dochay.includes(w));r.tr.hidden=!ok;if(ok)n++;});
  document.getElementById('qcount').textContent=n+' of '+rows.length;}
-f.addEventListener('input',apply);kind.addEventListener('change',apply);
+f.addEventListener('input',apply);df.addEventListener('input',apply);kind.addEventListener('change',apply);
 let sortKey=null,asc=true;document.querySelectorAll('#qt th').forEach(th=>th.addEventListener('click',()=>{const k=th.dataset.k;asc=sortKey===k?!asc:true;sortKey=k;
  document.querySelectorAll('#qt th').forEach(h=>h.classList.remove('sorted','up'));th.classList.add('sorted');if(!asc)th.classList.add('up');
  rows.slice().sort((a,b)=>(a[k]||'').localeCompare(b[k]||'')*(asc?1:-1)).forEach(r=>tbody.appendChild(r.tr));}));
-const h=decodeURIComponent(location.hash.slice(1));const m=/^filter=(.*)$/.exec(h);if(m)f.value=m[1];
+const params=new URLSearchParams(location.hash.slice(1));if(params.has('filter'))f.value=params.get('filter');if(params.has('doc'))df.value=params.get('doc');
 apply();
 if(docs.length)(function(){const first=document.getElementById('doc-0');first.open=true;render(0);})();
 document.body.dataset.ready='1';document.body.dataset.readyMs=String(Math.round(performance.now()));

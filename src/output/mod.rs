@@ -5,8 +5,10 @@
 //!   entity table, tallied over the run).
 //! - Streamed formats, [`TableSink`] over an [`Encoding`]: [`CsvSink`] ([`csv`]) and [`JsonlSink`]
 //!   ([`jsonl`]). Workers encode each document's rows ([`Renderer`]); the sink appends the bytes in order.
-//! - Whole-run formats, [`RunSink`] over a [`RunFile`]: [`XlsxSink`] ([`xlsx`]) and [`HtmlSink`] ([`html`]),
-//!   which keep the run ([`collect`]) and write one file at the end.
+//! - The workbook, [`XlsxSink`] ([`xlsx`]): its sheets are written as documents come, in constant memory; the
+//!   entity table and the summary at the end.
+//! - The review page, [`RunSink`] over a [`RunFile`]: [`HtmlSink`] ([`html`]), which keeps the run
+//!   ([`collect`]) and writes one file at the end.
 //!
 //! Files are written under a temporary name and renamed into place when the run completes, so a file is there
 //! whole or not at all and a failed run leaves an earlier output untouched. A sink prints nothing: what the
@@ -34,6 +36,7 @@ use crate::pipeline::Extractor;
 pub use self::collect::{RunFile, RunSink};
 pub use self::columns::{Cell, Column, ColumnKind, Row};
 pub use self::csv::{Csv, CsvSink};
+pub use self::files::remove_unfinished_files;
 pub use self::html::HtmlSink;
 pub use self::jsonl::{Jsonl, JsonlSink};
 pub use self::tables::{Encoding, TableSink};
@@ -48,8 +51,9 @@ pub trait Sink {
     /// How this sink's rows are encoded ahead of [`Sink::document`], in any thread.
     fn renderer(&self) -> Box<dyn Renderer>;
 
-    /// Takes the next document with its extraction and the rows its [`Sink::renderer`] encoded.
-    fn document(&mut self, doc: Document, x: Extraction, rows: RenderedRows) -> Result<()>;
+    /// Takes the next document with its extraction and the rows its [`Sink::renderer`] encoded (`extractor` made
+    /// the extraction).
+    fn document(&mut self, extractor: &Extractor, doc: Document, x: Extraction, rows: RenderedRows) -> Result<()>;
 
     /// Pushes out what was written so far (when streaming to a pipe).
     fn flush(&mut self) -> Result<()>;
@@ -61,7 +65,7 @@ pub trait Sink {
     /// Encodes and takes one document: [`Sink::renderer`] then [`Sink::document`], in this thread.
     fn write(&mut self, extractor: &Extractor, doc: Document, x: Extraction) -> Result<()> {
         let rows = self.renderer().render(extractor, &doc, &x)?;
-        self.document(doc, x, rows)
+        self.document(extractor, doc, x, rows)
     }
 }
 
@@ -88,14 +92,23 @@ pub struct Report {
 /// Something about the output the user should know; the run still succeeded.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Warning {
-    /// This many rows were left out of the workbook: a sheet holds 1,048,576 rows.
-    RowsNotInWorkbook(usize),
+    /// Rows left out of a sheet of the workbook: a sheet holds 1,048,576 rows, its header included.
+    RowsNotInWorkbook {
+        /// The sheet (Quotes, Mentions, Entities).
+        sheet: &'static str,
+        /// How many rows were left out.
+        rows: usize,
+    },
 }
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Warning::RowsNotInWorkbook(n) => write!(f, "{n} rows did not fit in the workbook (1,048,576 per sheet)"),
+            Warning::RowsNotInWorkbook { sheet, rows } => write!(
+                f,
+                "{rows} rows did not fit in the workbook's {sheet} sheet (1,048,576 rows per sheet): they are in \
+                 the CSV or JSON Lines tables (--format csv)"
+            ),
         }
     }
 }
@@ -172,8 +185,9 @@ mod tests {
     #[test]
     fn warnings_say_what_was_left_out() {
         assert_eq!(
-            Warning::RowsNotInWorkbook(12).to_string(),
-            "12 rows did not fit in the workbook (1,048,576 per sheet)"
+            Warning::RowsNotInWorkbook { sheet: "Mentions", rows: 12 }.to_string(),
+            "12 rows did not fit in the workbook's Mentions sheet (1,048,576 rows per sheet): they are in the CSV \
+             or JSON Lines tables (--format csv)"
         );
     }
 }

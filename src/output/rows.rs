@@ -93,7 +93,8 @@ impl Row<15> for MentionRow<'_> {
 pub struct QuoteRow<'a> {
     /// Document id.
     pub doc_id: &'a str,
-    /// `q1`, `q2`, ... in document order.
+    /// `q1`, `q2`, ... in document order, unique within the document (its parts too, see
+    /// [`QuoteNumbers`](crate::document::QuoteNumbers)).
     pub quote_id: String,
     /// direct, partial, indirect or term.
     pub kind: &'a str,
@@ -337,7 +338,7 @@ impl<'a> DocumentRows<'a> {
         let joint = q.speaker.and_then(|s| s.joint).map(|i| &*x.entities[i]);
         QuoteRow {
             doc_id: &doc.id,
-            quote_id: format!("q{}", n + 1),
+            quote_id: format!("q{}", doc.quotes_before + n + 1),
             kind: q.kind.as_str(),
             quote_start: at(q.span.start),
             quote_end: at(q.span.end),
@@ -365,7 +366,7 @@ impl<'a> DocumentRows<'a> {
             speaker_kind: q.speaker.map_or("", |s| s.kind.as_str()),
             method: if q.pattern.is_empty() { "none" } else { q.pattern },
             confidence: q.confidence,
-            part_of: q.part_of.map_or(String::new(), |i| format!("q{}", i + 1)),
+            part_of: q.part_of.map_or(String::new(), |i| format!("q{}", doc.quotes_before + i + 1)),
         }
     }
 }

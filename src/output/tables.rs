@@ -139,7 +139,7 @@ impl<E: Encoding> Sink for TableSink<E> {
         })
     }
 
-    fn document(&mut self, doc: Document, x: Extraction, rows: RenderedRows) -> Result<()> {
+    fn document(&mut self, _: &Extractor, doc: Document, x: Extraction, rows: RenderedRows) -> Result<()> {
         if let Some(mentions) = &mut self.mentions {
             mentions.write(&rows.mentions)?;
         }
