@@ -103,6 +103,21 @@ fn provinces_are_provinces() {
     assert_checks("provinces.txt", PROVINCES, &[("Ontario", "ORGANIZATION"), ("Toronto", "ORGANIZATION")]);
 }
 
+/// MLS results and a soccer report: the cities and nicknames are the league's teams (curated, league MLS).
+#[test]
+fn mls_teams_in_sports_context() {
+    assert_checks("mls.txt", MLS, &[("Toronto", "LOCATION"), ("Seattle", "LOCATION")]);
+}
+
+const MLS: &[Check] = &[
+    ("Toronto", "Toronto FC", "ORGANIZATION", "team", "", "", "Canada"),
+    ("Columbus", "Columbus Crew", "ORGANIZATION", "team", "", "", "United States"),
+    ("Seattle Sounders", "Seattle Sounders FC", "ORGANIZATION", "team", "", "", "United States"),
+    ("Whitecaps", "Vancouver Whitecaps FC", "ORGANIZATION", "team", "", "", "Canada"),
+    ("Red Bulls", "New York Red Bulls", "ORGANIZATION", "team", "", "", "United States"),
+    ("Inter Miami", "Inter Miami CF", "ORGANIZATION", "team", "", "", "United States"),
+];
+
 type Check = (&'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str);
 
 /// Runs the checks on a fixture of tests/fixtures/entities/.
