@@ -18,6 +18,7 @@ use crate::gazetteer::{Gazetteers, TitleKind};
 use crate::matcher::Hit;
 use crate::pipeline::{DocBuilder, DocContext};
 use crate::span::Span;
+use crate::text::words::rfind_before_space;
 
 use super::names::{NameShape, particles};
 use super::people::{add_person, left_context, person_name};
@@ -122,7 +123,14 @@ impl Titles {
         while !text.is_char_boundary(from) {
             from += 1;
         }
-        let Some(caps) = self.apposition.captures(&text[from..title.start]) else { return };
+        let window = &text[from..title.start];
+        // the apposition's comma is the window's last (lower-case words follow it), and a determiner after it:
+        // a check before the regex, which otherwise searches every window back from its end
+        let after_comma = rfind_before_space(window, b',').map_or("", |comma| &window[comma + 2..]);
+        if !["a ", "an ", "the "].iter().any(|d| after_comma.starts_with(d)) {
+            return;
+        }
+        let Some(caps) = self.apposition.captures(window) else { return };
         let name_start = from + caps.get(1).map_or(0, |m| m.start());
         let Some(name) = self.person_name(cx, doc, name_start) else { return };
         if name.end != from + caps.get(1).map_or(0, |m| m.end()) {
