@@ -41,42 +41,58 @@ enum Before {
 /// Calls `f` with the byte offset of each word start of `text`, in order: a letter or digit not preceded by
 /// one, nor by an apostrophe that follows a letter ("O'Brien" and "Japan's" have one word start each).
 ///
-/// ASCII text is classified 64 bytes at a time with bit masks; windows with other characters go through the
-/// characters one by one.
+/// ASCII text is classified 64 bytes at a time with bit masks, and so is the ASCII run that starts a window
+/// before its first other character (a curly quote, an accented letter); those characters, and windows dense
+/// with them, go through the characters one by one.
 pub(crate) fn for_each_word_start(text: &str, mut f: impl FnMut(usize)) {
     const WINDOW: usize = 64;
+    // an ASCII run shorter than this is cheaper one character at a time than with the masks
+    const MIN_MASKED: usize = 8;
     let bytes = text.as_bytes();
     let mut before = Before::Other;
     let mut i = 0;
     while i < bytes.len() {
         let window_end = (i + WINDOW).min(bytes.len());
         let window = &bytes[i..window_end];
-        if window.len() == WINDOW && window.is_ascii() {
-            let masks = AsciiMasks::of(window.try_into().expect("64 bytes"));
-            let prev_letter = (masks.letters << 1) | u64::from(before == Before::Letter);
-            let prev_word = (masks.words << 1) | u64::from(matches!(before, Before::Letter | Before::Digit));
-            let apostrophe_after_letter = masks.apostrophes & prev_letter;
-            let prev_apostrophe_after_letter =
-                (apostrophe_after_letter << 1) | u64::from(before == Before::ApostropheAfterLetter);
-            let mut starts = masks.words & !prev_word & !prev_apostrophe_after_letter;
-            while starts != 0 {
-                f(i + starts.trailing_zeros() as usize);
-                starts &= starts - 1;
+        // where the one-character-at-a-time walk below stops: the window's end, or after the character that
+        // ends a masked ASCII run
+        let mut slow_end = window_end;
+        if window.len() == WINDOW {
+            let ascii_run =
+                if window.is_ascii() { WINDOW } else { window.iter().position(|&b| b >= 0x80).unwrap_or(WINDOW) };
+            if ascii_run >= MIN_MASKED {
+                // bytes past the run are not ASCII-clean, but a mask's bit k depends only on bytes 0..=k
+                let masks = AsciiMasks::of(window.try_into().expect("64 bytes"));
+                let prev_letter = (masks.letters << 1) | u64::from(before == Before::Letter);
+                let prev_word = (masks.words << 1) | u64::from(matches!(before, Before::Letter | Before::Digit));
+                let apostrophe_after_letter = masks.apostrophes & prev_letter;
+                let prev_apostrophe_after_letter =
+                    (apostrophe_after_letter << 1) | u64::from(before == Before::ApostropheAfterLetter);
+                let run = if ascii_run == WINDOW { u64::MAX } else { (1u64 << ascii_run) - 1 };
+                let mut starts = masks.words & !prev_word & !prev_apostrophe_after_letter & run;
+                while starts != 0 {
+                    f(i + starts.trailing_zeros() as usize);
+                    starts &= starts - 1;
+                }
+                let last = ascii_run - 1;
+                before = if (apostrophe_after_letter >> last) & 1 == 1 {
+                    Before::ApostropheAfterLetter
+                } else if (masks.letters >> last) & 1 == 1 {
+                    Before::Letter
+                } else if (masks.words >> last) & 1 == 1 {
+                    Before::Digit
+                } else {
+                    Before::Other
+                };
+                i += ascii_run;
+                if ascii_run == WINDOW {
+                    continue;
+                }
+                slow_end = i + 1; // the character at i, which is not ASCII
             }
-            before = if apostrophe_after_letter >> 63 == 1 {
-                Before::ApostropheAfterLetter
-            } else if masks.letters >> 63 == 1 {
-                Before::Letter
-            } else if masks.words >> 63 == 1 {
-                Before::Digit
-            } else {
-                Before::Other
-            };
-            i = window_end;
-            continue;
         }
-        // one character at a time to the first character boundary at or past the window's end
-        while i < window_end {
+        // one character at a time to the first character boundary at or past `slow_end`
+        while i < slow_end {
             let b = bytes[i];
             let (c, len) = if b < 0x80 {
                 (b as char, 1)
@@ -362,6 +378,16 @@ mod tests {
         for base in [ascii.to_owned(), format!("{ascii}{ascii}{mixed}"), format!("{mixed}{ascii}")] {
             for n in 0..160 {
                 let text: String = base.chars().cycle().skip(n % 23).take(n * 3).collect();
+                let mut got = Vec::new();
+                for_each_word_start(&text, |i| got.push(i));
+                assert_eq!(got, naive(&text), "{text:?}");
+            }
+        }
+        // one other character at every place of long ASCII text: the masks take the run before it
+        let long = format!("{ascii}{ascii}");
+        for other in ["’", "é", "“", "ü", "—"] {
+            for at in 0..long.len() {
+                let text = format!("{}{other}{}", &long[..at], &long[at..]);
                 let mut got = Vec::new();
                 for_each_word_start(&text, |i| got.push(i));
                 assert_eq!(got, naive(&text), "{text:?}");
