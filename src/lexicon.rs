@@ -289,14 +289,30 @@ impl Row {
 /// Function words and their kinds (see the module docs).
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
-    /// Lower-case form -> the rows of its spellings.
-    rows: HashMap<Box<[u8]>, Vec<Row>>,
+    /// Lower-case forms of at most [`SHORT`] bytes, packed into one integer ([`short_key`]) -> the rows of their
+    /// spellings: nearly every lookup, hashed and compared as one integer.
+    short: HashMap<u128, Vec<Row>>,
+    /// Longer lower-case forms -> the rows of their spellings.
+    long: HashMap<Box<[u8]>, Vec<Row>>,
     /// The longest lower-case form, in bytes: longer words are looked up no further.
     longest: usize,
 }
 
 /// The longest word folded without an allocation.
 const MAX_FOLDED: usize = 40;
+
+/// The longest lower-case form kept in [`Lexicon::short`]: its bytes and its length fill 16 bytes.
+const SHORT: usize = 15;
+
+/// A lower-case form of at most [`SHORT`] bytes as one integer: its bytes, zero-padded, and its length in the
+/// last byte (so that no two forms share a key).
+fn short_key(folded: &[u8]) -> u128 {
+    debug_assert!(folded.len() <= SHORT);
+    let mut bytes = [0u8; 16];
+    bytes[..folded.len()].copy_from_slice(folded);
+    bytes[15] = folded.len() as u8;
+    u128::from_le_bytes(bytes)
+}
 
 impl Lexicon {
     /// An empty lexicon.
@@ -309,7 +325,11 @@ impl Lexicon {
     pub fn add(&mut self, word: &str, kinds: WordKinds, any_case: bool) {
         let folded = word.to_lowercase();
         self.longest = self.longest.max(folded.len());
-        let rows = self.rows.entry(folded.into_bytes().into()).or_default();
+        let rows = if folded.len() <= SHORT {
+            self.short.entry(short_key(folded.as_bytes())).or_default()
+        } else {
+            self.long.entry(folded.into_bytes().into()).or_default()
+        };
         match rows.iter_mut().find(|r| *r.written == *word && r.any_case == any_case) {
             Some(row) => row.kinds = row.kinds.union(kinds),
             None => rows.push(Row::new(word, any_case, kinds)),
@@ -318,12 +338,12 @@ impl Lexicon {
 
     /// Number of distinct words (by their lower-case form).
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.short.len() + self.long.len()
     }
 
     /// True when the lexicon has no word.
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.short.is_empty() && self.long.is_empty()
     }
 
     /// The kinds of `word` (see the module docs for how case is folded).
@@ -332,22 +352,30 @@ impl Lexicon {
         if bytes.is_empty() {
             return WordKinds::NONE;
         }
-        // fold ASCII case into a buffer in one pass; a word with other letters is folded by Unicode's rules
-        let mut buffer = [0u8; MAX_FOLDED];
-        let mut ascii = bytes.len() <= MAX_FOLDED;
-        if ascii {
-            for (folded, &b) in buffer.iter_mut().zip(bytes) {
-                ascii &= b.is_ascii();
+        let rows = if bytes.len() <= SHORT && bytes.is_ascii() {
+            // the common case: fold ASCII case straight into the key's bytes
+            let mut key = [0u8; 16];
+            for (folded, &b) in key.iter_mut().zip(bytes) {
                 *folded = b.to_ascii_lowercase();
             }
-        }
-        let rows = if ascii {
-            if bytes.len() > self.longest {
-                return WordKinds::NONE;
-            }
-            self.rows.get(&buffer[..bytes.len()])
+            key[15] = bytes.len() as u8;
+            self.short.get(&u128::from_le_bytes(key))
+        } else if bytes.len() > self.longest && bytes.is_ascii() {
+            return WordKinds::NONE;
+        } else if bytes.len() <= MAX_FOLDED && bytes.is_ascii() {
+            let mut buffer = [0u8; MAX_FOLDED];
+            let folded = &mut buffer[..bytes.len()];
+            folded.copy_from_slice(bytes);
+            folded.make_ascii_lowercase();
+            self.long.get(&*folded)
         } else {
-            self.rows.get(word.to_lowercase().as_bytes())
+            // a word with other letters is folded by Unicode's rules
+            let folded = word.to_lowercase();
+            if folded.len() <= SHORT {
+                self.short.get(&short_key(folded.as_bytes()))
+            } else {
+                self.long.get(folded.as_bytes())
+            }
         };
         rows.into_iter().flatten().filter(|r| r.takes(word)).fold(WordKinds::NONE, |k, r| k.union(r.kinds))
     }
@@ -375,8 +403,14 @@ impl Lexicon {
 
     /// The words of kind `kind` as the files write them, sorted.
     pub fn words_of(&self, kind: WordKind) -> Vec<&str> {
-        let mut words: Vec<&str> =
-            self.rows.values().flatten().filter(|r| r.kinds.contains(kind)).map(|r| r.written.as_ref()).collect();
+        let mut words: Vec<&str> = self
+            .short
+            .values()
+            .chain(self.long.values())
+            .flatten()
+            .filter(|r| r.kinds.contains(kind))
+            .map(|r| r.written.as_ref())
+            .collect();
         words.sort_unstable();
         words.dedup();
         words
