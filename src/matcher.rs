@@ -18,7 +18,7 @@
 //! (cue verbs, titles) in a small one of their own. Patterns that start with neither a letter nor a digit
 //! (none in the default gazetteers) are found by an ordinary overlapping Aho-Corasick scan.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous;
@@ -304,7 +304,7 @@ impl Scan {
 impl Dictionary {
     /// Compiles the gazetteers' aliases (except stop words), titles, cues and keywords.
     pub fn build(g: &Gazetteers) -> Dictionary {
-        let stopwords: std::collections::HashSet<&str> = g.stopwords().collect();
+        let stopwords: foldhash::HashSet<&str> = g.stopwords().collect();
         // pattern text -> hits, separately for case-sensitive and -insensitive patterns; insertion order kept
         let mut tables: [PatternTable; 2] = Default::default();
         let mut add = |text: &str, insensitive: bool, hit: Hit| {

@@ -15,7 +15,7 @@ pub use check::{CheckReport, check};
 pub use office::{Date, Office};
 pub use tsv::FileKind;
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
@@ -601,7 +601,7 @@ impl Gazetteers {
     /// tries lower-case titles and some cues with a capital first letter). A plain Aho-Corasick scan of these is
     /// the limit that `examples/throughput.rs` measures the pipeline against.
     pub fn searched_forms(&self) -> Vec<&str> {
-        let stopwords: std::collections::HashSet<&str> = self.stopwords().collect();
+        let stopwords: foldhash::HashSet<&str> = self.stopwords().collect();
         let mut forms: Vec<&str> = self
             .aliases
             .iter()
@@ -717,7 +717,7 @@ impl Gazetteers {
             subtype: row.get(cols.subtype).to_owned(),
             from: date(cols.from),
             to: date(cols.to),
-            source: format!("{file}:{}", row.line),
+            source: row_source(file, row.line),
         };
         let index = match self.by_id.get(id) {
             Some(&existing) => {
@@ -749,7 +749,7 @@ impl Gazetteers {
                     role: String::new(),
                     country: String::new(),
                     offices: Vec::new(),
-                    source: format!("{file}:{}", row.line),
+                    source: office.source.clone(),
                     role_date: None,
                     role_listed: String::new(),
                 };
@@ -929,6 +929,18 @@ impl Entity {
         }
         self.offices.push(office);
     }
+}
+
+/// Where a gazetteer row comes from, `file:line`: written for each of the many thousand rows of the default
+/// gazetteers at start-up, so without the formatting machinery of `format!`.
+fn row_source(file: &str, line: usize) -> String {
+    let mut digits = itoa::Buffer::new();
+    let line = digits.format(line);
+    let mut source = String::with_capacity(file.len() + 1 + line.len());
+    source.push_str(file);
+    source.push(':');
+    source.push_str(line);
+    source
 }
 
 #[cfg(test)]

@@ -45,7 +45,8 @@ pub(crate) struct TsvFile {
 /// One data row with the line it came from.
 pub(crate) struct TsvRow {
     pub line: usize,
-    fields: Vec<String>,
+    /// The row's fields, in one buffer (no string per field).
+    fields: csv::StringRecord,
 }
 
 impl TsvFile {
@@ -63,7 +64,7 @@ impl TsvFile {
 impl TsvRow {
     /// The field in column `index` (trimmed), or "" when the row is shorter or the column is absent.
     pub fn get(&self, index: Option<usize>) -> &str {
-        index.and_then(|i| self.fields.get(i)).map(|s| s.trim()).unwrap_or("")
+        index.and_then(|i| self.fields.get(i)).map(str::trim).unwrap_or("")
     }
 }
 
@@ -132,7 +133,7 @@ pub(crate) fn parse(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                         ),
                     ));
                 }
-                rows.push(TsvRow { line, fields: rec.iter().map(str::to_owned).collect() });
+                rows.push(TsvRow { line, fields: rec });
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize);

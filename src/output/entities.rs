@@ -1,7 +1,9 @@
 //! The entity table of a run: every entity mentioned, tallied over all documents (mentions, documents, the
 //! texts that named it), written at the end, most mentioned first.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use foldhash::HashMap;
 use std::sync::Arc;
 
 use crate::extraction::Extraction;

@@ -10,7 +10,7 @@
 //! A date inside a sentence ("... in Baku, November 8, 2021. (Reuters)", a photo caption) is not the document's,
 //! and a dateline without a year ("NEW YORK, Nov. 19 (UPI) —") gives none.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use regex::Regex;
 
@@ -49,7 +49,7 @@ pub(crate) struct Datelines {
 impl Datelines {
     /// The datelines of the months that `g` lists.
     pub fn new(g: &Gazetteers) -> Datelines {
-        let mut months = HashMap::new();
+        let mut months = HashMap::default();
         for k in g.keywords.iter().filter(|k| k.kind == KeywordKind::Month) {
             if let Ok(n) = k.canonical.parse::<u8>()
                 && (1..=12).contains(&n)
