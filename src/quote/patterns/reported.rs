@@ -71,7 +71,8 @@ pub(crate) fn clause_according_to(cx: &QuoteContext<'_>, s: &CueSite) -> Option<
 
 /// The source of "according to" with the words that complete its noun phrase, up to the next comma, a relative
 /// pronoun or the sentence end ("a CBS poll released Monday", "people in attendance"), when its words before
-/// the first participle in -ed or preposition are a speaker and it has at most [`TRAILING_SOURCE_WORDS`] words.
+/// the first participle in -ed or preposition are a speaker ending with a name or a speaker noun, and it has at
+/// most [`TRAILING_SOURCE_WORDS`] words.
 fn source_with_complement(cx: &QuoteContext<'_>, np: Span, limit: usize) -> Option<Span> {
     let text = cx.text;
     let rest = &text[np.start..limit];
@@ -92,7 +93,12 @@ fn source_with_complement(cx: &QuoteContext<'_>, np: Span, limit: usize) -> Opti
     }
     let source = trim_span(text, sp(np.start, np.start + end));
     let head = trim_span(text, sp(np.start, np.start + head_end.unwrap_or(end).min(end)));
-    (words_at_most(source.text(text), TRAILING_SOURCE_WORDS) && is_speaker(cx, head)).then_some(source)
+    // the head ends with a name or a noun that can speak ("poll", "people"), not any noun ("plan laid out")
+    let last = head.text(text).rsplit(' ').next().unwrap_or("");
+    let strong = crate::quote::context::mention_ending_at(cx.mentions, head.end).is_some()
+        || last.starts_with(char::is_uppercase)
+        || cx.lexicon.is_or_plural(&last.to_lowercase(), WordKind::SpeakerNoun);
+    (strong && words_at_most(source.text(text), TRAILING_SOURCE_WORDS) && is_speaker(cx, head)).then_some(source)
 }
 
 /// `before` without the separator that ends it, also inside a closing quotation mark ("… may be “strategic,”
@@ -220,8 +226,9 @@ pub(crate) fn source_cue_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(S
             .or_else(|| coordinated_subject(cx, s.sentence.start, and).filter(|source| is_speaker(cx, *source)))?
     } else {
         let source = speaker_words(cx, subject_before(cx, verb_start, s.floor)?)?;
-        // the source opens its clause: the sentence, or after an introductory phrase or conjunction
-        opens_clause(cx, s.floor, source.start).then_some(())?;
+        // the source opens its clause: the sentence, or after an introductory phrase or conjunction; or it is
+        // the relative pronoun of a clause that is itself the attribution ("voters who said they would …")
+        (opens_clause(cx, s.floor, source.start) || relative_speaker(cx, s.floor, source)).then_some(())?;
         source
     };
     let mut content = clause_after(cx, s)?;
@@ -234,6 +241,22 @@ pub(crate) fn source_cue_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(S
         content = trim_span(text, sp(content.start, content.start + comma));
     }
     reported(cx, content, source, s.cue.span)
+}
+
+/// True when `source` is a relative pronoun whose antecedent can speak: "who" after a noun, "that" or "which"
+/// after a speaker noun or a name ("the groups that say …"; not "the book that says it all").
+fn relative_speaker(cx: &QuoteContext<'_>, floor: usize, source: Span) -> bool {
+    let text = cx.text;
+    let word = source.text(text);
+    if !cx.lexicon.is(word, WordKind::RelativePronoun) {
+        return false;
+    }
+    if cx.lexicon.is(word, WordKind::SpeakerPronoun) {
+        return true;
+    }
+    let before = floor + text[floor..source.start].trim_end().len();
+    crate::quote::context::mention_ending_at(cx.mentions, before).is_some()
+        || word_ending_at(text, floor, before).is_some_and(|(_, w)| cx.lexicon.is_or_plural(w, WordKind::SpeakerNoun))
 }
 
 /// True when a form of "be" stands before the cue, adverbs aside ("is said", "was also told"): a passive.
