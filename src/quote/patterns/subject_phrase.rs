@@ -21,6 +21,8 @@ use super::{CueSite, reported};
 
 /// The most words the subject phrase may have, relative clause included.
 const SUBJECT_WORDS: usize = 14;
+/// The most bytes read back from the cue for the subject phrase.
+const WINDOW_BYTES: usize = 200;
 /// The most words of the head before a relative clause or preposition.
 const HEAD_WORDS: usize = 6;
 
@@ -39,10 +41,18 @@ pub(crate) fn subject_phrase_cue_clause(cx: &QuoteContext<'_>, s: &CueSite) -> O
     let verb_start = skip_auxiliaries_back(text, cx.lexicon, s.cue.span.start, s.floor);
     // the clause opens after the last punctuation before the cue (no apposition here: those have their own
     // reading in the subject finder)
-    let window = &text[s.floor..verb_start];
-    let start = window
-        .rfind([',', ';', ':', '(', '—', '–'])
-        .map_or(s.floor, |i| s.floor + i + window[i..].chars().next().map_or(1, char::len_utf8));
+    // (read back at most WINDOW_BYTES: a longer subject has too many words, and a sentence of many cues stays
+    // linear)
+    let mut window_start = verb_start.saturating_sub(WINDOW_BYTES).max(s.floor);
+    while !text.is_char_boundary(window_start) {
+        window_start += 1;
+    }
+    let window = &text[window_start..verb_start];
+    let start = match window.rfind([',', ';', ':', '(', '—', '–']) {
+        Some(i) => window_start + i + window[i..].chars().next().map_or(1, char::len_utf8),
+        None if window_start == s.floor => s.floor,
+        None => return None,
+    };
     let start = skip_openers(cx, start, verb_start)?;
     let phrase = trim_span(text, sp(start, verb_start));
     let words = phrase.text(text);
