@@ -121,7 +121,12 @@ pub(crate) fn subject_in_window(cx: &QuoteContext<'_>, cue_start: usize, limit: 
             if !words_at_most(&clause[comma..], 20) {
                 break;
             }
-            let named = mention_ending_at(cx.mentions, limit + comma)
+            // "Rep. Bobby Scott (D-Va.), ranking member of …, said": the name before a short parenthesis
+            let name_end = match clause[..comma].strip_suffix(')').and_then(|c| c.rfind('(')) {
+                Some(open) if words_at_most(&clause[open..comma], 3) => clause[..open].trim_end().len(),
+                _ => comma,
+            };
+            let named = mention_ending_at(cx.mentions, limit + name_end)
                 .filter(|m| matches!(m.mention_type, MentionType::Person | MentionType::Organization));
             if let Some(m) = named {
                 // the name with its apposition: "Ayhan Hajizadeh, an official of the Ministry …"

@@ -23,6 +23,7 @@ mod previous_paragraph;
 mod reported;
 mod sentence_subject;
 mod signature;
+mod subject_phrase;
 mod trailing;
 mod transcript;
 
@@ -285,8 +286,12 @@ pub(crate) const PATTERNS: &[Pattern] = &[
                     "the Foreign Ministry",
                 ),
                 ("The plan was dropped, according to two senior officials.", "two senior officials"),
+                ("Clinton is well ahead, according to a CBS poll released Monday.", "a CBS poll released Monday"),
             ],
-            no_match: &["The drills went according to plan."],
+            no_match: &[
+                "The drills went according to plan.",
+                "The vote went ahead, according to plan laid out in 1990.",
+            ],
         },
     },
     Pattern {
@@ -317,6 +322,7 @@ pub(crate) const PATTERNS: &[Pattern] = &[
                     "The union will strike on Monday, said Carl Novak, the union president.",
                     "Carl Novak, the union president",
                 ),
+                ("His misinformation may be “strategic,” said Dan Okafor.", "Dan Okafor"),
             ],
             no_match: &["The rules favour landlords, said to be the richest people in town."],
         },
@@ -363,11 +369,41 @@ pub(crate) const PATTERNS: &[Pattern] = &[
                     "But on Friday a State Department spokesman suggested that the number was wrong.",
                     "a State Department spokesman",
                 ),
+                ("The new poll counts independent voters who said they would vote in the primary.", "who"),
+                ("And he added that his own pen “has got an eraser.”", "he"),
             ],
             no_match: &[
                 "He said so.",
                 "The rumour is said to be false.",
                 "Once in my early 20s said the stories were true.",
+                "The book that says it all is on the table.",
+            ],
+        },
+    },
+    Pattern {
+        name: "subject-phrase-cue-clause",
+        doc: "the whole noun phrase opening the clause (a relative clause, a poll's share) is the source of its cue's clause",
+        stage: Stage::Reported,
+        find: Find::Sentence(subject_phrase::subject_phrase_cue_clause),
+        examples: Examples {
+            matches: &[
+                (
+                    "Supporters who have heard from the campaign say their priority is to finish ahead.",
+                    "Supporters who have heard from the campaign",
+                ),
+                ("Nearly nine out of 10 say they will need to learn new skills.", "Nearly nine out of 10"),
+                (
+                    "But progressive groups that have endorsed him say the delegates should choose.",
+                    "progressive groups that have endorsed him",
+                ),
+                ("On terrorism, 47% say the country should send troops.", "47%"),
+            ],
+            no_match: &[
+                "He gave a long speech that the officials say was a mistake.",
+                "The rumour that critics have spread is said to be false.",
+                "Even if he lost every other swing state in the country, the plan would work.",
+                "At least the unemployment rate is back under control.",
+                "The two sides agreed to produce missiles together, Nakatani said.",
             ],
         },
     },
@@ -484,7 +520,7 @@ pub(crate) fn attribute(cx: &QuoteContext<'_>, marked: &[Marked]) -> Vec<Quote> 
     join_broken_quotations(cx, &mut quotes);
     reported_speech(cx, marked, &mut quotes);
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
-    link_parts(&mut quotes);
+    link_parts(cx.text, &mut quotes);
     quotes
 }
 
@@ -520,7 +556,7 @@ fn join_broken_quotations(cx: &QuoteContext<'_>, quotes: &mut Vec<Quote>) {
 
 /// The quotations inside a `mixed` attribution are its parts: `part_of` names it, and they are `partial`
 /// (a fragment of the reporter's sentence) and take its speaker when they have none.
-fn link_parts(quotes: &mut [Quote]) {
+fn link_parts(text: &str, quotes: &mut [Quote]) {
     // quotes are in order of their start: the parts of a mixed attribution follow it
     for m in 0..quotes.len() {
         if quotes[m].kind != QuoteKind::Mixed {
@@ -531,11 +567,12 @@ fn link_parts(quotes: &mut [Quote]) {
         let to = quotes.partition_point(|q| q.span.start < span.end);
         for (i, q) in quotes.iter_mut().enumerate().take(to).skip(from) {
             // a term (a name, scare quotes) is the reporter's, not the speaker's
-            if i == m
-                || matches!(q.kind, QuoteKind::Mixed | QuoteKind::Term)
-                || !span.contains(q.span)
-                || q.part_of.is_some()
-            {
+            // a part may end past the attribution by its closing punctuation ("… pen “has got an eraser.”")
+            let inside = span.contains(q.span)
+                || (q.span.start >= span.start
+                    && q.span.end.saturating_sub(span.end) <= 3
+                    && text.get(span.end..q.span.end).is_some_and(|t| t.chars().all(|c| c.is_ascii_punctuation())));
+            if i == m || matches!(q.kind, QuoteKind::Mixed | QuoteKind::Term) || !inside || q.part_of.is_some() {
                 continue;
             }
             q.part_of = Some(m);
@@ -625,6 +662,10 @@ fn reported_speech(cx: &QuoteContext<'_>, marked: &[Marked], quotes: &mut Vec<Qu
         }
         frames.extend(ending);
         for (pattern, (content, f)) in frames.drain(..) {
+            // HTML markup in the clause ("<a href=…>link</a> and “real words,” she said") is no one's words
+            if content.text(text).contains('<') && content.text(text).contains('>') {
+                continue;
+            }
             // the quotations overlapping the clause: those ending after its start, up to the first after it
             let first = quoted.partition_point(|q| q.end <= content.start);
             let marks_inside =
@@ -632,8 +673,14 @@ fn reported_speech(cx: &QuoteContext<'_>, marked: &[Marked], quotes: &mut Vec<Qu
             let mut marks_inside = marks_inside.peekable();
             let kind = if marks_inside.peek().is_none() {
                 QuoteKind::Indirect
-            } else if marks_inside.any(|q| 10 * q.len() >= 7 * content.len()) {
-                continue; // the clause is a direct quotation, attributed as such
+            } else if marks_inside.any(|q| {
+                // only punctuation before the opening mark ("said: “…”")
+                let lead = text.get(content.start..q.start).unwrap_or("");
+                !lead.chars().any(char::is_alphanumeric) && 10 * q.len() >= 7 * content.len()
+            }) {
+                // the clause is a direct quotation, attributed as such; words of the reporter before its
+                // opening mark make it mixed ("his own pen “has got an eraser.”")
+                continue;
             } else {
                 QuoteKind::Mixed
             };
@@ -681,9 +728,10 @@ fn next_attribution(cx: &QuoteContext<'_>, cues: &[CueHit], cue: CueHit, content
         // "May said that … by March and suggested that …": a second verb of the same subject
         let verb_start = super::phrases::skip_auxiliaries_back(text, cx.lexicon, later.span.start, content.start);
         let before_verb = text[content.start..verb_start].trim_end();
-        if let Some(stripped) = before_verb.strip_suffix(" and")
+        // "… a “political revolution” and said that …", "…, but said she should face no charges"
+        if let Some(stripped) = before_verb.strip_suffix(" and").or_else(|| before_verb.strip_suffix(" but"))
             && !later.span.text(text).ends_with("ing")
-            && !words_at_most(stripped, 3)
+            && !words_at_most(stripped, 1)
         {
             return Some(content.start + stripped.trim_end().trim_end_matches(',').len());
         }

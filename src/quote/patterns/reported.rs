@@ -56,14 +56,55 @@ pub(crate) fn clause_according_to(cx: &QuoteContext<'_>, s: &CueSite) -> Option<
         return None;
     }
     let before = text[s.floor..s.cue.span.start].trim_end();
-    let separator = before.strip_suffix([',', ';', '—', '–', ':'])?;
-    let source = statement_source(text, np_after(text, cx.lexicon, s.cue.span.end, s.body_end)?);
-    is_speaker(cx, source).then_some(())?;
-    // the source ends the sentence (an apposition aside)
-    let after = text[source.end..s.body_end].trim_start();
-    (after.is_empty() || after.starts_with(',')).then_some(())?;
+    let separator = strip_separator(before, &[',', ';', '—', '–', ':'])?;
+    let np = statement_source(text, np_after(text, cx.lexicon, s.cue.span.end, s.body_end)?);
+    // the source ends the sentence (an apposition aside), or its noun phrase goes on
+    let after = text[np.end..s.body_end].trim_start();
+    let source = if is_speaker(cx, np) && (after.is_empty() || after.starts_with(',')) {
+        np
+    } else {
+        source_with_complement(cx, np, s.body_end)?
+    };
     let content = sp(s.floor, s.floor + separator.len());
     reported(cx, content, source, s.cue.span)
+}
+
+/// The source of "according to" with the words that complete its noun phrase, up to the next comma, a relative
+/// pronoun or the sentence end ("a CBS poll released Monday", "people in attendance"), when its words before
+/// the first participle in -ed or preposition are a speaker ending with a name or a speaker noun, and it has at
+/// most [`TRAILING_SOURCE_WORDS`] words.
+fn source_with_complement(cx: &QuoteContext<'_>, np: Span, limit: usize) -> Option<Span> {
+    let text = cx.text;
+    let rest = &text[np.start..limit];
+    let mut end = find_before_space(rest, b',').map_or(rest.len(), |i| i);
+    let mut head_end = None;
+    let mut at = 0;
+    for (i, word) in rest[..end].split(' ').enumerate() {
+        if i > 0 && cx.lexicon.is(word, WordKind::RelativePronoun) {
+            end = at;
+            break;
+        }
+        let participle = word.len() > 3 && word.ends_with("ed") && word.starts_with(char::is_lowercase);
+        let preposition = cx.lexicon.is(word, WordKind::ClauseOpener) && !cx.lexicon.is(word, WordKind::Conjunction);
+        if i > 0 && head_end.is_none() && (participle || preposition) {
+            head_end = Some(at);
+        }
+        at += word.len() + 1;
+    }
+    let source = trim_span(text, sp(np.start, np.start + end));
+    let head = trim_span(text, sp(np.start, np.start + head_end.unwrap_or(end).min(end)));
+    // the head ends with a name or a noun that can speak ("poll", "people"), not any noun ("plan laid out")
+    let last = head.text(text).rsplit(' ').next().unwrap_or("");
+    let strong = crate::quote::context::mention_ending_at(cx.mentions, head.end).is_some()
+        || last.starts_with(char::is_uppercase)
+        || cx.lexicon.is_or_plural(&last.to_lowercase(), WordKind::SpeakerNoun);
+    (strong && words_at_most(source.text(text), TRAILING_SOURCE_WORDS) && is_speaker(cx, head)).then_some(source)
+}
+
+/// `before` without the separator that ends it, also inside a closing quotation mark ("… may be “strategic,”
+/// said Hemsley": the clause ends inside the quotation).
+fn strip_separator<'a>(before: &'a str, separators: &[char]) -> Option<&'a str> {
+    before.strip_suffix(separators).or_else(|| before.strip_suffix(['"', '”'])?.strip_suffix(separators))
 }
 
 /// `CLAUSE, SOURCE CUE.` (with an aside after the cue: "on Sunday", "told reporters").
@@ -78,7 +119,7 @@ pub(crate) fn clause_comma_source_cue(cx: &QuoteContext<'_>, s: &CueSite) -> Opt
     let source = subject_before(cx, s.cue.span.start, s.floor)?;
     // the clause ends at the separator before the source
     let before = text[s.floor..source.start].trim_end();
-    let separator = before.strip_suffix([',', ':', '—', '–'])?;
+    let separator = strip_separator(before, &[',', ':', '—', '–'])?;
     if !words_at_most(text[source.start..subject_end].trim_end_matches(','), TRAILING_SOURCE_WORDS + 12) {
         return None;
     }
@@ -95,7 +136,7 @@ pub(crate) fn clause_comma_cue_source(cx: &QuoteContext<'_>, s: &CueSite) -> Opt
         return None;
     }
     let before = text[s.floor..s.cue.span.start].trim_end();
-    let separator = before.strip_suffix([',', ':', '—', '–'])?;
+    let separator = strip_separator(before, &[',', ':', '—', '–'])?;
     let source = np_after(text, cx.lexicon, s.cue.span.end, s.body_end)?;
     is_speaker(cx, source).then_some(())?;
     let after = text[source.end..s.body_end].trim_start();
@@ -185,8 +226,9 @@ pub(crate) fn source_cue_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(S
             .or_else(|| coordinated_subject(cx, s.sentence.start, and).filter(|source| is_speaker(cx, *source)))?
     } else {
         let source = speaker_words(cx, subject_before(cx, verb_start, s.floor)?)?;
-        // the source opens its clause: the sentence, or after an introductory phrase or conjunction
-        opens_clause(cx, s.floor, source.start).then_some(())?;
+        // the source opens its clause: the sentence, or after an introductory phrase or conjunction; or it is
+        // the relative pronoun of a clause that is itself the attribution ("voters who said they would …")
+        (opens_clause(cx, s.floor, source.start) || relative_speaker(cx, s.floor, source)).then_some(())?;
         source
     };
     let mut content = clause_after(cx, s)?;
@@ -201,8 +243,24 @@ pub(crate) fn source_cue_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(S
     reported(cx, content, source, s.cue.span)
 }
 
+/// True when `source` is a relative pronoun whose antecedent can speak: "who" after a noun, "that" or "which"
+/// after a speaker noun or a name ("the groups that say …"; not "the book that says it all").
+fn relative_speaker(cx: &QuoteContext<'_>, floor: usize, source: Span) -> bool {
+    let text = cx.text;
+    let word = source.text(text);
+    if !cx.lexicon.is(word, WordKind::RelativePronoun) {
+        return false;
+    }
+    if cx.lexicon.is(word, WordKind::SpeakerPronoun) {
+        return true;
+    }
+    let before = floor + text[floor..source.start].trim_end().len();
+    crate::quote::context::mention_ending_at(cx.mentions, before).is_some()
+        || word_ending_at(text, floor, before).is_some_and(|(_, w)| cx.lexicon.is_or_plural(w, WordKind::SpeakerNoun))
+}
+
 /// True when a form of "be" stands before the cue, adverbs aside ("is said", "was also told"): a passive.
-fn passive(cx: &QuoteContext<'_>, s: &CueSite) -> bool {
+pub(super) fn passive(cx: &QuoteContext<'_>, s: &CueSite) -> bool {
     be_before(cx, s).is_some()
 }
 
@@ -232,7 +290,7 @@ fn be_before(cx: &QuoteContext<'_>, s: &CueSite) -> Option<usize> {
 
 /// The clause after the cue: past an addressee, adverbials and "that", to the end of the sentence; `None` when
 /// it is a single word.
-fn clause_after(cx: &QuoteContext<'_>, s: &CueSite) -> Option<Span> {
+pub(super) fn clause_after(cx: &QuoteContext<'_>, s: &CueSite) -> Option<Span> {
     let text = cx.text;
     if participle_asides(cx.lexicon, text[s.cue.span.end..s.body_end].trim()) {
         return None;
