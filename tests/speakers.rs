@@ -57,3 +57,44 @@ fn nominal_speakers_are_the_person_of_that_role_or_country_named_before() {
     let text = "Rain fell in Tokyo on Sunday.\n\n“We are ready,” the minister said.";
     assert_eq!(speaker_of(text, "ready").1, "");
 }
+
+/// The entity (id, name) of each person mention whose text is `words`, with the embedded gazetteers and two
+/// fictional leaders of one surname (Presidents Dunn) and one of another (Prime Minister Varga).
+fn people_named(text: &str, words: &str) -> Vec<(String, String)> {
+    let mut g = Gazetteers::embedded();
+    g.add_text(
+        "leaders.tsv",
+        "id\tname\ttype\tsubtype\taliases\tdemonyms\tcountry\trole\tfrom\tto\tsource\n\
+         test:ilse-varga\tIlse Varga\tPERSON\tofficial\t\t\tHU\tPrime Minister\t2020-01-01\t\ttest\n\
+         test:marek-dunn\tMarek Dunn\tPERSON\tofficial\t\t\tIE\tPresident\t2001-01-01\t2005-01-01\ttest\n\
+         test:oskar-dunn\tOskar Dunn\tPERSON\tofficial\t\t\tIE\tPresident\t2009-01-01\t2013-01-01\ttest\n",
+    );
+    let x = Extractor::new(g).unwrap().extract(&Document::new("t", text));
+    x.mentions
+        .iter()
+        .filter(|m| m.mention_type == MentionType::Person && m.span.text(text) == words)
+        .map(|m| (x.entities[m.entity].id.clone(), x.entities[m.entity].name.clone()))
+        .collect()
+}
+
+#[test]
+fn a_title_and_surname_with_no_full_name_is_the_one_listed_leader_of_that_surname() {
+    let text = "Prime Minister Varga said the budget would pass. Varga spoke in the capital on Monday.";
+    let got = people_named(text, "Varga");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|(id, _)| id == "test:ilse-varga"), "{got:?}");
+    // two listed leaders of one surname: neither is chosen, the name stays a person of its own
+    let got = people_named("President Dunn said the budget would pass.", "Dunn");
+    assert_eq!(got, [("rule:person:dunn".to_owned(), "Dunn".to_owned())]);
+}
+
+#[test]
+fn a_one_word_name_takes_the_full_name_the_text_gives_elsewhere() {
+    let text = "“We knew it would be close,” said Ms. Tolver.\n\n\
+                With 50 days until the election, Wren Tolver, a senior adviser to the campaign, called donors.\n\n\
+                Tolver said the money came in fast.";
+    let got = people_named(text, "Tolver");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|(_, name)| name == "Wren Tolver"), "{got:?}");
+    assert_eq!(people_named(text, "Wren Tolver")[0].1, "Wren Tolver");
+}

@@ -66,7 +66,7 @@ pub(crate) fn registry(g: &Gazetteers) -> Vec<Box<dyn EntityRule>> {
         Box::new(titles::Titles::new(g, names.clone())),
         Box::new(sports_people::SportsPeople::new(g, names.clone())),
         Box::new(first_names::FirstNames::new(g, names)),
-        Box::new(surnames::Surnames { genders: crate::gender::FirstNameGenders::new(g) }),
+        Box::new(surnames::Surnames::new(g)),
         Box::new(acronyms::AcronymUses),
     ]
 }
