@@ -105,11 +105,13 @@ pub enum WordKind {
     PluralPronoun,
     /// Opens a byline or a credit (By, Photo, Reporting by, Editing by): the names after it are credits.
     CreditIntroducer,
+    /// Joins two names into a group (and, &): "Anna Berg and Tomas Holm" are who a later "they" may be.
+    GroupJoiner,
 }
 
 impl WordKind {
     /// Every kind, in the order the file's documentation lists them.
-    pub const ALL: [WordKind; 43] = [
+    pub const ALL: [WordKind; 44] = [
         WordKind::SpeakerPronoun,
         WordKind::ObjectPronoun,
         WordKind::PersonPronoun,
@@ -153,6 +155,7 @@ impl WordKind {
         WordKind::LeaderTitle,
         WordKind::PluralPronoun,
         WordKind::CreditIntroducer,
+        WordKind::GroupJoiner,
     ];
 
     /// The name used in files.
@@ -201,6 +204,7 @@ impl WordKind {
             WordKind::LeaderTitle => "leader_title",
             WordKind::PluralPronoun => "plural_pronoun",
             WordKind::CreditIntroducer => "credit_introducer",
+            WordKind::GroupJoiner => "group_joiner",
         }
     }
 

@@ -98,3 +98,53 @@ fn a_one_word_name_takes_the_full_name_the_text_gives_elsewhere() {
     assert!(got.iter().all(|(_, name)| name == "Wren Tolver"), "{got:?}");
     assert_eq!(people_named(text, "Wren Tolver")[0].1, "Wren Tolver");
 }
+
+/// (speaker entity, joint entity, resolution) of the quotation holding `words`.
+fn resolved(text: &str, words: &str) -> (String, String, &'static str) {
+    let x = Extractor::new(Gazetteers::embedded()).unwrap().extract(&Document::new("t", text));
+    let q = x.quotes.iter().find(|q| q.span.text(text).contains(words)).expect("the quotation");
+    let s = q.speaker.expect("a speaker");
+    let name = |e: Option<whosaid::extraction::EntityRef>| e.map_or(String::new(), |e| x.entities[e].name.clone());
+    (name(s.entity), name(s.joint), s.resolution.as_str())
+}
+
+#[test]
+fn they_is_the_group_of_people_named_together() {
+    let text =
+        "Anna Berg and Tomas Holm opened the shelter on Monday.\n\n“We need more beds before winter,” they said.";
+    assert_eq!(resolved(text, "beds"), ("Anna Berg".into(), "Tomas Holm".into(), "pronoun-group"));
+    // an organization named after the group is the more recent antecedent
+    let text = "Anna Berg and Tomas Holm opened the shelter on Monday.\n\n\
+                Brush Wellman Inc paid for the building.\n\n“We need more beds before winter,” they said.";
+    assert_eq!(resolved(text, "beds"), ("Brush Wellman Inc".into(), String::new(), "pronoun-organization"));
+}
+
+#[test]
+fn it_is_an_organization_never_a_person() {
+    let text = "Brush Wellman Inc hired 200 workers.\n\nMayor Ana Ruiz praised the plant on Monday.\n\n\
+                “We will hire more next year,” it said.";
+    assert_eq!(resolved(text, "hire more"), ("Brush Wellman Inc".into(), String::new(), "pronoun-organization"));
+}
+
+#[test]
+fn every_speaker_says_how_it_was_resolved() {
+    let text = "“We will rebuild,” said Mayor Ana Ruiz.\n\n“The bridge opens in May,” Ruiz said.\n\n\
+                “It will carry trains too,” she said.\n\n“Nobody asked us,” residents said.";
+    assert_eq!(resolved(text, "rebuild").2, "name");
+    assert_eq!(resolved(text, "May").2, "surname");
+    assert_eq!(resolved(text, "trains").2, "pronoun-gender");
+    assert_eq!(resolved(text, "Nobody").2, "unresolved");
+    // a first name of unknown gender: the pronoun is resolved by salience, at a lower confidence
+    let text = "“We will rebuild,” said Mayor Xqor Ruiz.\n\n“It will carry trains too,” she said.";
+    assert_eq!(resolved(text, "trains"), ("Xqor Ruiz".into(), String::new(), "pronoun-salience"));
+    let text2 = "“We will rebuild,” said Mayor Ana Ruiz.\n\n“It will carry trains too,” she said.";
+    let confidence = |t: &str| {
+        let x = Extractor::new(Gazetteers::embedded()).unwrap().extract(&Document::new("t", t));
+        x.quotes.iter().find(|q| q.span.text(t).contains("trains")).unwrap().confidence
+    };
+    assert!(confidence(text) < confidence(text2), "{} {}", confidence(text), confidence(text2));
+    // role phrases
+    let text = "US Defense Secretary Pete Hegseth met Japanese Defense Minister Gen Nakatani in Tokyo.\n\n\
+                “Our alliance has never been stronger,” the Pentagon chief said.";
+    assert_eq!(resolved(text, "alliance").2, "nominal-demonym");
+}

@@ -9,13 +9,14 @@ use crate::gazetteer::EntityType;
 use crate::lexicon::WordKind;
 use crate::span::Span;
 
+use super::Resolution;
 use super::context::QuoteContext;
 
 /// How many sentences back the person may have been named.
 const REACH_SENTENCES: usize = 3;
 
 /// The person a definite role phrase at `span` stands for, if one fits.
-pub(crate) fn person_for(cx: &QuoteContext<'_>, span: Span) -> Option<EntityRef> {
+pub(crate) fn person_for(cx: &QuoteContext<'_>, span: Span) -> Option<(EntityRef, Resolution)> {
     let words = span.text(cx.text);
     let first = words.split_whitespace().next()?;
     let head = words.split_whitespace().last()?;
@@ -52,10 +53,12 @@ pub(crate) fn person_for(cx: &QuoteContext<'_>, span: Span) -> Option<EntityRef>
         .find(|&e| {
             let p = &cx.entities[e];
             p.entity_type == EntityType::Person
+                && p.subtype != crate::rules::credits::SUBTYPE
                 && !p.role.is_empty()
                 && match country {
                     Some(c) => p.country == c,
                     None => p.role.to_lowercase().contains(&head_lower),
                 }
         })
+        .map(|e| (e, if country.is_some() { Resolution::NominalDemonym } else { Resolution::NominalRole }))
 }

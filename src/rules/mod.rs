@@ -10,6 +10,7 @@
 //! A new rule is a new file with a type implementing [`EntityRule`] and one line in [`registry`].
 
 pub(crate) mod acronyms;
+pub(crate) mod credits;
 pub(crate) mod first_names;
 pub(crate) mod gazetteer_names;
 pub(crate) mod name_starts;
@@ -62,6 +63,7 @@ pub(crate) fn registry(g: &Gazetteers) -> Vec<Box<dyn EntityRule>> {
         Box::new(sports::Sports::new(g)),
         Box::new(org_shape::OrgShape::new(g)),
         Box::new(acronyms::AcronymDefinitions),
+        Box::new(credits::Credits { names: names.clone() }),
         Box::new(name_starts::NameStarts),
         Box::new(titles::Titles::new(g, names.clone())),
         Box::new(sports_people::SportsPeople::new(g, names.clone())),
@@ -122,7 +124,7 @@ mod tests {
         let g = crate::pipeline::unit_gazetteer();
         let all = Extractor::new(g.clone()).unwrap();
         let names: Vec<&str> = registry(&g).iter().map(|r| r.name()).collect();
-        assert_eq!(names.len(), 10, "{names:?}");
+        assert_eq!(names.len(), 11, "{names:?}");
         for (n, rule) in registry(&g).iter().enumerate() {
             let without = Extractor::with_rules(g.clone(), |i, _| i != n).unwrap();
             let examples = rule.examples();

@@ -83,7 +83,8 @@ impl EntityRule for Surnames {
         let mut surnames: HashMap<String, Vec<Bearer>> = HashMap::default();
         for m in doc.mentions().filter(|m| m.mention_type == MentionType::Person) {
             let name = &doc.entity_of(m).name;
-            if NameShape::tokens(name) < 2 {
+            // a byline's or photo credit's person is no bearer of a surname of the story
+            if NameShape::tokens(name) < 2 || doc.entity_of(m).subtype == super::credits::SUBTYPE {
                 continue;
             }
             let (full, seen) = (name.as_str(), m.span.text(doc.text));
