@@ -107,11 +107,14 @@ pub enum WordKind {
     CreditIntroducer,
     /// Joins two names into a group (and, &): "Anna Berg and Tomas Holm" are who a later "they" may be.
     GroupJoiner,
+    /// A noun for a company (company, firm, bank): "the company said" is the document's most salient
+    /// organization of subtype company or bank.
+    OrgNoun,
 }
 
 impl WordKind {
     /// Every kind, in the order the file's documentation lists them.
-    pub const ALL: [WordKind; 44] = [
+    pub const ALL: [WordKind; 45] = [
         WordKind::SpeakerPronoun,
         WordKind::ObjectPronoun,
         WordKind::PersonPronoun,
@@ -156,6 +159,7 @@ impl WordKind {
         WordKind::PluralPronoun,
         WordKind::CreditIntroducer,
         WordKind::GroupJoiner,
+        WordKind::OrgNoun,
     ];
 
     /// The name used in files.
@@ -205,6 +209,7 @@ impl WordKind {
             WordKind::PluralPronoun => "plural_pronoun",
             WordKind::CreditIntroducer => "credit_introducer",
             WordKind::GroupJoiner => "group_joiner",
+            WordKind::OrgNoun => "org_noun",
         }
     }
 

@@ -148,3 +148,37 @@ fn every_speaker_says_how_it_was_resolved() {
                 “Our alliance has never been stronger,” the Pentagon chief said.";
     assert_eq!(resolved(text, "alliance").2, "nominal-demonym");
 }
+
+#[test]
+fn the_company_is_the_most_salient_organization() {
+    let text = "Brush Wellman Inc opened a plant in Ohio.\n\nBrush Wellman Inc hired 200 workers, the Ohio Chamber of Commerce said.\n\n\
+                “We will hire more next year,” the company said.";
+    assert_eq!(resolved(text, "hire more"), ("Brush Wellman Inc".into(), String::new(), "nominal-organization"));
+    // no organization: the words stay
+    let text = "Rain fell on Monday.\n\n“We will hire more next year,” the company said.";
+    assert_eq!(resolved(text, "hire more"), (String::new(), String::new(), "unresolved"));
+}
+
+#[test]
+fn a_noun_phrase_an_apposition_gave_a_person_stands_for_her() {
+    let text = "Ana Ruiz, the founder of Brush Wellman Inc, opened a plant in Ohio on Monday.\n\n\
+                The plant will employ 200 people.\n\n“We will hire more next year,” the founder said.";
+    assert_eq!(resolved(text, "hire more"), ("Ana Ruiz".into(), String::new(), "apposition"));
+    let text = "Brush Wellman Inc's founder, Ana Ruiz, opened a plant in Ohio on Monday.\n\n\
+                “We will hire more next year,” the 39-year-old founder said.";
+    assert_eq!(resolved(text, "hire more"), ("Ana Ruiz".into(), String::new(), "apposition"));
+}
+
+#[test]
+fn a_ministry_without_its_country_takes_the_country_the_sentence_is_about() {
+    let text = "Armenia rejected the claims on Sunday, according to a statement by the Foreign Ministry.";
+    let x = Extractor::new(Gazetteers::embedded()).unwrap().extract(&Document::new("t", text));
+    let m = x.mentions.iter().find(|m| m.span.text(text) == "Foreign Ministry").expect("the ministry");
+    assert_eq!(x.entities[m.entity].name, "Foreign Ministry of Armenia");
+    assert_eq!(x.entities[m.entity].country, "AM");
+    // two countries in the sentence before: none is clear, the words stay
+    let text = "Armenia and Georgia met on Sunday.\n\nThe Foreign Ministry said more talks would follow.";
+    let x = Extractor::new(Gazetteers::embedded()).unwrap().extract(&Document::new("t", text));
+    let m = x.mentions.iter().find(|m| m.span.text(text) == "Foreign Ministry").expect("the ministry");
+    assert_eq!(x.entities[m.entity].country, "");
+}

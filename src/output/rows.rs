@@ -133,7 +133,7 @@ pub struct QuoteRow<'a> {
     pub speaker_kind: &'a str,
     /// How the entity behind the words was found: `name`, `surname`, `relative-pronoun`, `pronoun-gender`,
     /// `pronoun-salience`, `pronoun-group`, `pronoun-organization`, `nominal-role`, `nominal-demonym`,
-    /// `apposition` or `unresolved` (no entity); empty without a speaker.
+    /// `nominal-organization`, `apposition` or `unresolved` (no entity); empty without a speaker.
     pub speaker_resolution: &'a str,
     /// The attribution pattern that found the speaker (`after-quote`, `source-cue-clause`, ...), or `none`.
     pub method: &'a str,

@@ -68,6 +68,15 @@ pub(crate) fn found(cx: &QuoteContext<'_>, span: Span, cue: Option<Span>, confid
         let speaker = Speaker { span, entity: Some(person), kind, joint: None, resolution };
         return Found { speaker, cue, confidence: confidence * 0.8 };
     }
+    // "the company": the most salient organization; "the founder": the person an apposition introduced so
+    let other = || {
+        let org = super::nominal::organization_for(cx, span).map(|e| (e, Resolution::NominalOrganization));
+        org.or_else(|| super::nominal::apposition_for(cx, span).map(|e| (e, Resolution::Apposition)))
+    };
+    if nominal && let Some((e, resolution)) = other() {
+        let speaker = Speaker { span, entity: Some(e), kind, joint: None, resolution };
+        return Found { speaker, cue, confidence: confidence * 0.75 };
+    }
     let resolution = match entity {
         None => Resolution::Unresolved,
         // "Hegseth", "President Trump": the words name the entity by its surname only

@@ -13,6 +13,7 @@ pub(crate) mod acronyms;
 pub(crate) mod credits;
 pub(crate) mod first_names;
 pub(crate) mod gazetteer_names;
+pub(crate) mod ministry_country;
 pub(crate) mod name_starts;
 pub(crate) mod names;
 pub(crate) mod org_shape;
@@ -62,6 +63,7 @@ pub(crate) fn registry(g: &Gazetteers) -> Vec<Box<dyn EntityRule>> {
         Box::new(gazetteer_names::GazetteerNames),
         Box::new(sports::Sports::new(g)),
         Box::new(org_shape::OrgShape::new(g)),
+        Box::new(ministry_country::MinistryCountry),
         Box::new(acronyms::AcronymDefinitions),
         Box::new(credits::Credits { names: names.clone() }),
         Box::new(name_starts::NameStarts),
@@ -124,7 +126,7 @@ mod tests {
         let g = crate::pipeline::unit_gazetteer();
         let all = Extractor::new(g.clone()).unwrap();
         let names: Vec<&str> = registry(&g).iter().map(|r| r.name()).collect();
-        assert_eq!(names.len(), 11, "{names:?}");
+        assert_eq!(names.len(), 12, "{names:?}");
         for (n, rule) in registry(&g).iter().enumerate() {
             let without = Extractor::with_rules(g.clone(), |i, _| i != n).unwrap();
             let examples = rule.examples();
