@@ -29,7 +29,24 @@ pub(crate) const SUBTYPE: &str = "credit";
 /// People of bylines and photo, video and reporting credits.
 pub(crate) struct Credits {
     /// The shape of a person's name.
-    pub names: std::sync::Arc<NameShape>,
+    names: std::sync::Arc<NameShape>,
+    /// The first bytes (both cases) of the `credit_introducer` words: a word starting with another byte is
+    /// not looked up.
+    initials: [bool; 256],
+}
+
+impl Credits {
+    /// The rule, with the name shape and the lexicon's introducers.
+    pub(crate) fn new(names: std::sync::Arc<NameShape>, lexicon: &Lexicon) -> Credits {
+        let mut initials = [false; 256];
+        for w in lexicon.words_of(WordKind::CreditIntroducer) {
+            if let Some(&b) = w.as_bytes().first() {
+                initials[usize::from(b.to_ascii_lowercase())] = true;
+                initials[usize::from(b.to_ascii_uppercase())] = true;
+            }
+        }
+        Credits { names, initials }
+    }
 }
 
 impl Unit for Credits {
@@ -62,7 +79,10 @@ impl EntityRule for Credits {
     fn apply(&self, cx: &DocContext<'_>, doc: &mut DocBuilder<'_>) {
         let text = cx.text;
         let lexicon = cx.lexicon;
-        let is_intro = |w: &str| lexicon.is(w, WordKind::CreditIntroducer);
+        let initials = &self.initials;
+        let is_intro = |w: &str| {
+            w.as_bytes().first().is_some_and(|&b| initials[usize::from(b)]) && lexicon.is(w, WordKind::CreditIntroducer)
+        };
         let mut starts: Vec<(usize, bool)> = Vec::new();
         // a line's first word ("By Sam Poe", "(Reporting by ...)"): a byline must fill its line
         for line in &cx.layer.lines {
@@ -94,6 +114,11 @@ impl EntityRule for Credits {
         }
         // "(Jane Roe/Canadian Press)": a name before a slash
         for (at, _) in text.match_indices('/') {
+            // a capitalised word right after, a letter right before: most slashes (URLs, dates) stop here
+            let next_capital = text.as_bytes().get(at + 1).is_some_and(|b| b.is_ascii_uppercase() || *b >= 0x80);
+            if !next_capital || !text[..at].ends_with(char::is_alphabetic) {
+                continue;
+            }
             let Some(start) = name_start_before(text, at) else { continue };
             let opens = text[..start].ends_with('(') || text[..start].ends_with(": ") || line_opens(text, start);
             if !opens {
@@ -241,7 +266,12 @@ fn word_before(text: &str, end: usize) -> Option<usize> {
 /// The start of a name of two or three words ending at byte `end` (right before a slash): the first word after
 /// a parenthesis, a colon's space or the line's start.
 fn name_start_before(text: &str, end: usize) -> Option<usize> {
-    let line_start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+    // a name of three words is short: look back at most 80 bytes
+    let mut window = end.saturating_sub(80);
+    while !text.is_char_boundary(window) {
+        window += 1;
+    }
+    let line_start = text[window..end].rfind('\n').map_or(window, |i| window + i + 1);
     let from = text[line_start..end].rfind(['(', ':']).map_or(line_start, |i| line_start + i + 1);
     let start = from + (text[from..end].len() - text[from..end].trim_start().len());
     let words = text[start..end].split(' ').count();
@@ -250,7 +280,6 @@ fn name_start_before(text: &str, end: usize) -> Option<usize> {
 
 /// True when `pos` opens its line (spaces aside).
 fn line_opens(text: &str, pos: usize) -> bool {
-    let before = &text[..pos];
-    let line = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
-    line.trim().is_empty()
+    let before = text[..pos].trim_end_matches([' ', '\t']);
+    before.is_empty() || before.ends_with('\n')
 }

@@ -65,7 +65,7 @@ pub(crate) fn registry(g: &Gazetteers) -> Vec<Box<dyn EntityRule>> {
         Box::new(org_shape::OrgShape::new(g)),
         Box::new(ministry_country::MinistryCountry),
         Box::new(acronyms::AcronymDefinitions),
-        Box::new(credits::Credits { names: names.clone() }),
+        Box::new(credits::Credits::new(names.clone(), &g.lexicon)),
         Box::new(name_starts::NameStarts),
         Box::new(titles::Titles::new(g, names.clone())),
         Box::new(sports_people::SportsPeople::new(g, names.clone())),

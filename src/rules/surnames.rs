@@ -32,27 +32,33 @@ pub(crate) struct Surnames {
     /// is a `leader_title`: President, Prime Minister, Secretary of State): what "President Obama" stands for in
     /// a document that never names him in full.
     leaders: HashMap<String, Vec<(EntityId, Arc<Entity>)>>,
+    /// The `leader_title` words, compared as written (a handful: cheaper than a lexicon lookup per word).
+    leader_words: Vec<String>,
 }
 
 impl Surnames {
     /// The rule for the gazetteers `g`.
     pub(crate) fn new(g: &Gazetteers) -> Surnames {
         let mut leaders: HashMap<String, Vec<(EntityId, Arc<Entity>)>> = HashMap::default();
+        let leader_words: Vec<String> =
+            g.lexicon.words_of(crate::lexicon::WordKind::LeaderTitle).into_iter().map(str::to_owned).collect();
         for (i, e) in g.entities.iter().enumerate() {
-            if e.entity_type != EntityType::Person || !e.offices.iter().any(|o| is_leader_office(&o.role, &g.lexicon)) {
+            if e.entity_type != EntityType::Person
+                || !e.offices.iter().any(|o| is_leader_office(&o.role, &leader_words))
+            {
                 continue;
             }
             if let Some(key) = surname(&e.name, &g.lexicon) {
                 leaders.entry(key.to_owned()).or_default().push((EntityId::new(i), Arc::clone(e)));
             }
         }
-        Surnames { genders: crate::gender::FirstNameGenders::new(g), leaders }
+        Surnames { genders: crate::gender::FirstNameGenders::new(g), leaders, leader_words }
     }
 }
 
 /// An office of a leader: one of its words is a `leader_title` (President, Prime Minister, Secretary of State).
-fn is_leader_office(role: &str, lexicon: &Lexicon) -> bool {
-    role.split_whitespace().any(|w| lexicon.is(w, crate::lexicon::WordKind::LeaderTitle))
+fn is_leader_office(role: &str, leader_words: &[String]) -> bool {
+    role.split_whitespace().any(|w| leader_words.iter().any(|l| l == w))
 }
 
 impl Unit for Surnames {
@@ -268,7 +274,7 @@ impl Surnames {
         let fits = |e: &Entity| {
             wanted.is_none_or(|g| self.genders.of_name(&e.name).is_none_or(|h| h == g))
                 && e.offices.iter().any(|o| {
-                    is_leader_office(&o.role, cx.lexicon)
+                    is_leader_office(&o.role, &self.leader_words)
                         && fits_title(&o.role)
                         && cx.date.is_none_or(|d| e.office_on(d).is_some_and(|held| held.role == o.role))
                 })
