@@ -94,13 +94,14 @@ impl EntityRule for Credits {
             }
         }
         // "Reporting by", "additional reporting by", "Photo by": the word before " by "
-        for (at, _) in text.match_indices(" by ") {
+        // memmem: a vectorised search, several times cheaper per byte than `str::match_indices`
+        for at in memchr::memmem::find_iter(text.as_bytes(), b" by ") {
             if let Some(start) = word_before(text, at).filter(|&s| is_intro(&text[s..at])) {
                 starts.push((start, false));
             }
         }
         // "Photo: Jane Roe/AFP", "Credit: ..."
-        for (at, _) in text.match_indices(": ") {
+        for at in memchr::memmem::find_iter(text.as_bytes(), b": ") {
             if let Some(start) = word_before(text, at).filter(|&s| is_intro(&text[s..at])) {
                 starts.push((start, false));
             }
@@ -113,7 +114,7 @@ impl EntityRule for Credits {
             }
         }
         // "(Jane Roe/Canadian Press)": a name before a slash
-        for (at, _) in text.match_indices('/') {
+        for at in memchr::memchr_iter(b'/', text.as_bytes()) {
             // a capitalised word right after, a letter right before: most slashes (URLs, dates) stop here
             let next_capital = text.as_bytes().get(at + 1).is_some_and(|b| b.is_ascii_uppercase() || *b >= 0x80);
             if !next_capital || !text[..at].ends_with(char::is_alphabetic) {
