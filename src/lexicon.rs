@@ -98,11 +98,23 @@ pub enum WordKind {
     MalePronoun,
     /// The definite article: a role phrase after it may stand for a person named before ("the minister").
     DefiniteDeterminer,
+    /// A word of an office whose holder a bare surname may stand for in a document that never names them in full
+    /// (President, Minister, Chancellor): "President Obama" alone is the listed President.
+    LeaderTitle,
+    /// A pronoun for more than one (they, them): a group of people, an organization or a plural noun phrase.
+    PluralPronoun,
+    /// Opens a byline or a credit (By, Photo, Reporting by, Editing by): the names after it are credits.
+    CreditIntroducer,
+    /// Joins two names into a group (and, &): "Anna Berg and Tomas Holm" are who a later "they" may be.
+    GroupJoiner,
+    /// A noun for a company (company, firm, bank): "the company said" is the document's most salient
+    /// organization of subtype company or bank.
+    OrgNoun,
 }
 
 impl WordKind {
     /// Every kind, in the order the file's documentation lists them.
-    pub const ALL: [WordKind; 40] = [
+    pub const ALL: [WordKind; 45] = [
         WordKind::SpeakerPronoun,
         WordKind::ObjectPronoun,
         WordKind::PersonPronoun,
@@ -143,6 +155,11 @@ impl WordKind {
         WordKind::FemalePronoun,
         WordKind::MalePronoun,
         WordKind::DefiniteDeterminer,
+        WordKind::LeaderTitle,
+        WordKind::PluralPronoun,
+        WordKind::CreditIntroducer,
+        WordKind::GroupJoiner,
+        WordKind::OrgNoun,
     ];
 
     /// The name used in files.
@@ -188,6 +205,11 @@ impl WordKind {
             WordKind::FemalePronoun => "female_pronoun",
             WordKind::MalePronoun => "male_pronoun",
             WordKind::DefiniteDeterminer => "definite_determiner",
+            WordKind::LeaderTitle => "leader_title",
+            WordKind::PluralPronoun => "plural_pronoun",
+            WordKind::CreditIntroducer => "credit_introducer",
+            WordKind::GroupJoiner => "group_joiner",
+            WordKind::OrgNoun => "org_noun",
         }
     }
 

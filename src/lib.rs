@@ -50,5 +50,5 @@ pub use extraction::{Extraction, Mention, MentionType, Origin};
 pub use gazetteer::{Entity, EntityType, Form, Gazetteers};
 pub use gender::{Gender, GenderSource};
 pub use pipeline::Extractor;
-pub use quote::{Quote, QuoteKind, Speaker, SpeakerKind};
+pub use quote::{Quote, QuoteKind, Resolution, Speaker, SpeakerKind};
 pub use span::{CharOffsets, Span};

@@ -103,7 +103,7 @@ pub struct Entity {
 pub struct EntityId(u32);
 
 impl EntityId {
-    fn new(index: usize) -> EntityId {
+    pub(crate) fn new(index: usize) -> EntityId {
         EntityId(u32::try_from(index).expect("fewer than 2^32 gazetteer entities"))
     }
 

@@ -131,6 +131,10 @@ pub struct QuoteRow<'a> {
     pub cue_kind: &'a str,
     /// name, pronoun or nominal: what kind of words name the speaker; empty without a speaker.
     pub speaker_kind: &'a str,
+    /// How the entity behind the words was found: `name`, `surname`, `relative-pronoun`, `pronoun-gender`,
+    /// `pronoun-salience`, `pronoun-group`, `pronoun-organization`, `nominal-role`, `nominal-demonym`,
+    /// `nominal-organization`, `apposition` or `unresolved` (no entity); empty without a speaker.
+    pub speaker_resolution: &'a str,
     /// The attribution pattern that found the speaker (`after-quote`, `source-cue-clause`, ...), or `none`.
     pub method: &'a str,
     /// 0 to 1.
@@ -139,8 +143,8 @@ pub struct QuoteRow<'a> {
     pub part_of: String,
 }
 
-impl Row<22> for QuoteRow<'_> {
-    const COLUMNS: &'static [Column; 22] = &[
+impl Row<23> for QuoteRow<'_> {
+    const COLUMNS: &'static [Column; 23] = &[
         Column::text("doc_id").width(24.0),
         Column::label("quote_id").width(7.0),
         Column::label("kind").width(9.0),
@@ -160,13 +164,14 @@ impl Row<22> for QuoteRow<'_> {
         Column::optional_int("cue_end"),
         Column::label("cue_kind"),
         Column::label("speaker_kind"),
+        Column::label("speaker_resolution").width(16.0),
         Column::label("method").width(20.0),
         Column::float("confidence"),
         Column::label("part_of").width(7.0),
     ];
 
     #[inline]
-    fn cells(&self) -> [Cell<'_>; 22] {
+    fn cells(&self) -> [Cell<'_>; 23] {
         [
             Cell::Text(self.doc_id),
             Cell::Text(&self.quote_id),
@@ -187,6 +192,7 @@ impl Row<22> for QuoteRow<'_> {
             Cell::optional(self.cue_end),
             Cell::Text(self.cue_kind),
             Cell::Text(self.speaker_kind),
+            Cell::Text(self.speaker_resolution),
             Cell::Text(self.method),
             Cell::Float(self.confidence),
             Cell::Text(&self.part_of),
@@ -364,6 +370,7 @@ impl<'a> DocumentRows<'a> {
             cue_end: q.cue.map(|c| at(c.end)),
             cue_kind: q.cue_kind.map_or("", CueKind::as_str),
             speaker_kind: q.speaker.map_or("", |s| s.kind.as_str()),
+            speaker_resolution: q.speaker.map_or("", |s| s.resolution.as_str()),
             method: if q.pattern.is_empty() { "none" } else { q.pattern },
             confidence: q.confidence,
             part_of: q.part_of.map_or(String::new(), |i| format!("q{}", doc.quotes_before + i + 1)),
@@ -408,7 +415,7 @@ mod tests {
             &quotes[0],
             "doc_id,quote_id,kind,quote_start,quote_end,quote,speaker,speaker_entity_id,speaker_type,speaker_role,\
              speaker_country,speaker_mention,speaker_start,speaker_end,cue,cue_start,cue_end,cue_kind,speaker_kind,\
-             method,confidence,part_of",
+             speaker_resolution,method,confidence,part_of",
         );
         let mut table = crate::output::entities::EntityTable::default();
         table.add(&doc.id, &doc.text, &x);
@@ -430,7 +437,7 @@ mod tests {
         assert_eq!(labels(MentionRow::COLUMNS), ["type", "form"]);
         assert_eq!(
             labels(QuoteRow::COLUMNS),
-            ["quote_id", "kind", "speaker_type", "cue_kind", "speaker_kind", "method", "part_of"]
+            ["quote_id", "kind", "speaker_type", "cue_kind", "speaker_kind", "speaker_resolution", "method", "part_of"]
         );
         assert_eq!(labels(EntityRow::COLUMNS), ["type", "gender", "gender_source"]);
     }

@@ -31,10 +31,13 @@ pub(crate) struct QuoteContext<'a> {
     pub titles: Vec<Span>,
     /// The speakers of the quotations attributed so far, with the quotation's start, in text order (the
     /// quotations between marks, which are attributed first): the salience of pronoun resolution.
-    pub spoken: RefCell<Vec<(usize, crate::extraction::EntityRef)>>,
+    pub spoken: RefCell<Vec<Spoken>>,
     /// The subjects found so far, by cue start and window start: several patterns read the subject of one cue.
     pub subjects: RefCell<HashMap<(usize, usize), Option<Span>>>,
 }
+
+/// A quotation's start, its speaker's entity, and the second person of a joint speaker.
+pub(crate) type Spoken = (usize, crate::extraction::EntityRef, Option<crate::extraction::EntityRef>);
 
 /// The paragraph (line) containing byte `pos`.
 pub(crate) fn paragraph_of(cx: &QuoteContext<'_>, pos: usize) -> Span {

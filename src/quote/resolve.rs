@@ -1,21 +1,41 @@
 //! A pronoun speaker's antecedent. he/she: a person of the pronoun's gender (a person whose gender is unknown
-//! fits any, with a lower confidence); it/they: an organization or country. Among the fitting, the subject (first
-//! fitting mention) of the latest sentence that names one, unless the speaker of the latest quotation fits and
-//! that subject was only mentioned, never quoted: in a run of quotations the last speaker is the default.
+//! fits any, with a lower confidence); it: an organization or country; they: those, or a group of people named
+//! together ("Anna Berg and Tomas Holm"). Among the fitting, the subject (first fitting mention) of the latest
+//! sentence that names one, unless the speaker of the latest quotation fits and that subject was only
+//! mentioned, never quoted: in a run of quotations the last speaker is the default. A byline's person
+//! (subtype `credit`) is never an antecedent.
 
 use crate::extraction::{EntityRef, Mention, MentionType};
 use crate::gazetteer::EntityType;
 use crate::gender::Gender;
 use crate::lexicon::WordKind;
 
+use super::Resolution;
 use super::context::QuoteContext;
 
 /// How far back (bytes) the speaker of an earlier quotation still stands for a pronoun.
 const LAST_SPEAKER_REACH: usize = 1500;
 
-/// The antecedent of `pronoun` at `pos`, and whether its gender was known to fit (always true for it/they).
-pub(crate) fn pronoun(cx: &QuoteContext<'_>, pronoun: &str, pos: usize) -> Option<(EntityRef, bool)> {
+/// How many mentions back an antecedent is looked for.
+const REACH_MENTIONS: usize = 60;
+
+/// A pronoun's antecedent.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Antecedent {
+    /// The entity (the first of a group).
+    pub entity: EntityRef,
+    /// The second person of a group ("they": "Anna Berg and Tomas Holm").
+    pub joint: Option<EntityRef>,
+    /// How it was found.
+    pub resolution: Resolution,
+    /// False for a he/she whose antecedent's gender is unknown: the gender filtered nothing.
+    pub sure: bool,
+}
+
+/// The antecedent of `pronoun` at `pos`.
+pub(crate) fn pronoun(cx: &QuoteContext<'_>, pronoun: &str, pos: usize) -> Option<Antecedent> {
     let person = cx.lexicon.is(pronoun, WordKind::PersonPronoun);
+    let plural = cx.lexicon.is(pronoun, WordKind::PluralPronoun);
     let wanted: &[EntityType] = if person {
         &[EntityType::Person]
     } else if cx.lexicon.is(pronoun, WordKind::GroupPronoun) {
@@ -27,34 +47,82 @@ pub(crate) fn pronoun(cx: &QuoteContext<'_>, pronoun: &str, pos: usize) -> Optio
     let gender_of = |e: EntityRef| cx.genders.get(e.as_usize()).copied().flatten().map(|(g, _)| g);
     let fits_gender = |e: EntityRef| gender.is_none() || gender_of(e).is_none_or(|g| Some(g) == gender);
     let end = cx.mentions.partition_point(|m| m.span.start < pos);
+    let not_credit = |e: EntityRef| cx.entities[e].subtype != crate::rules::credits::SUBTYPE;
     let fits = |m: &&Mention| {
         m.mention_type != MentionType::Demonym
             && wanted.contains(&cx.entities[m.entity].entity_type)
+            && not_credit(m.entity)
             && fits_gender(m.entity)
     };
-    let subject = cx.mentions[..end].iter().rev().take(60).find(fits).and_then(|latest| {
+    let latest = cx.mentions[..end].iter().rev().take(REACH_MENTIONS).find(fits);
+    let subject = latest.and_then(|latest| {
         // the first fitting mention of that sentence: its subject, more often the antecedent than its object
         // (mentions are in text order, so their sentence indexes never decrease)
         let sentence_start = cx.mentions[..end].partition_point(|m| m.sentence < latest.sentence);
         cx.mentions[sentence_start..end].iter().find(|m| m.sentence == latest.sentence && fits(m)).map(|m| m.entity)
     });
+    if plural {
+        // "Anna Berg and Tomas Holm ... they said": a group named more recently than any organization
+        let spoken = cx.spoken.borrow();
+        let before = &spoken[..spoken.partition_point(|(at, _, _)| *at < pos)];
+        let last_group = before
+            .last()
+            .filter(|(at, _, joint)| joint.is_some() && at + LAST_SPEAKER_REACH >= pos)
+            .map(|&(at, e, joint)| (crate::text::segment::sentence_index(cx.sentences, at), e, joint));
+        let named_group = group_before(cx, end).map(|(s, a, b)| (s, a, Some(b)));
+        let group = match (last_group, named_group) {
+            (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
+            (a, b) => a.or(b),
+        };
+        if let Some((sentence, a, b)) = group
+            && latest.is_none_or(|m| m.sentence <= sentence)
+        {
+            return Some(Antecedent { entity: a, joint: b, resolution: Resolution::PronounGroup, sure: true });
+        }
+    }
     let sure = |e: EntityRef| gender.is_none() || gender_of(e).is_some();
+    let resolved = |e: EntityRef| {
+        let resolution = if !person {
+            Resolution::PronounOrganization
+        } else if gender.is_some() && gender_of(e).is_some() {
+            Resolution::PronounGender
+        } else {
+            Resolution::PronounSalience
+        };
+        Antecedent { entity: e, joint: None, resolution, sure: sure(e) }
+    };
     if person {
         let spoken = cx.spoken.borrow();
-        let before = &spoken[..spoken.partition_point(|(at, _)| *at < pos)];
+        let before = &spoken[..spoken.partition_point(|(at, _, _)| *at < pos)];
         let last = before
             .iter()
             .rev()
-            .take_while(|(at, _)| at + LAST_SPEAKER_REACH >= pos)
-            .find(|(_, e)| cx.entities[*e].entity_type == EntityType::Person && fits_gender(*e))
-            .map(|(_, e)| *e);
+            .take_while(|(at, _, _)| at + LAST_SPEAKER_REACH >= pos)
+            .find(|(_, e, _)| cx.entities[*e].entity_type == EntityType::Person && fits_gender(*e))
+            .map(|(_, e, _)| *e);
         if let Some(last) = last
-            && subject.is_none_or(|s| s != last && !before.iter().any(|(_, e)| *e == s))
+            && subject.is_none_or(|s| s != last && !before.iter().any(|(_, e, _)| *e == s))
         {
-            return Some((last, sure(last)));
+            return Some(resolved(last));
         }
     }
-    subject.map(|e| (e, sure(e)))
+    subject.map(resolved)
+}
+
+/// The latest two people named together before mention index `end` ("Anna Berg and Tomas Holm"), with the
+/// sentence that names them.
+fn group_before(cx: &QuoteContext<'_>, end: usize) -> Option<(usize, EntityRef, EntityRef)> {
+    let mentions = &cx.mentions[end.saturating_sub(REACH_MENTIONS)..end];
+    let is_person = |m: &Mention| {
+        m.mention_type == MentionType::Person && cx.entities[m.entity].subtype != crate::rules::credits::SUBTYPE
+    };
+    mentions.windows(2).rev().find_map(|w| {
+        let (a, b) = (&w[0], &w[1]);
+        let between = cx.text.get(a.span.end..b.span.start)?;
+        let joined = cx.lexicon.is(between.trim().trim_start_matches(',').trim(), WordKind::GroupJoiner);
+        (is_person(a) && is_person(b) && a.entity != b.entity && joined && between.len() <= 6)
+            .then_some((b.sentence, a.entity, b.entity))
+    })
 }
 
 #[cfg(test)]

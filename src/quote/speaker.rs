@@ -6,7 +6,7 @@ use crate::lexicon::WordKind;
 use crate::span::Span;
 
 use super::context::QuoteContext;
-use super::{Speaker, SpeakerKind};
+use super::{Resolution, Speaker, SpeakerKind};
 
 /// What attribution found for one quotation.
 #[derive(Clone, Copy, Debug)]
@@ -28,7 +28,13 @@ pub(crate) fn found(cx: &QuoteContext<'_>, span: Span, cue: Option<Span>, confid
     {
         // "Kioumars Heydari, who accused Baku": the name the relative clause hangs on
         return Found {
-            speaker: Speaker { span, entity: Some(entity), kind: SpeakerKind::Name, joint: None },
+            speaker: Speaker {
+                span,
+                entity: Some(entity),
+                kind: SpeakerKind::Name,
+                joint: None,
+                resolution: Resolution::RelativePronoun,
+            },
             cue,
             confidence,
         };
@@ -36,13 +42,17 @@ pub(crate) fn found(cx: &QuoteContext<'_>, span: Span, cue: Option<Span>, confid
     let is_pronoun =
         cx.lexicon.is(words_text, WordKind::SpeakerPronoun) || cx.lexicon.is(words_text, WordKind::ObjectPronoun);
     if is_pronoun {
-        let (entity, sure) = match super::resolve::pronoun(cx, words_text, span.start) {
-            Some((e, sure)) => (Some(e), sure),
-            None => (None, true),
-        };
+        let found = super::resolve::pronoun(cx, words_text, span.start);
         // a he/she whose antecedent's gender is unknown: the gender filtered nothing
-        let confidence = if sure { confidence } else { confidence * 0.85 };
-        return Found { speaker: Speaker { span, entity, kind: SpeakerKind::Pronoun, joint: None }, cue, confidence };
+        let confidence = if found.is_none_or(|a| a.sure) { confidence } else { confidence * 0.85 };
+        let speaker = Speaker {
+            span,
+            entity: found.map(|a| a.entity),
+            kind: SpeakerKind::Pronoun,
+            joint: found.and_then(|a| a.joint),
+            resolution: found.map_or(Resolution::Unresolved, |a| a.resolution),
+        };
+        return Found { speaker, cue, confidence };
     }
     let entity = entity_in(cx, span);
     let first = words_text.split_whitespace().next().unwrap_or("").to_lowercase();
@@ -53,12 +63,38 @@ pub(crate) fn found(cx: &QuoteContext<'_>, span: Span, cue: Option<Span>, confid
             || cx.lexicon.is(&first, WordKind::NounDeterminer)
             || cx.lexicon.is_or_plural(&first, WordKind::SpeakerNoun));
     let kind = if nominal { SpeakerKind::Nominal } else { SpeakerKind::Name };
-    if nominal && let Some(person) = super::nominal::person_for(cx, span) {
+    if nominal && let Some((person, resolution)) = super::nominal::person_for(cx, span) {
         // "The Pentagon chief": the person named before, with less confidence than a name
-        let speaker = Speaker { span, entity: Some(person), kind, joint: None };
+        let speaker = Speaker { span, entity: Some(person), kind, joint: None, resolution };
         return Found { speaker, cue, confidence: confidence * 0.8 };
     }
-    Found { speaker: Speaker { span, entity, kind, joint: joint_speaker(cx, span, entity) }, cue, confidence }
+    // "the company": the most salient organization; "the founder": the person an apposition introduced so
+    let other = || {
+        let org = super::nominal::organization_for(cx, span).map(|e| (e, Resolution::NominalOrganization));
+        org.or_else(|| super::nominal::apposition_for(cx, span).map(|e| (e, Resolution::Apposition)))
+    };
+    if nominal && let Some((e, resolution)) = other() {
+        let speaker = Speaker { span, entity: Some(e), kind, joint: None, resolution };
+        return Found { speaker, cue, confidence: confidence * 0.75 };
+    }
+    let resolution = match entity {
+        None => Resolution::Unresolved,
+        // "Hegseth", "President Trump": the words name the entity by its surname only
+        Some(e) if surname_only(cx, span, e) => Resolution::Surname,
+        Some(_) => Resolution::Name,
+    };
+    let joint = joint_speaker(cx, span, entity);
+    Found { speaker: Speaker { span, entity, kind, joint, resolution }, cue, confidence }
+}
+
+/// True when every mention of `entity` in the words at `span` is a surname ("Nakatani", "President Trump").
+fn surname_only(cx: &QuoteContext<'_>, span: Span, entity: EntityRef) -> bool {
+    let from = cx.mentions.partition_point(|m| m.span.end <= span.start);
+    let mut of_entity =
+        cx.mentions[from..].iter().take_while(|m| m.span.start < span.end).filter(|m| m.entity == entity);
+    let first = of_entity.next();
+    first.is_some_and(|m| m.form == crate::gazetteer::Form::Surname)
+        && of_entity.all(|m| m.form == crate::gazetteer::Form::Surname)
 }
 
 /// The person or organization a relative pronoun at `pos` hangs on: the mention ending right before it (and its
@@ -107,6 +143,8 @@ pub(crate) fn entity_in(cx: &QuoteContext<'_>, span: Span) -> Option<EntityRef> 
             after.is_empty() && (before.is_empty() || cx.lexicon.is(before, WordKind::SpeakerDeterminer))
         };
         let rank = match m.mention_type {
+            // a byline's person is never a speaker
+            MentionType::Person if cx.entities[m.entity].subtype == crate::rules::credits::SUBTYPE => continue,
             MentionType::Person => 0,
             MentionType::Organization if whole => 1,
             MentionType::Country if whole => 2,

@@ -10,8 +10,10 @@
 //! A new rule is a new file with a type implementing [`EntityRule`] and one line in [`registry`].
 
 pub(crate) mod acronyms;
+pub(crate) mod credits;
 pub(crate) mod first_names;
 pub(crate) mod gazetteer_names;
+pub(crate) mod ministry_country;
 pub(crate) mod name_starts;
 pub(crate) mod names;
 pub(crate) mod org_shape;
@@ -61,12 +63,14 @@ pub(crate) fn registry(g: &Gazetteers) -> Vec<Box<dyn EntityRule>> {
         Box::new(gazetteer_names::GazetteerNames),
         Box::new(sports::Sports::new(g)),
         Box::new(org_shape::OrgShape::new(g)),
+        Box::new(ministry_country::MinistryCountry),
         Box::new(acronyms::AcronymDefinitions),
+        Box::new(credits::Credits::new(names.clone(), &g.lexicon)),
         Box::new(name_starts::NameStarts),
         Box::new(titles::Titles::new(g, names.clone())),
         Box::new(sports_people::SportsPeople::new(g, names.clone())),
         Box::new(first_names::FirstNames::new(g, names)),
-        Box::new(surnames::Surnames { genders: crate::gender::FirstNameGenders::new(g) }),
+        Box::new(surnames::Surnames::new(g)),
         Box::new(acronyms::AcronymUses),
     ]
 }
@@ -122,7 +126,7 @@ mod tests {
         let g = crate::pipeline::unit_gazetteer();
         let all = Extractor::new(g.clone()).unwrap();
         let names: Vec<&str> = registry(&g).iter().map(|r| r.name()).collect();
-        assert_eq!(names.len(), 10, "{names:?}");
+        assert_eq!(names.len(), 12, "{names:?}");
         for (n, rule) in registry(&g).iter().enumerate() {
             let without = Extractor::with_rules(g.clone(), |i, _| i != n).unwrap();
             let examples = rule.examples();

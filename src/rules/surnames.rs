@@ -12,7 +12,7 @@ use foldhash::HashMap;
 use std::sync::Arc;
 
 use crate::extraction::{EntityRef, MentionType, Origin};
-use crate::gazetteer::Form;
+use crate::gazetteer::{Entity, EntityId, EntityType, Form, Gazetteers};
 use crate::lexicon::Lexicon;
 use crate::pipeline::{DocBuilder, DocContext};
 use crate::span::Span;
@@ -27,7 +27,38 @@ pub(crate) const SOURCE: &str = "rule:surname";
 /// Surnames and one-word names linked to the document's full names.
 pub(crate) struct Surnames {
     /// First names and their gender: "Mr. Obama" is not Michelle Obama.
-    pub genders: crate::gender::FirstNameGenders,
+    genders: crate::gender::FirstNameGenders,
+    /// Surname -> the gazetteers' people of that surname who held an office of a leader (a word of the office
+    /// is a `leader_title`: President, Prime Minister, Secretary of State): what "President Obama" stands for in
+    /// a document that never names him in full.
+    leaders: HashMap<String, Vec<(EntityId, Arc<Entity>)>>,
+    /// The `leader_title` words, compared as written (a handful: cheaper than a lexicon lookup per word).
+    leader_words: Vec<String>,
+}
+
+impl Surnames {
+    /// The rule for the gazetteers `g`.
+    pub(crate) fn new(g: &Gazetteers) -> Surnames {
+        let mut leaders: HashMap<String, Vec<(EntityId, Arc<Entity>)>> = HashMap::default();
+        let leader_words: Vec<String> =
+            g.lexicon.words_of(crate::lexicon::WordKind::LeaderTitle).into_iter().map(str::to_owned).collect();
+        for (i, e) in g.entities.iter().enumerate() {
+            if e.entity_type != EntityType::Person
+                || !e.offices.iter().any(|o| is_leader_office(&o.role, &leader_words))
+            {
+                continue;
+            }
+            if let Some(key) = surname(&e.name, &g.lexicon) {
+                leaders.entry(key.to_owned()).or_default().push((EntityId::new(i), Arc::clone(e)));
+            }
+        }
+        Surnames { genders: crate::gender::FirstNameGenders::new(g), leaders, leader_words }
+    }
+}
+
+/// An office of a leader: one of its words is a `leader_title` (President, Prime Minister, Secretary of State).
+fn is_leader_office(role: &str, leader_words: &[String]) -> bool {
+    role.split_whitespace().any(|w| leader_words.iter().any(|l| l == w))
 }
 
 impl Unit for Surnames {
@@ -58,7 +89,8 @@ impl EntityRule for Surnames {
         let mut surnames: HashMap<String, Vec<Bearer>> = HashMap::default();
         for m in doc.mentions().filter(|m| m.mention_type == MentionType::Person) {
             let name = &doc.entity_of(m).name;
-            if NameShape::tokens(name) < 2 {
+            // a byline's or photo credit's person is no bearer of a surname of the story
+            if NameShape::tokens(name) < 2 || doc.entity_of(m).subtype == super::credits::SUBTYPE {
                 continue;
             }
             let (full, seen) = (name.as_str(), m.span.text(doc.text));
@@ -83,7 +115,17 @@ impl EntityRule for Surnames {
         }
         for p in std::mem::take(&mut doc.pending) {
             let key = p.span.text(doc.text);
-            match surnames.get(key).and_then(|c| self.choose(lexicon, doc, c, p.span.start)) {
+            let bearer = surnames.get(key).and_then(|c| self.choose(lexicon, doc, c, p.span.start));
+            // no bearer named in full so far: a full name elsewhere in the text ("Ms. Moore" ... "Minyon Moore,
+            // a senior adviser"), else the listed leader of that surname ("President Obama")
+            let bearer = bearer.or_else(|| {
+                let found = self.full_name_in_text(cx, doc, key, &p).or_else(|| self.listed_leader(cx, doc, key, &p));
+                if let Some(e) = found {
+                    surnames.entry(key.to_owned()).or_default().push((e, p.span.start, 1));
+                }
+                found
+            });
+            match bearer {
                 Some(entity) => {
                     doc.titled(entity, &p.entity.role, &p.entity.country);
                     doc.add(p.span, entity, Form::Surname, p.origin);
@@ -180,6 +222,71 @@ fn other_first_name(
 }
 
 impl Surnames {
+    /// A full name ending in the one-word name `key` of `p` elsewhere in the text, with another first name
+    /// ("Minyon Moore" for "Ms. Moore"), added as a person: the first one whose first name's gender fits the
+    /// honorific, if any.
+    fn full_name_in_text(
+        &self,
+        cx: &DocContext<'_>,
+        doc: &mut DocBuilder<'_>,
+        key: &str,
+        p: &crate::pipeline::PendingPerson,
+    ) -> Option<EntityRef> {
+        let text = doc.text;
+        let wanted = honorific_gender(cx.lexicon, text, p.span.start);
+        let whole_word = |at: usize| {
+            !text[..at].ends_with(char::is_alphanumeric)
+                && !text[at + key.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+        };
+        let (first, span) = text.match_indices(key).map(|(at, _)| Span::new(at, at + key.len())).find_map(|span| {
+            if span == p.span || !whole_word(span.start) {
+                return None;
+            }
+            let first = other_first_name(cx, doc, span, &self.genders)?;
+            let fits = wanted.is_none_or(|g| self.genders.of_name(&text[first..span.start]).is_none_or(|h| h == g));
+            fits.then_some((first, span))
+        })?;
+        let name = Span::new(first, span.end);
+        super::people::add_person(doc, name, p.entity.role.clone(), p.entity.country.clone(), "", p.origin);
+        doc.starting_at(first).filter(|m| m.span == name).map(|m| m.entity)
+    }
+
+    /// The gazetteers' one leader of surname `key` (see [`Surnames::leaders`]) that the one-word name of `p`
+    /// fits: the honorific's gender, the title it was found with (an office whose role is the title or starts
+    /// with it: "Vice President Biden"), the document's date (an office held that day). None when no leader or
+    /// several fit.
+    fn listed_leader(
+        &self,
+        cx: &DocContext<'_>,
+        doc: &mut DocBuilder<'_>,
+        key: &str,
+        p: &crate::pipeline::PendingPerson,
+    ) -> Option<EntityRef> {
+        let candidates = self.leaders.get(key)?;
+        let wanted = honorific_gender(cx.lexicon, doc.text, p.span.start);
+        let title = p.entity.role.as_str();
+        let fits_title = |role: &str| {
+            title.is_empty()
+                || role.eq_ignore_ascii_case(title)
+                || role.get(..title.len()).is_some_and(|r| r.eq_ignore_ascii_case(title))
+                    && role[title.len()..].starts_with(' ')
+        };
+        let fits = |e: &Entity| {
+            wanted.is_none_or(|g| self.genders.of_name(&e.name).is_none_or(|h| h == g))
+                && e.offices.iter().any(|o| {
+                    is_leader_office(&o.role, &self.leader_words)
+                        && fits_title(&o.role)
+                        && cx.date.is_none_or(|d| e.office_on(d).is_some_and(|held| held.role == o.role))
+                })
+        };
+        let mut fitting = candidates.iter().filter(|(_, e)| fits(e));
+        let (id, entity) = fitting.next()?;
+        if fitting.next().is_some() {
+            return None;
+        }
+        Some(doc.gazetteer_entity(*id, entity))
+    }
+
     /// The most salient bearer whose gender fits an honorific right before `pos` ("Mr. Obama", "Mrs. Clinton");
     /// none when the honorific fits no bearer (each of a known other gender).
     fn choose(&self, lexicon: &Lexicon, doc: &DocBuilder<'_>, candidates: &[Bearer], pos: usize) -> Option<EntityRef> {

@@ -508,7 +508,7 @@ pub(crate) fn attribute(cx: &QuoteContext<'_>, marked: &[Marked]) -> Vec<Quote> 
                 if kind != QuoteKind::Term {
                     last = Some((para.start, f));
                     if let Some(e) = f.speaker.entity {
-                        cx.spoken.borrow_mut().push((inner.start, e));
+                        cx.spoken.borrow_mut().push((inner.start, e, f.speaker.joint));
                     }
                 }
                 Quote::attributed(kind, inner, pattern, f)
