@@ -76,7 +76,7 @@ def read_gold(path):
 
 def surname(text):
     """The last capitalized word of a name: "former President Bill Clinton's" -> "clinton"; None if no name."""
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z.'’-]*", text)]
+    words = [w for w in re.findall(r"[^\W\d_][\w.'’-]*", text)]
     names = []
     for w in words:
         w = re.sub(r"(['’]s?|\.)$", "", w)
