@@ -9,6 +9,7 @@ use crate::extraction::{EntityRef, Mention, MentionType};
 use crate::gazetteer::EntityType;
 use crate::gender::Gender;
 use crate::lexicon::WordKind;
+use crate::span::Span;
 
 use super::Resolution;
 use super::context::QuoteContext;
@@ -94,19 +95,54 @@ pub(crate) fn pronoun(cx: &QuoteContext<'_>, pronoun: &str, pos: usize) -> Optio
     if person {
         let spoken = cx.spoken.borrow();
         let before = &spoken[..spoken.partition_point(|(at, _, _)| *at < pos)];
-        let last = before
+        let quoted = before
             .iter()
             .rev()
             .take_while(|(at, _, _)| at + LAST_SPEAKER_REACH >= pos)
             .find(|(_, e, _)| cx.entities[*e].entity_type == EntityType::Person && fits_gender(*e))
-            .map(|(_, e, _)| *e);
-        if let Some(last) = last
-            && subject.is_none_or(|s| s != last && !before.iter().any(|(_, e, _)| *e == s))
+            .map(|&(at, e, _)| (at, e));
+        // a person who is the subject of a cue ("Rendell, a Clinton surrogate, said") has spoken too
+        let subject_of_cue = cx.mentions[..end]
+            .iter()
+            .rev()
+            .take(REACH_MENTIONS)
+            .take_while(|m| m.span.start + LAST_SPEAKER_REACH >= pos)
+            .filter(|m| m.mention_type == MentionType::Person && fits(m))
+            .find(|m| is_cue_subject(cx, m.span.end, pos))
+            .map(|m| (m.span.start, m.entity));
+        let last = match (quoted, subject_of_cue) {
+            (Some(q), Some(c)) => Some(if c.0 > q.0 { c } else { q }),
+            (q, c) => q.or(c),
+        };
+        let has_spoken =
+            |s: EntityRef| before.iter().any(|(_, e, _)| *e == s) || subject_of_cue.is_some_and(|(_, e)| e == s);
+        // the subject of the pronoun's own sentence ("Ed Rendell ... agreed ..., but he said") is its antecedent
+        let same_sentence =
+            latest.is_some_and(|m| m.sentence == crate::text::segment::sentence_index(cx.sentences, pos));
+        if let Some((_, last)) = last
+            && !same_sentence
+            && subject.is_none_or(|s| s != last && !has_spoken(s))
         {
             return Some(resolved(last));
         }
     }
     subject.map(resolved)
+}
+
+/// True when the mention that ends at `end` is the subject of a cue before `limit`: the cue follows it, after
+/// nothing but cue modifiers ("Rendell also said") or after an apposition between commas ("Rendell, a Clinton
+/// surrogate, said").
+fn is_cue_subject(cx: &QuoteContext<'_>, end: usize, limit: usize) -> bool {
+    const APPOSITION_REACH: usize = 120;
+    let Some(cue) = super::context::cues_in(cx.cues, Span::new(end, (end + APPOSITION_REACH).min(limit))).first()
+    else {
+        return false;
+    };
+    let between = &cx.text[end..cue.span.start];
+    let modifiers_only = between.split_whitespace().all(|w| cx.lexicon.is(w, WordKind::CueModifier));
+    let apposition =
+        between.starts_with(", ") && between.trim_end().ends_with(',') && !between.contains(['.', '“', '"', '\n', ';']);
+    modifiers_only || apposition
 }
 
 /// The latest two people named together before mention index `end` ("Anna Berg and Tomas Holm"), with the
@@ -160,5 +196,19 @@ mod tests {
         let text = "“We will rebuild,” said Mayor Ana Ruiz.\n\nShe praised Senator Lena Ortiz for the money.\n\n“It will open again,” she said.";
         let got = speakers(text);
         assert_eq!(got.last().unwrap(), &("she".to_owned(), "Ana Ruiz".to_owned()), "{got:?}");
+    }
+
+    #[test]
+    fn a_person_who_spoke_in_reported_speech_is_the_last_speaker() {
+        let text = "“We will rebuild,” said Mayor Kerem Ozal.\n\nGovernor Tomas Holm, a former banker, said the fund was empty.\n\n“It will open again,” he said.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap(), &("he".to_owned(), "Tomas Holm".to_owned()), "{got:?}");
+    }
+
+    #[test]
+    fn the_subject_of_the_pronouns_own_sentence_beats_the_last_speaker() {
+        let text = "“We will rebuild,” said Mayor Kerem Ozal.\n\nGovernor Tomas Holm agreed with the plan, but he said the money was late.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap(), &("he".to_owned(), "Tomas Holm".to_owned()), "{got:?}");
     }
 }

@@ -11,6 +11,7 @@
 
 pub(crate) mod acronyms;
 pub(crate) mod credits;
+pub(crate) mod cue_names;
 pub(crate) mod first_names;
 pub(crate) mod gazetteer_names;
 pub(crate) mod ministry_country;
@@ -69,7 +70,8 @@ pub(crate) fn registry(g: &Gazetteers) -> Vec<Box<dyn EntityRule>> {
         Box::new(name_starts::NameStarts),
         Box::new(titles::Titles::new(g, names.clone())),
         Box::new(sports_people::SportsPeople::new(g, names.clone())),
-        Box::new(first_names::FirstNames::new(g, names)),
+        Box::new(first_names::FirstNames::new(g, names.clone())),
+        Box::new(cue_names::CueNames::new(g, names)),
         Box::new(surnames::Surnames::new(g)),
         Box::new(acronyms::AcronymUses),
     ]
@@ -126,7 +128,7 @@ mod tests {
         let g = crate::pipeline::unit_gazetteer();
         let all = Extractor::new(g.clone()).unwrap();
         let names: Vec<&str> = registry(&g).iter().map(|r| r.name()).collect();
-        assert_eq!(names.len(), 12, "{names:?}");
+        assert_eq!(names.len(), 13, "{names:?}");
         for (n, rule) in registry(&g).iter().enumerate() {
             let without = Extractor::with_rules(g.clone(), |i, _| i != n).unwrap();
             let examples = rule.examples();
