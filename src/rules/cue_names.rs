@@ -43,33 +43,41 @@ pub(crate) struct CueNames {
 }
 
 impl CueNames {
-    pub fn new(g: &Gazetteers, names: std::sync::Arc<NameShape>) -> CueNames {
+    pub fn new<'a>(g: &'a Gazetteers, names: std::sync::Arc<NameShape>) -> CueNames {
         let words = g.keywords.iter().filter(|k| matches!(k.kind, KeywordKind::PlaceWord | KeywordKind::EventWord));
         let mut not_surnames: HashSet<String> = words.map(|k| k.text.clone()).collect();
-        let last_word = |text: &str| text.split_whitespace().skip(1).last().map(str::to_owned);
-        let of_type = |types: &'static [EntityType]| {
-            g.aliases
-                .iter()
-                .filter(|a| types.contains(&g.entities[a.entity].entity_type))
-                .filter_map(|a| last_word(&a.text))
-        };
-        let surnames: HashSet<String> = of_type(&[EntityType::Person]).collect();
-        not_surnames.extend(
-            of_type(&[EntityType::Organization, EntityType::Location, EntityType::Country])
-                .filter(|w| !surnames.contains(w)),
-        );
+        // borrowed while the sets are built, so that each word is copied once, not once per alias
+        let last_word = |text: &'a str| text.rsplit_once(' ').map(|(_, last)| last);
+        let type_of = |a: &crate::gazetteer::Alias| g.entities[a.entity].entity_type;
+        let mut other_last_words: HashSet<&str> = HashSet::default();
+        let mut place_words: HashSet<&str> = HashSet::default();
+        for alias in &g.aliases {
+            match type_of(alias) {
+                EntityType::Person => {}
+                EntityType::Organization => other_last_words.extend(last_word(&alias.text)),
+                EntityType::Location | EntityType::Country => match last_word(&alias.text) {
+                    Some(last) => {
+                        other_last_words.insert(last);
+                    }
+                    None => {
+                        place_words.insert(&alias.text);
+                    }
+                },
+            }
+        }
+        // a listed person's surname ends no organization here ("Morgan Stanley" does not make Stanley no surname)
+        for alias in g.aliases.iter().filter(|a| type_of(a) == EntityType::Person) {
+            if let Some(last) = last_word(&alias.text) {
+                other_last_words.remove(last);
+            }
+        }
+        not_surnames.extend(other_last_words.into_iter().map(str::to_owned));
+        let place_words = place_words.into_iter().map(str::to_owned).collect();
         let first_names = g
             .keywords
             .iter()
             .filter(|k| matches!(k.kind, KeywordKind::FirstName | KeywordKind::FemaleName | KeywordKind::MaleName))
             .map(|k| k.text.clone())
-            .collect();
-        let place_words = g
-            .aliases
-            .iter()
-            .filter(|a| matches!(g.entities[a.entity].entity_type, EntityType::Location | EntityType::Country))
-            .filter(|a| !a.text.contains(' '))
-            .map(|a| a.text.clone())
             .collect();
         CueNames { names, not_surnames, first_names, place_words }
     }
