@@ -4,6 +4,12 @@
 //! that speaks is a person's, so that its surname ("Fowler said") and the pronouns after it ("he said") have a
 //! person to stand for.
 //!
+//! One word at a cue ("Bozell says") is a person when no person's name in the document holds it, no listed
+//! person bears it as a surname, it is no word of the lexicon, never written in lower case in the document,
+//! capitalised after a word in lower case somewhere (not only at sentence starts and in headlines), and a
+//! person's pronoun (he, she, him, her) follows within a few sentences; "Pew said" with no pronoun after it is
+//! no person.
+//!
 //! Not a person: a name that starts with a determiner ("The Tax Policy Center said"), holds a title or an
 //! organization's head word, or ends in a word that ends the gazetteers' organizations and places but no listed
 //! person's name ("Global Times", "Atlantic City") or in a word of places, buildings or events. At a sentence's
@@ -27,6 +33,9 @@ use super::{EntityRule, Examples, Unit};
 /// The `source` of the people this rule finds.
 pub(crate) const SOURCE: &str = "rule:cue-name";
 
+/// How far after a lone name's cue a person's pronoun must stand.
+const PRONOUN_REACH: usize = 400;
+
 /// How many words a speaker's name before its cue may have.
 const MAX_NAME_WORDS: usize = 4;
 
@@ -40,6 +49,15 @@ pub(crate) struct CueNames {
     /// One-word names and demonyms of places and countries ("Utah", "German"): no person's name starts with one
     /// here ("Utah Republican", "German Energy Transition").
     place_words: HashSet<String>,
+    /// The last words of the gazetteers' people, hashed ([`word_hash`]): a lone surname at a cue that one of
+    /// them bears is left to the surname rule, which knows their full names.
+    listed_surnames: HashSet<u64>,
+}
+
+/// A word's hash, the same in every run: the set of listed surnames holds these, not copies of the words.
+fn word_hash(word: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::with_seed(0).hash_one(word)
 }
 
 impl CueNames {
@@ -66,10 +84,11 @@ impl CueNames {
             }
         }
         // a listed person's surname ends no organization here ("Morgan Stanley" does not make Stanley no surname)
+        let mut listed_surnames = HashSet::default();
         for alias in g.aliases.iter().filter(|a| type_of(a) == EntityType::Person) {
-            if let Some(last) = last_word(&alias.text) {
-                other_last_words.remove(last);
-            }
+            let last = last_word(&alias.text).unwrap_or(&alias.text);
+            other_last_words.remove(last);
+            listed_surnames.insert(word_hash(last));
         }
         not_surnames.extend(other_last_words.into_iter().map(str::to_owned));
         let place_words = place_words.into_iter().map(str::to_owned).collect();
@@ -79,7 +98,7 @@ impl CueNames {
             .filter(|k| matches!(k.kind, KeywordKind::FirstName | KeywordKind::FemaleName | KeywordKind::MaleName))
             .map(|k| k.text.clone())
             .collect();
-        CueNames { names, not_surnames, first_names, place_words }
+        CueNames { names, not_surnames, first_names, place_words, listed_surnames }
     }
 
     /// The name that ends right before the cue at `cue` ("Don Fowler said"): the capitalised words before it,
@@ -112,20 +131,24 @@ impl CueNames {
                 return None;
             }
         }
-        (words >= 2 && !self.continues_a_name(cx, start)).then(|| Span::new(start, end))
+        (words >= 1 && !self.continues_a_name(cx, start)).then(|| Span::new(start, end))
     }
 
-    /// True when the words before a name starting at `start` make it the end of an organization's name: a
-    /// connector ("Institute for Policy Integrity") or a small word after an organization's head word
-    /// ("Commission on Presidential Debates").
+    /// True when the words before a name starting at `start` make it no person's name: a determiner ("a
+    /// Republican said"), or, ending an organization's name, a connector ("Institute for Policy Integrity") or a
+    /// small word after an organization's head word ("Commission on Presidential Debates").
     fn continues_a_name(&self, cx: &DocContext<'_>, start: usize) -> bool {
         let text = cx.text;
         let Some((at, word)) = word_ending_at(text, 0, skip_spaces_back(text, start)) else { return false };
         if word.starts_with(char::is_uppercase) {
             return false;
         }
-        let connector =
-            cx.lexicon.is(word, WordKind::OrgConnector) || cx.lexicon.is(word, WordKind::LinkingPreposition);
+        // "a Republican said", "one Texas Republican told": a determiner makes the words a noun phrase
+        let determiner =
+            cx.lexicon.is(word, WordKind::NounDeterminer) || cx.lexicon.is(word, WordKind::SpeakerDeterminer);
+        let connector = determiner
+            || cx.lexicon.is(word, WordKind::OrgConnector)
+            || cx.lexicon.is(word, WordKind::LinkingPreposition);
         let head_end = skip_spaces_back(text, at);
         connector || cx.scan.org_heads.iter().any(|h| h.end == head_end)
     }
@@ -165,6 +188,59 @@ impl CueNames {
     }
 }
 
+impl CueNames {
+    /// True when the one word `name` at a cue is a person known by one name or a surname ("Bozell says", "Bob
+    /// said"), whose full name the document does not give (no person's name holds the word): a capitalised word of three letters or more that is
+    /// no word of the lexicon, no role word, no place, not written in lower case elsewhere in the document,
+    /// capitalised somewhere after a word in lower case, no listed person's surname (those the surname rule
+    /// resolves), and followed by a person's pronoun. After its cue, the word must end its clause ("…,” said
+    /// Bozell.").
+    fn is_lone_name(&self, cx: &DocContext<'_>, doc: &DocBuilder<'_>, name: Span) -> bool {
+        let word = name.text(cx.text);
+        let lower = word.to_lowercase();
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < 3
+            || !word.chars().skip(1).all(char::is_lowercase)
+            || !cx.lexicon.kinds(word).is_empty()
+            || !cx.lexicon.kinds(&lower).is_empty()
+            || lower.strip_suffix('s').is_some_and(|one| !cx.lexicon.kinds(one).is_empty())
+            || self.place_words.contains(word)
+            || self.not_surnames.contains(word)
+            || self.listed_surnames.contains(&word_hash(word))
+        {
+            return false;
+        }
+        let lower_case_use = memchr::memmem::find_iter(cx.text.as_bytes(), lower.as_bytes())
+            .any(|at| crate::text::words::is_whole_word(cx.text, Span::new(at, at + lower.len())));
+        // at a sentence's start, and in a headline, every word is capitalised: the word must be capitalised after a
+        // word in lower case somewhere too ("told Bob", "Bob, who")
+        let after_lower_case_word = |at: usize| {
+            let before = cx.text[..at].trim_end_matches(' ').trim_end_matches(',');
+            before.len() < at && before.chars().next_back().is_some_and(char::is_lowercase)
+        };
+        let capitalised_mid_sentence = memchr::memmem::find_iter(cx.text.as_bytes(), word.as_bytes()).any(|at| {
+            crate::text::words::is_whole_word(cx.text, Span::new(at, at + word.len())) && after_lower_case_word(at)
+        });
+        let named_in_full = doc.mentions().any(|m| {
+            m.mention_type == crate::extraction::MentionType::Person
+                && doc.entity_of(m).name.split_whitespace().any(|token| token == word)
+        });
+        !lower_case_use && !named_in_full && capitalised_mid_sentence && self.pronoun_follows(cx, name.end)
+    }
+
+    /// True when a person's pronoun (he, she, him, her) follows `pos` within [`PRONOUN_REACH`] bytes: what
+    /// tells a lone name that speaks ("Bozell says … he added") from an outlet or company ("Pew said").
+    fn pronoun_follows(&self, cx: &DocContext<'_>, pos: usize) -> bool {
+        let mut end = (pos + PRONOUN_REACH).min(cx.text.len());
+        while !cx.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        cx.text[pos..end]
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.len() <= 3 && !w.is_empty() && cx.lexicon.is(&w.to_ascii_lowercase(), WordKind::PersonPronoun))
+    }
+}
+
 impl Unit for CueNames {
     fn name(&self) -> &'static str {
         "cue names"
@@ -180,10 +256,16 @@ impl Unit for CueNames {
                 ("Yesterday, Quina Okafor said the rules favour landlords.", "Quina Okafor"),
                 ("“It will pass,” said Ondine Jones, a tenant.", "Ondine Jones"),
                 ("Landlords such as Ondine Marwick told reporters it would pass.", "Ondine Marwick"),
+                (
+                    "Yesterday, Bozell said the rules favour landlords, and he added that friends of Bozell agreed.",
+                    "Bozell",
+                ),
             ],
             no_match: &[
                 "The Okafor Foundation said it would pass.",
                 "The Institute for Tenant Rights said it would pass.",
+                "Yesterday a Quina said it would pass, and Quina Okafor agreed.",
+                "Yesterday, Pew said the rules favour landlords, and friends of Pew agreed.",
                 "Okafor said the rules favour landlords.",
                 "Victoria Square said nothing.",
                 "Yesterday, Quina Okafor left the meeting early.",
@@ -200,7 +282,14 @@ impl EntityRule for CueNames {
                 continue;
             }
             for name in [self.before(cx, cue.span), self.after(cx, cue.span)].into_iter().flatten() {
-                if doc.overlapping(name).next().is_some() || !self.is_person_name(cx, name) {
+                let one_word = !name.text(cx.text).contains(' ');
+                // "said Republican party boss Reince Priebus": a lone word after its cue must end the clause
+                let ends_clause = cx.text[name.end..].starts_with([',', '.', ';', '\n']) || name.end == cx.text.len();
+                if one_word && name.start > cue.span.end && !ends_clause {
+                    continue;
+                }
+                let person = if one_word { self.is_lone_name(cx, doc, name) } else { self.is_person_name(cx, name) };
+                if doc.overlapping(name).next().is_some() || !person {
                     continue;
                 }
                 if let Some(name) = person_name(doc, name) {
