@@ -110,11 +110,17 @@ pub enum WordKind {
     /// A noun for a company (company, firm, bank): "the company said" is the document's most salient
     /// organization of subtype company or bank.
     OrgNoun,
+    /// The lemma of a cue whose object is a noun phrase or an infinitive, not a clause (endorsed Clinton,
+    /// denied the accusations, declined to comment): its content ends where the object does.
+    NounObjectCue,
+    /// Ends a cue's noun-phrase object read forwards (endorsed Clinton on Thursday, denied the accusations
+    /// through a spokeswoman); weekdays and months too.
+    ObjectEnd,
 }
 
 impl WordKind {
     /// Every kind, in the order the file's documentation lists them.
-    pub const ALL: [WordKind; 45] = [
+    pub const ALL: [WordKind; 47] = [
         WordKind::SpeakerPronoun,
         WordKind::ObjectPronoun,
         WordKind::PersonPronoun,
@@ -160,6 +166,8 @@ impl WordKind {
         WordKind::CreditIntroducer,
         WordKind::GroupJoiner,
         WordKind::OrgNoun,
+        WordKind::NounObjectCue,
+        WordKind::ObjectEnd,
     ];
 
     /// The name used in files.
@@ -210,6 +218,8 @@ impl WordKind {
             WordKind::CreditIntroducer => "credit_introducer",
             WordKind::GroupJoiner => "group_joiner",
             WordKind::OrgNoun => "org_noun",
+            WordKind::NounObjectCue => "noun_object_cue",
+            WordKind::ObjectEnd => "object_end",
         }
     }
 

@@ -218,3 +218,25 @@ fn a_relative_clause_attribution_ends_with_its_clause() {
     let r = row(&rows, "a giveaway");
     assert_eq!((r.quote.as_str(), r.speaker.as_str()), ("a giveaway", "critics"));
 }
+
+#[test]
+fn a_noun_object_ends_where_the_noun_phrase_does() {
+    let rows = quotes(
+        "Mayor Ana Ruiz endorsed Tomas Holm on Thursday at a rally in the old town.\n\n\
+         Councillor Dan Okafor denied the accusations through a spokeswoman.\n\n\
+         Senator Lena Ortiz declined to comment after the vote.\n\n\
+         Governor Kerem Ozal backed Holm.",
+    );
+    assert_eq!(row(&rows, "Tomas Holm").quote, "Tomas Holm", "{rows:#?}");
+    assert_eq!(row(&rows, "the accusations").quote, "the accusations", "{rows:#?}");
+    assert_eq!(row(&rows, "to comment").quote, "to comment", "{rows:#?}");
+    // a one-word name is an object too
+    assert_eq!(row(&rows, "Holm").speaker_mention, "Governor Kerem Ozal", "{rows:#?}");
+}
+
+#[test]
+fn a_clause_after_a_noun_object_cue_keeps_its_adjuncts() {
+    // "denied that …" reports a clause: it runs to the sentence's end
+    let rows = quotes("Councillor Dan Okafor denied that the council met on Thursday in secret.");
+    assert_eq!(row(&rows, "the council").quote, "the council met on Thursday in secret", "{rows:#?}");
+}

@@ -14,6 +14,9 @@ use super::CueKind;
 pub(crate) struct CueHit {
     pub span: Span,
     pub kind: CueKind,
+    /// Its object is a noun phrase or an infinitive, not a clause (lexicon `noun_object_cue`: "endorsed
+    /// Clinton").
+    pub noun_object: bool,
 }
 
 /// The cues of the document, in order.
@@ -24,7 +27,9 @@ pub(crate) fn cues(cx: &DocContext<'_>) -> Vec<CueHit> {
         .iter()
         .filter_map(|f| match f.hit {
             Hit::Cue(i) if !text[..f.span.start].ends_with('-') && !after_determiner(cx, f.span.start) => {
-                Some(CueHit { span: f.span, kind: cx.gazetteers.cues[i as usize].kind })
+                let cue = &cx.gazetteers.cues[i as usize];
+                let noun_object = cx.lexicon.is(&cue.lemma, WordKind::NounObjectCue);
+                Some(CueHit { span: f.span, kind: cue.kind, noun_object })
             }
             _ => None,
         })

@@ -312,10 +312,23 @@ pub(super) fn clause_after(cx: &QuoteContext<'_>, s: &CueSite) -> Option<Span> {
     }
     let rest = rest.strip_prefix(',').map_or(rest, str::trim_start);
     from = s.body_end - rest.len();
+    let mut clause = !s.cue.noun_object;
     if let Some(after_that) = rest.strip_prefix("that ") {
         from = s.body_end - after_that.len();
+        clause = true;
     }
-    let end = clause_end(cx, from, s.body_end);
+    let mut end = clause_end(cx, from, s.body_end);
+    if !clause {
+        end = object_end(cx, from, end);
+        // "endorsed Clinton", "backed her": a one-word object is content too
+        let object = trim_span(text, sp(from, end)).text(text);
+        if !object.is_empty()
+            && !object.contains(' ')
+            && (object.starts_with(char::is_uppercase) || cx.lexicon.is(object, WordKind::ObjectPronoun))
+        {
+            return Some(trim_span(text, sp(from, end)));
+        }
+    }
     let content = trim_span(text, sp(from, end));
     // "responded to the threats": a preposition and its object, no clause ("vowed to fight" is one)
     let mut words = content.text(text).split_whitespace();
@@ -327,6 +340,43 @@ pub(super) fn clause_after(cx: &QuoteContext<'_>, s: &CueSite) -> Option<Span> {
     }
     (!words_at_most(content.text(text), 1)).then_some(content)
 }
+
+/// Where the noun-phrase object of a cue starting at `from` ends, at the latest `limit`: before a comma,
+/// semicolon, colon, parenthesis or dash, before a word that ends it (lexicon `object_end`: "denied the
+/// accusations through a spokeswoman"), and before a date, or a `time_modifier` and a date ("endorsed Clinton
+/// on Thursday", "in 2013").
+fn object_end(cx: &QuoteContext<'_>, from: usize, limit: usize) -> usize {
+    let text = &cx.text[from..limit];
+    let mut end = text.find([',', ';', ':', '(', '–', '—']).unwrap_or(text.len());
+    let mut at = 0;
+    let mut words = text[..end].split(' ').peekable();
+    while let Some(word) = words.next() {
+        let bare = word.trim_end_matches(['.', '"', '”', '\'']);
+        let date = |w: &str| {
+            w.starts_with(|c: char| c.is_ascii_digit()) || cx.lexicon.is_any(w.trim_end_matches([',', '.']), DATES)
+        };
+        // "on Thursday", "in 2013", "late Monday": a date, not a part of the object ("any involvement in the
+        // attacks")
+        let before_date = cx.lexicon.is(bare, WordKind::TimeModifier) && words.peek().is_some_and(|next| date(next));
+        if at > 0 && (cx.lexicon.is(bare, WordKind::ObjectEnd) || date(bare) || before_date) {
+            end = at;
+            break;
+        }
+        at += word.len() + 1;
+    }
+    let mut object = text[..end.min(text.len())].trim_end();
+    // "prefer Gary Johnson and …": the object ends before a conjunction left at its end
+    if let Some((head, last)) = object.rsplit_once(' ')
+        && cx.lexicon.is(last, WordKind::Conjunction)
+    {
+        object = head.trim_end();
+    }
+    from + object.len()
+}
+
+/// Dates end a cue's object ("denied it Monday", "endorsed her last week").
+const DATES: crate::lexicon::WordKinds =
+    crate::lexicon::WordKinds::of(&[WordKind::Weekday, WordKind::Month, WordKind::TimeWord]);
 
 /// Where a reported clause starting at `from` ends, at the latest `limit`: at a semicolon ("…; they only
 /// learned on Friday"), or at a comma before an aside that is the reporter's: a non-restrictive relative
