@@ -357,6 +357,23 @@ pub(crate) const PATTERNS: &[Pattern] = &[
         },
     },
     Pattern {
+        name: "source-participle-clause",
+        doc: "a noun phrase and a cue in -ing right after it report a clause (30 percent of voters saying they …)",
+        stage: Stage::Reported,
+        find: Find::Sentence(reported::source_participle_clause),
+        examples: Examples {
+            matches: &[
+                ("The poll found 30 percent of voters saying they would stay home.", "30 percent of voters"),
+                ("Most of the money came from voters urging the mayor to stay.", "voters"),
+            ],
+            no_match: &[
+                "Voters are saying they would stay home.",
+                "The mayor left early, saying she would stay home.",
+                "The building housing the offices was closed.",
+            ],
+        },
+    },
+    Pattern {
         name: "source-cue-clause",
         doc: "SOURCE, its cue, (that) and the clause it reports, to the end of the sentence",
         stage: Stage::Reported,

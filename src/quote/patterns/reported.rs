@@ -22,7 +22,7 @@ use crate::quote::phrases::{
 };
 use crate::quote::speaker::Found;
 use crate::span::Span;
-use crate::text::words::{find_before_space, word_ending_at};
+use crate::text::words::{find_before_space, skip_spaces_back, word_ending_at};
 
 use super::{CueSite, reported};
 
@@ -192,6 +192,66 @@ pub(crate) fn participle_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(S
     is_speaker(cx, source).then_some(())?;
     let content = clause_after(cx, s)?;
     reported(cx, content, source, s.cue.span)
+}
+
+/// `SOURCE CUE-ing CLAUSE` with no comma or form of "be" between them: a participle that reports what the noun
+/// phrase before it says ("30 percent of voters saying they have a positive view of him", "groups supporting
+/// individual candidates").
+pub(crate) fn source_participle_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(Span, Found)> {
+    let text = cx.text;
+    if !s.cue.span.text(text).ends_with("ing") || s.cue.kind == CueKind::AccordingTo {
+        return None;
+    }
+    let before = text[s.floor..s.cue.span.start].trim_end();
+    // "…, saying" is the participle clause of the sentence's subject; "is saying" a finite verb
+    if before.is_empty() || before.ends_with([',', '(', '—', '–', ':', ';']) || be_before(cx, s).is_some() {
+        return None;
+    }
+    let source = participle_subject(cx, s.floor, s.cue.span.start)?;
+    let content = clause_after(cx, s)?;
+    reported(cx, content, source, s.cue.span)
+}
+
+/// The noun phrase right before a participle at `cue_start` (cue modifiers between them aside), read back no
+/// further than `floor`: a mention ("Democrats urging"), or a head that can speak (`speaker_noun`) with the
+/// determiners, numbers, capitalised words, speaker nouns and "of" before it ("30 percent of voters", "the
+/// voters"); `None` for any other noun ("a strong showing", "the race continuing").
+fn participle_subject(cx: &QuoteContext<'_>, floor: usize, cue_start: usize) -> Option<Span> {
+    let text = cx.text;
+    let mut end = floor + text[floor..cue_start].trim_end().len();
+    while let Some((start, word)) = word_ending_at(text, floor, end) {
+        if !cx.lexicon.is(word, WordKind::CueModifier) {
+            break;
+        }
+        end = floor + text[floor..start].trim_end().len();
+    }
+    if let Some(m) = crate::quote::context::mention_ending_at(cx.mentions, end)
+        .filter(|m| m.mention_type != crate::extraction::MentionType::Demonym && m.span.start >= floor)
+    {
+        return Some(m.span);
+    }
+    let (head_start, head) = word_ending_at(text, floor, end)?;
+    cx.lexicon.is_or_plural(head, WordKind::SpeakerNoun).then_some(())?;
+    let mut start = head_start;
+    while let Some((at, word)) = word_ending_at(text, floor, skip_spaces_back(text, start)) {
+        if skip_spaces_back(text, start) + 1 != start {
+            break;
+        }
+        let name_word = word.starts_with(char::is_uppercase) && cx.lexicon.kinds(word).is_empty();
+        let modifier = word.starts_with(|c: char| c.is_ascii_digit())
+            || name_word
+            || cx.lexicon.is(word, WordKind::NounDeterminer)
+            || cx.lexicon.is(word, WordKind::SpeakerDeterminer)
+            || cx.lexicon.is_or_plural(word, WordKind::SpeakerNoun)
+            || (cx.lexicon.is(word, WordKind::OrgConnector) && cx.lexicon.is(word, WordKind::LinkingPreposition));
+        if !modifier {
+            break;
+        }
+        start = at;
+    }
+    // a phrase does not start with "of"
+    let phrase = text[start..end].trim_start_matches("of ");
+    Some(Span::new(end - phrase.len(), end))
 }
 
 /// The subject of the cue before `s.cue` in its sentence, when it can speak: "Kanaani said …, and demanded
