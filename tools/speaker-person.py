@@ -61,6 +61,7 @@ def main():
             anns[re.sub(r"_[0-9a-f]{4}\.ann$", "", name)].append(os.path.join(split, "attributions", name))
 
     counts = defaultdict(Counter)
+    by_kind = defaultdict(Counter)
     wrong = []
     for stem, paths in sorted(anns.items()):
         gold = ant.read_gold(sorted(paths)[0])
@@ -93,8 +94,11 @@ def main():
                 continue
             ours = {re.sub(r"(['’]s?|\.)$", "", w).lower() for w in best["speaker"].split()}
             counts[shape]["found"] += 1
+            direct = "direct" if best["kind"] in ("direct", "partial") else "reported (kinds mixed, indirect)"
+            by_kind[direct]["found"] += 1
             if person in ours:
                 counts[shape]["right"] += 1
+                by_kind[direct]["right"] += 1
             else:
                 at = best["cue_start"] if best["cue_start"] is not None else best["quote_start"]
                 wrong.append((stem, shape, person, best["speaker"], best["speaker_mention"],
@@ -108,6 +112,11 @@ def main():
             print(f"  {shape:8s} {c['right']:5d} / {c['found']:5d}  {100 * c['right'] / c['found']:5.1f}%")
     print(f"speaker names the gold person: {total['right']} / {total['found']} quotes found, "
           f"{100 * total['right'] / max(total['found'], 1):.1f}%")
+    for kind in ("direct", "reported (kinds mixed, indirect)"):
+        c = by_kind[kind]
+        if c["found"]:
+            print(f"  {kind} rows: {c['right']} / {c['found']} "
+                  f"{100 * c['right'] / c['found']:.1f}%")
     for w in wrong[:errors]:
         print("\t".join(w))
 

@@ -81,6 +81,22 @@ pub(crate) fn pronoun(cx: &QuoteContext<'_>, pronoun: &str, pos: usize) -> Optio
             return Some(Antecedent { entity: a, joint: b, resolution: Resolution::PronounGroup, sure: true });
         }
     }
+    // "it" stands for an organization or a country that opens its sentence ("The ministry … It said"), not for
+    // one named further in ("The city sent a letter to the FBI. It says …": the city, no entity)
+    if !person && !plural {
+        let opens_sentence = |m: &Mention| {
+            let sentence = cx.sentences.get(m.sentence).map_or(0, |s| s.start);
+            let before = cx.text[sentence..m.span.start].trim();
+            before.is_empty() || cx.lexicon.is(before, WordKind::DefiniteDeterminer)
+        };
+        let opening = latest.and_then(|latest| {
+            let sentence_start = cx.mentions[..end].partition_point(|m| m.sentence < latest.sentence);
+            cx.mentions[sentence_start..end].iter().find(|m| m.sentence == latest.sentence && fits(m))
+        });
+        if !opening.is_some_and(opens_sentence) {
+            return None;
+        }
+    }
     let sure = |e: EntityRef| gender.is_none() || gender_of(e).is_some();
     let resolved = |e: EntityRef| {
         let resolution = if !person {
@@ -130,15 +146,21 @@ pub(crate) fn pronoun(cx: &QuoteContext<'_>, pronoun: &str, pos: usize) -> Optio
 }
 
 /// True when the mention that ends at `end` is the subject of a cue before `limit`: the cue follows it, after
-/// nothing but cue modifiers ("Rendell also said") or after an apposition between commas ("Rendell, a Clinton
-/// surrogate, said").
+/// nothing but cue modifiers ("Rendell also said"), a short parenthesis ("Perdue (R-Ga.) said") or an apposition
+/// between commas ("Rendell, a Clinton surrogate, said").
 fn is_cue_subject(cx: &QuoteContext<'_>, end: usize, limit: usize) -> bool {
     const APPOSITION_REACH: usize = 120;
     let Some(cue) = super::context::cues_in(cx.cues, Span::new(end, (end + APPOSITION_REACH).min(limit))).first()
     else {
         return false;
     };
-    let between = &cx.text[end..cue.span.start];
+    let mut between = &cx.text[end..cue.span.start];
+    // "Sen. David Perdue (R-Ga.) said": a short parenthesis after the name belongs to it
+    if let Some(inside) = between.trim_start().strip_prefix('(')
+        && let Some(close) = inside.find(')').filter(|&c| c <= 12 && !inside[..c].contains(' '))
+    {
+        between = &inside[close + 1..];
+    }
     let modifiers_only = between.split_whitespace().all(|w| cx.lexicon.is(w, WordKind::CueModifier));
     let apposition =
         between.starts_with(", ") && between.trim_end().ends_with(',') && !between.contains(['.', '“', '"', '\n', ';']);
@@ -210,5 +232,14 @@ mod tests {
         let text = "“We will rebuild,” said Mayor Kerem Ozal.\n\nGovernor Tomas Holm agreed with the plan, but he said the money was late.";
         let got = speakers(text);
         assert_eq!(got.last().unwrap(), &("he".to_owned(), "Tomas Holm".to_owned()), "{got:?}");
+    }
+
+    #[test]
+    fn it_stands_for_an_organization_that_opens_its_sentence() {
+        let named = "Brush Wellman Inc sent a letter to the city on Monday.\n\n“We will sue,” it said.";
+        assert_eq!(speakers(named).last().unwrap(), &("it".to_owned(), "Brush Wellman Inc".to_owned()));
+        // the city is no entity: "it" is not the organization named further in
+        let unnamed = "The city sent a letter to Brush Wellman Inc on Monday.\n\n“We will sue,” it said.";
+        assert_eq!(speakers(unnamed).last().unwrap(), &("it".to_owned(), String::new()));
     }
 }
