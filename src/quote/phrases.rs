@@ -116,6 +116,14 @@ pub(crate) fn subject_in_window(cx: &QuoteContext<'_>, cue_start: usize, limit: 
         // said": the nearest comma, going back, that a person or organization ends at
         pos -= 1;
         let clause = &text[limit..pos];
+        // "Sen. Jack Reed (D-R.I.), said": the person before a short parenthesis right before the comma
+        if let Some(open) = clause.strip_suffix(')').and_then(|c| c.rfind('('))
+            && words_at_most(&clause[open..], 3)
+            && let Some(m) = mention_ending_at(cx.mentions, limit + clause[..open].trim_end().len())
+                .filter(|m| m.mention_type == MentionType::Person)
+        {
+            return Some(sp(with_modifiers(cx, m.span, limit).start, pos));
+        }
         let mut search_end = clause.len();
         while let Some(comma) = rfind_before_space(&clause[..search_end], b',') {
             if !words_at_most(&clause[comma..], 20) {

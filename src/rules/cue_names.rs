@@ -36,6 +36,9 @@ pub(crate) const SOURCE: &str = "rule:cue-name";
 /// How far after a lone name's cue a person's pronoun must stand.
 const PRONOUN_REACH: usize = 400;
 
+/// How far back (bytes) the name before an apposition and its cue may end.
+const APPOSITION_REACH: usize = 160;
+
 /// How many words a speaker's name before its cue may have.
 const MAX_NAME_WORDS: usize = 4;
 
@@ -105,11 +108,57 @@ impl CueNames {
     /// from the first that is no function word; none when they start with a determiner or run past
     /// [`MAX_NAME_WORDS`].
     fn before(&self, cx: &DocContext<'_>, cue: Span) -> Option<Span> {
-        let text = cx.text;
-        let end = skip_spaces_back(text, cue.start);
+        let end = skip_spaces_back(cx.text, cue.start);
         if end + 1 != cue.start {
             return None;
         }
+        self.name_ending_at(cx, end)
+    }
+
+    /// The name before an apposition that ends right before the cue at `cue`: "Marley Anderson, 21, a junior
+    /// from Las Vegas, said", "Sen. Jack Reed (D-R.I.), said". Commas are tried going back, nearest first,
+    /// within [`APPOSITION_REACH`] bytes of the sentence; a name of two words or more.
+    fn before_apposition(&self, cx: &DocContext<'_>, cue: Span) -> Option<Span> {
+        let text = cx.text;
+        let before = text[..cue.start].trim_end().strip_suffix(',')?;
+        let sentence = cx.layer.sentence_at(cue.start)?;
+        let mut floor = sentence.start.max(before.len().saturating_sub(APPOSITION_REACH));
+        while !text.is_char_boundary(floor) {
+            floor += 1;
+        }
+        // the parenthesis right before the cue's comma ("Jack Reed (D-R.I.), said"), then each comma going back
+        let mut ends = vec![before.len()];
+        let mut search_end = before.len();
+        while let Some(i) = crate::text::words::rfind_before_space(&text[floor..search_end], b',') {
+            ends.push(floor + i);
+            search_end = floor + i;
+        }
+        ends.into_iter().enumerate().find_map(|(n, end)| {
+            let mut name_end = end;
+            // "Sen. Jack Reed (D-R.I.)": the short parenthesis after the name belongs to it
+            if let Some(open) = text[floor..end].strip_suffix(')').and_then(|c| c.rfind('('))
+                && !text[floor + open..end].contains(' ')
+            {
+                name_end = skip_spaces_back(text, floor + open);
+            } else if n == 0 {
+                return None;
+            }
+            self.name_ending_at(cx, name_end).filter(|name| name.text(text).contains(' '))
+        })
+    }
+
+    /// True when an apposition that describes a person follows `end`: a comma, then an age or a determiner
+    /// ("Marley Anderson, 21, a junior …", "Dana Holm, a tenant, said"): a name that opens its sentence is a
+    /// person's then, though its first name is unknown.
+    fn introduces_apposition(&self, cx: &DocContext<'_>, end: usize) -> bool {
+        let Some(rest) = cx.text[end..].strip_prefix(", ") else { return false };
+        let word = rest.split([' ', ',']).next().unwrap_or_default();
+        word.starts_with(|c: char| c.is_ascii_digit()) || cx.lexicon.is(word, WordKind::NounDeterminer)
+    }
+
+    /// The capitalised name that ends at `end`, read back over its words (see [`CueNames::before`]).
+    fn name_ending_at(&self, cx: &DocContext<'_>, end: usize) -> Option<Span> {
+        let text = cx.text;
         let mut start = end;
         let mut words = 0;
         while let Some((at, word)) = word_ending_at(text, 0, skip_spaces_back(text, start)) {
@@ -170,7 +219,8 @@ impl CueNames {
     fn is_person_name(&self, cx: &DocContext<'_>, name: Span) -> bool {
         let words = name.text(cx.text);
         let inside = |s: &Span| s.start < name.end && s.end > name.start;
-        let at_sentence_start = cx.layer.sentence_at(name.start).is_some_and(|s| s.start == name.start);
+        let at_sentence_start = cx.layer.sentence_at(name.start).is_some_and(|s| s.start == name.start)
+            && !self.introduces_apposition(cx, name.end);
         let first = words.split_whitespace().next().unwrap_or_default();
         // "Professor Epstein", "Utah Republican": a role word is no name word
         let role_word = |w: &str| {
@@ -256,6 +306,7 @@ impl Unit for CueNames {
                 ("Yesterday, Quina Okafor said the rules favour landlords.", "Quina Okafor"),
                 ("“It will pass,” said Ondine Jones, a tenant.", "Ondine Jones"),
                 ("Landlords such as Ondine Marwick told reporters it would pass.", "Ondine Marwick"),
+                ("Quina Okafor, 34, a tenant of the block, said the rules favour landlords.", "Quina Okafor"),
                 (
                     "Yesterday, Bozell said the rules favour landlords, and he added that friends of Bozell agreed.",
                     "Bozell",
@@ -281,7 +332,9 @@ impl EntityRule for CueNames {
             if cx.gazetteers.cues[i as usize].kind != CueKind::Speech {
                 continue;
             }
-            for name in [self.before(cx, cue.span), self.after(cx, cue.span)].into_iter().flatten() {
+            let candidates =
+                [self.before(cx, cue.span), self.after(cx, cue.span), self.before_apposition(cx, cue.span)];
+            for name in candidates.into_iter().flatten() {
                 let one_word = !name.text(cx.text).contains(' ');
                 // "said Republican party boss Reince Priebus": a lone word after its cue must end the clause
                 let ends_clause = cx.text[name.end..].starts_with([',', '.', ';', '\n']) || name.end == cx.text.len();
@@ -296,6 +349,25 @@ impl EntityRule for CueNames {
                     add_person(doc, name, String::new(), String::new(), "", Origin::Rule(SOURCE));
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Document, Extractor, MentionType};
+
+    /// The apposition is read back over a fixed reach of bytes: where that reach falls inside a character, the
+    /// rule steps to the next character (a curly apostrophe once made it panic), and a name beyond the reach
+    /// is not read.
+    #[test]
+    fn the_apposition_reach_may_fall_inside_a_character() {
+        let x = Extractor::new(crate::pipeline::unit_gazetteer()).unwrap();
+        for pad in 0..3 {
+            let text = format!("Quina Okafor, 34, a tenant{}{}, said it.", "’s".repeat(55), "x".repeat(pad));
+            let got = x.extract(&Document::new("t", &text));
+            let person = got.mentions.iter().any(|m| m.mention_type == MentionType::Person);
+            assert!(!person, "{pad}: the name lies beyond the reach");
         }
     }
 }
