@@ -240,3 +240,13 @@ fn a_clause_after_a_noun_object_cue_keeps_its_adjuncts() {
     let rows = quotes("Councillor Dan Okafor denied that the council met on Thursday in secret.");
     assert_eq!(row(&rows, "the council").quote, "the council met on Thursday in secret", "{rows:#?}");
 }
+
+#[test]
+fn but_said_after_a_quotation_takes_the_subject_of_the_verb_before() {
+    let rows = quotes(
+        "Last month, Police Chief Dan Okafor called the council's use of private email servers \"extremely \
+         careless,\" but said it should face no charges.",
+    );
+    let row = row(&rows, "it should face no charges");
+    assert_eq!(row.speaker_mention, "Police Chief Dan Okafor", "{rows:#?}");
+}

@@ -258,7 +258,12 @@ fn participle_subject(cx: &QuoteContext<'_>, floor: usize, cue_start: usize) -> 
 /// …", "Trump said …, adding …".
 fn subject_of_previous_cue(cx: &QuoteContext<'_>, s: &CueSite) -> Option<Span> {
     let before = &cx.cues[..cx.cues.partition_point(|c| c.span.start < s.cue.span.start)];
-    let previous = before.last().filter(|c| c.span.start >= s.sentence.start)?;
+    // the latest cue of the sentence that is a verb there ("private email servers" has none)
+    let previous = before
+        .iter()
+        .rev()
+        .take_while(|c| c.span.start >= s.sentence.start)
+        .find(|c| super::verbal(cx, **c, s.sentence))?;
     subject_before(cx, previous.span.start, s.sentence.start).filter(|source| is_speaker(cx, *source))
 }
 
@@ -275,12 +280,16 @@ pub(crate) fn source_cue_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(S
         return None;
     }
     let before_cue = skip_auxiliaries_back(text, cx.lexicon, verb_start, s.floor);
-    let source = if text[s.floor..before_cue].trim_end().ends_with(" and")
-        || text[s.floor..before_cue].trim_end().ends_with(", but")
-    {
+    let joined = text[s.floor..before_cue].trim_end();
+    // "…, but said", "… “extremely careless,” but said": a comma, maybe inside the closing quotation mark
+    // (the clause before may be an attribution of its own that ends right there: the floor is its end)
+    let after_comma_but = joined.strip_suffix("but").is_some_and(|rest| {
+        let rest = rest.trim_end().trim_end_matches(['"', '”', '’', '\'']);
+        rest.ends_with(',') || (rest.is_empty() && s.floor > s.sentence.start)
+    });
+    let source = if joined.ends_with(" and") || after_comma_but {
         // "Mr. Schultz supported Democrats …, and said he did not support Mr. Trump": the subject of the cue
         // before it in the sentence, else of the sentence
-        let joined = text[s.floor..before_cue].trim_end();
         let and = s.floor + joined.rfind(' ').map_or(0, |i| i + 1);
         subject_of_previous_cue(cx, s)
             .or_else(|| coordinated_subject(cx, s.sentence.start, and).filter(|source| is_speaker(cx, *source)))?
