@@ -57,6 +57,14 @@ pub(crate) struct CueNames {
     listed_surnames: HashSet<u64>,
 }
 
+/// True when one of `items` (sorted by start) overlaps `name`; found by binary search, as a document has many.
+fn starts_inside<T>(items: &[T], span: impl Fn(&T) -> Span, name: Span) -> bool {
+    // an item that overlaps the name starts before its end; the latest such item ends after its start if any does
+    // (items of a scan do not overlap one another)
+    let before_end = items.partition_point(|i| span(i).start < name.end);
+    before_end > 0 && span(&items[before_end - 1]).end > name.start
+}
+
 /// A word's hash, the same in every run: the set of listed surnames holds these, not copies of the words.
 fn word_hash(word: &str) -> u64 {
     use std::hash::BuildHasher;
@@ -218,7 +226,6 @@ impl CueNames {
     /// start.
     fn is_person_name(&self, cx: &DocContext<'_>, name: Span) -> bool {
         let words = name.text(cx.text);
-        let inside = |s: &Span| s.start < name.end && s.end > name.start;
         let at_sentence_start = cx.layer.sentence_at(name.start).is_some_and(|s| s.start == name.start)
             && !self.introduces_apposition(cx, name.end);
         let first = words.split_whitespace().next().unwrap_or_default();
@@ -231,8 +238,8 @@ impl CueNames {
         NameShape::tokens(words) >= 2
             && !words.split_whitespace().any(role_word)
             && !self.place_words.contains(first)
-            && !cx.scan.org_heads.iter().any(inside)
-            && !cx.scan.titles.iter().any(|t| inside(&t.span))
+            && !starts_inside(&cx.scan.org_heads, |h| *h, name)
+            && !starts_inside(&cx.scan.titles, |t| t.span, name)
             && words.split_whitespace().last().is_some_and(|last| !self.not_surnames.contains(last))
             && (!at_sentence_start || self.first_names.contains(first))
     }
@@ -260,22 +267,29 @@ impl CueNames {
         {
             return false;
         }
-        let lower_case_use = memchr::memmem::find_iter(cx.text.as_bytes(), lower.as_bytes())
-            .any(|at| crate::text::words::is_whole_word(cx.text, Span::new(at, at + lower.len())));
+        let lower_case_use = || {
+            memchr::memmem::find_iter(cx.text.as_bytes(), lower.as_bytes())
+                .any(|at| crate::text::words::is_whole_word(cx.text, Span::new(at, at + lower.len())))
+        };
         // at a sentence's start, and in a headline, every word is capitalised: the word must be capitalised after a
         // word in lower case somewhere too ("told Bob", "Bob, who")
         let after_lower_case_word = |at: usize| {
             let before = cx.text[..at].trim_end_matches(' ').trim_end_matches(',');
             before.len() < at && before.chars().next_back().is_some_and(char::is_lowercase)
         };
-        let capitalised_mid_sentence = memchr::memmem::find_iter(cx.text.as_bytes(), word.as_bytes()).any(|at| {
-            crate::text::words::is_whole_word(cx.text, Span::new(at, at + word.len())) && after_lower_case_word(at)
-        });
-        let named_in_full = doc.mentions().any(|m| {
-            m.mention_type == crate::extraction::MentionType::Person
-                && doc.entity_of(m).name.split_whitespace().any(|token| token == word)
-        });
-        !lower_case_use && !named_in_full && capitalised_mid_sentence && self.pronoun_follows(cx, name.end)
+        let capitalised_mid_sentence = || {
+            memchr::memmem::find_iter(cx.text.as_bytes(), word.as_bytes()).any(|at| {
+                crate::text::words::is_whole_word(cx.text, Span::new(at, at + word.len())) && after_lower_case_word(at)
+            })
+        };
+        let named_in_full = || {
+            doc.mentions().any(|m| {
+                m.mention_type == crate::extraction::MentionType::Person
+                    && doc.entity_of(m).name.split_whitespace().any(|token| token == word)
+            })
+        };
+        // cheapest first: the pronoun reads a few hundred bytes, the others the whole document
+        self.pronoun_follows(cx, name.end) && !lower_case_use() && capitalised_mid_sentence() && !named_in_full()
     }
 
     /// True when a person's pronoun (he, she, him, her) follows `pos` within [`PRONOUN_REACH`] bytes: what
@@ -341,8 +355,12 @@ impl EntityRule for CueNames {
                 if one_word && name.start > cue.span.end && !ends_clause {
                     continue;
                 }
+                // most speakers are mentions already ("Trump said"): that is the cheap check, so it goes first
+                if doc.overlapping(name).next().is_some() {
+                    continue;
+                }
                 let person = if one_word { self.is_lone_name(cx, doc, name) } else { self.is_person_name(cx, name) };
-                if doc.overlapping(name).next().is_some() || !person {
+                if !person {
                     continue;
                 }
                 if let Some(name) = person_name(doc, name) {
