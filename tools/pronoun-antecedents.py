@@ -90,14 +90,14 @@ def overlap(a, b):
     return inter / max(a[1] - a[0], b[1] - b[0], 1) if inter > 0 else 0.0
 
 
-def main():
-    here = os.path.dirname(os.path.abspath(__file__))
-    split = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "..", "shared", "corpus", "polnear", "dev")
-    if len(sys.argv) > 2:
-        with open(sys.argv[2], encoding="utf-8") as f:
+def quote_rows(split, path=None):
+    """whosaid's quote rows (kind other than term) by article stem: read from `path` (JSON Lines), or from a run
+    of target/release/whosaid on the split's texts."""
+    if path:
+        with open(path, encoding="utf-8") as f:
             lines = f.read().splitlines()
     else:
-        binary = os.path.join(here, "..", "target", "release", "whosaid")
+        binary = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "target", "release", "whosaid")
         lines = subprocess.run(
             [binary, "extract", "--quiet", "--format", "jsonl", "--table", "quotes", os.path.join(split, "text")],
             check=True, capture_output=True, text=True).stdout.splitlines()
@@ -106,6 +106,13 @@ def main():
         q = json.loads(line)
         if q["kind"] != "term":
             rows[re.sub(r"\.txt$", "", q["doc_id"])].append(q)
+    return rows
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    split = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "..", "shared", "corpus", "polnear", "dev")
+    rows = quote_rows(split, sys.argv[2] if len(sys.argv) > 2 else None)
 
     anns = defaultdict(list)
     for p in sorted(glob.glob(os.path.join(split, "attributions", "*.ann"))):

@@ -18,10 +18,8 @@ shape (name, pronoun, nominal).
 Only the lexicographically first .ann of an article is its gold (as in ../shared/eval). Standard library only.
 """
 import importlib.util
-import json
 import os
 import re
-import subprocess
 import sys
 from collections import Counter, defaultdict
 
@@ -42,19 +40,7 @@ def main():
     if not os.path.isdir(os.path.join(split, "attributions")):
         print(f"speaker-person: {split} is absent (workplace data, not part of the repository): nothing scored")
         return
-    if len(args) > 1:
-        with open(args[1], encoding="utf-8") as f:
-            lines = f.read().splitlines()
-    else:
-        binary = os.path.join(HERE, "..", "target", "release", "whosaid")
-        lines = subprocess.run(
-            [binary, "extract", "--quiet", "--format", "jsonl", "--table", "quotes", os.path.join(split, "text")],
-            check=True, capture_output=True, text=True).stdout.splitlines()
-    rows = defaultdict(list)
-    for line in lines:
-        q = json.loads(line)
-        if q["kind"] != "term":
-            rows[re.sub(r"\.txt$", "", q["doc_id"])].append(q)
+    rows = ant.quote_rows(split, args[1] if len(args) > 1 else None)
     anns = defaultdict(list)
     for name in sorted(os.listdir(os.path.join(split, "attributions"))):
         if name.endswith(".ann"):
