@@ -130,6 +130,10 @@ impl CueNames {
         let text = cx.text;
         let before = text[..cue.start].trim_end().strip_suffix(',')?;
         let sentence = cx.layer.sentence_at(cue.start)?;
+        // the comma must be the cue's sentence's, not the end of the one before ("…, \n told")
+        if before.len() <= sentence.start {
+            return None;
+        }
         let mut floor = sentence.start.max(before.len().saturating_sub(APPOSITION_REACH));
         while !text.is_char_boundary(floor) {
             floor += 1;
@@ -374,6 +378,17 @@ impl EntityRule for CueNames {
 #[cfg(test)]
 mod tests {
     use crate::{Document, Extractor, MentionType};
+
+    /// A comma that ends the sentence before the cue's is no apposition's (a property test found "Trump  ,
+    /// \n told" slicing backwards past its sentence's start).
+    #[test]
+    fn a_comma_before_the_cues_sentence_is_no_apposition() {
+        let x = Extractor::new(crate::pipeline::unit_gazetteer()).unwrap();
+        for text in [". Quina Okafor  , \n told it.", "x Quina Okafor  ,\n\ntold it.", "Quina Okafor,\ntold it."] {
+            let got = x.extract(&Document::new("t", text));
+            assert!(got.mentions.iter().all(|m| m.mention_type != MentionType::Person), "{text:?}");
+        }
+    }
 
     /// The apposition is read back over a fixed reach of bytes: where that reach falls inside a character, the
     /// rule steps to the next character (a curly apostrophe once made it panic), and a name beyond the reach
