@@ -1,7 +1,8 @@
 //! People named by a known first name (`first_name` rows of the keyword gazetteers) and at least one more name
 //! word ("Hillary Clinton", "Nasser Kanaani"), where no mention stands yet; the name stops before any other
 //! mention ("George Washington University" gives none). A first name followed by exactly one word that the
-//! gazetteers know as a country or place ("Neil Jordan") is a person, whose surname that word is.
+//! gazetteers know as a country or place ("Neil Jordan", also after a middle initial: "Benjamin J. Rhodes") is a
+//! person, whose surname that word is.
 //!
 //! A name that ends in a word of places, buildings, institutions or events (`place_word` and `event_word` rows:
 //! "Victoria Square", "Trent Bridge", "Davis Cup"), a word of club names (`team_word` rows: "Grace United") or
@@ -76,6 +77,7 @@ impl Unit for FirstNames {
                 ("Yesterday Nasser Kanaani said so.", "Nasser Kanaani"),
                 ("Neil Jordan spoke at the festival.", "Neil Jordan"),
                 ("Yesterday Neil Jordan spoke.", "Neil Jordan"),
+                ("Yesterday Neil J. Jordan spoke.", "Neil J. Jordan"),
             ],
             no_match: &["Nasser said so.", "She met Leila in Tehran.", "Crowds gathered in Victoria Square."],
         }
@@ -112,12 +114,17 @@ impl EntityRule for FirstNames {
 }
 
 /// "Neil Jordan", "Paris Hilton"... no: a first name and then exactly one name word that the gazetteers know as
-/// a country or place ("Jordan"), ending the name (`name`, the name shape at the first name): the place word is
-/// the person's surname.
+/// a country or place ("Jordan"), maybe after a middle initial ("Benjamin J. Rhodes"), ending the name (`name`,
+/// the name shape at the first name): the place word is the person's surname.
 fn surname_is_a_place(doc: &DocBuilder<'_>, first: Span, name: Span) -> Option<Span> {
-    let place = doc.starting_at(first.end + 1)?;
+    // "Benjamin J. Rhodes": a middle initial may stand between the first name and the place word
+    let words = &doc.text[first.end..name.end];
+    let initial = words.trim_start().split(' ').next().filter(|w| w.len() == 2 && w.ends_with('.'));
+    let place_start = first.end + 1 + initial.map_or(0, |w| w.len() + 1);
+    let place = doc.starting_at(place_start)?;
     let is_place = matches!(place.mention_type, MentionType::Country | MentionType::Location);
-    (is_place && place.span.end == name.end && NameShape::tokens(name.text(doc.text)) == 2).then_some(name)
+    let tokens = 2 + usize::from(initial.is_some());
+    (is_place && place.span.end == name.end && NameShape::tokens(name.text(doc.text)) == tokens).then_some(name)
 }
 
 #[cfg(test)]
