@@ -56,12 +56,13 @@ pub(crate) fn pronoun(cx: &QuoteContext<'_>, pronoun: &str, pos: usize) -> Optio
             && fits_gender(m.entity)
     };
     let latest = cx.mentions[..end].iter().rev().take(REACH_MENTIONS).find(fits);
-    let subject = latest.and_then(|latest| {
+    let subject_mention = latest.and_then(|latest| {
         // the first fitting mention of that sentence: its subject, more often the antecedent than its object
         // (mentions are in text order, so their sentence indexes never decrease)
         let sentence_start = cx.mentions[..end].partition_point(|m| m.sentence < latest.sentence);
-        cx.mentions[sentence_start..end].iter().find(|m| m.sentence == latest.sentence && fits(m)).map(|m| m.entity)
+        cx.mentions[sentence_start..end].iter().find(|m| m.sentence == latest.sentence && fits(m))
     });
+    let subject = subject_mention.map(|m| m.entity);
     if plural {
         // "Anna Berg and Tomas Holm ... they said": a group named more recently than any organization
         let spoken = cx.spoken.borrow();
@@ -89,11 +90,7 @@ pub(crate) fn pronoun(cx: &QuoteContext<'_>, pronoun: &str, pos: usize) -> Optio
             let before = cx.text[sentence..m.span.start].trim();
             before.is_empty() || cx.lexicon.is(before, WordKind::DefiniteDeterminer)
         };
-        let opening = latest.and_then(|latest| {
-            let sentence_start = cx.mentions[..end].partition_point(|m| m.sentence < latest.sentence);
-            cx.mentions[sentence_start..end].iter().find(|m| m.sentence == latest.sentence && fits(m))
-        });
-        if !opening.is_some_and(opens_sentence) {
+        if !subject_mention.is_some_and(opens_sentence) {
             return None;
         }
     }
