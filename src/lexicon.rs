@@ -326,6 +326,10 @@ pub struct Lexicon {
     short: HashMap<u128, Vec<Row>>,
     /// Longer lower-case forms -> the rows of their spellings.
     long: HashMap<Box<[u8]>, Vec<Row>>,
+    /// Every spelling of at most [`SHORT`] ASCII bytes that a row takes, as written (packed like
+    /// [`short_key`], unfolded) -> the union of its rows' kinds: such a word, nearly every word of English
+    /// text, is found with one lookup and no case folding.
+    exact: HashMap<u128, WordKinds>,
     /// The longest lower-case form, in bytes: longer words are looked up no further.
     longest: usize,
 }
@@ -336,8 +340,8 @@ const MAX_FOLDED: usize = 40;
 /// The longest lower-case form kept in [`Lexicon::short`]: its bytes and its length fill 16 bytes.
 const SHORT: usize = 15;
 
-/// A lower-case form of at most [`SHORT`] bytes as one integer: its bytes, zero-padded, and its length in the
-/// last byte (so that no two forms share a key).
+/// A form of at most [`SHORT`] bytes as one integer: its bytes, zero-padded, and its length in the last byte
+/// (so that no two forms share a key).
 fn short_key(folded: &[u8]) -> u128 {
     debug_assert!(folded.len() <= SHORT);
     let mut bytes = [0u8; 16];
@@ -362,9 +366,22 @@ impl Lexicon {
         } else {
             self.long.entry(folded.into_bytes().into()).or_default()
         };
-        match rows.iter_mut().find(|r| *r.written == *word && r.any_case == any_case) {
-            Some(row) => row.kinds = row.kinds.union(kinds),
-            None => rows.push(Row::new(word, any_case, kinds)),
+        let row = match rows.iter_mut().position(|r| *r.written == *word && r.any_case == any_case) {
+            Some(i) => {
+                rows[i].kinds = rows[i].kinds.union(kinds);
+                &rows[i]
+            }
+            None => {
+                rows.push(Row::new(word, any_case, kinds));
+                &rows[rows.len() - 1]
+            }
+        };
+        // an ASCII row's spellings fold to its own form, so the exact map takes what the folded lookup would
+        if word.is_ascii() && word.len() <= SHORT {
+            for spelling in std::iter::once(&*row.written).chain(row.capitalised.as_deref()) {
+                let known = self.exact.entry(short_key(spelling.as_bytes())).or_insert(WordKinds::NONE);
+                *known = known.union(kinds);
+            }
         }
     }
 
@@ -385,13 +402,8 @@ impl Lexicon {
             return WordKinds::NONE;
         }
         let rows = if bytes.len() <= SHORT && bytes.is_ascii() {
-            // the common case: fold ASCII case straight into the key's bytes
-            let mut key = [0u8; 16];
-            for (folded, &b) in key.iter_mut().zip(bytes) {
-                *folded = b.to_ascii_lowercase();
-            }
-            key[15] = bytes.len() as u8;
-            self.short.get(&u128::from_le_bytes(key))
+            // the common case: the spelling as written is the key
+            return self.exact.get(&short_key(bytes)).copied().unwrap_or(WordKinds::NONE);
         } else if bytes.len() > self.longest && bytes.is_ascii() {
             return WordKinds::NONE;
         } else if bytes.len() <= MAX_FOLDED && bytes.is_ascii() {
