@@ -324,7 +324,10 @@ pub(crate) const PATTERNS: &[Pattern] = &[
                 ),
                 ("His misinformation may be “strategic,” said Dan Okafor.", "Dan Okafor"),
             ],
-            no_match: &["The rules favour landlords, said to be the richest people in town."],
+            no_match: &[
+                "The rules favour landlords, said to be the richest people in town.",
+                "Kioumars Heydari, who accused Baku of using fighters, said the drills were a provocation.",
+            ],
         },
     },
     Pattern {
@@ -387,6 +390,10 @@ pub(crate) const PATTERNS: &[Pattern] = &[
                     "a State Department spokesman",
                 ),
                 ("The new poll counts independent voters who said they would vote in the primary.", "who"),
+                (
+                    "A White House official, who spoke on condition of anonymity, said the president had called.",
+                    "A White House official",
+                ),
                 ("And he added that his own pen “has got an eraser.”", "he"),
             ],
             no_match: &[
@@ -671,7 +678,13 @@ fn reported_speech(cx: &QuoteContext<'_>, marked: &[Marked], quotes: &mut Vec<Qu
             if let Some(cut) = next_attribution(cx, &valid, cue, *content) {
                 *content = trim_span(text, sp(content.start, cut));
             }
-            floor = content.end.max(f.speaker.span.end).max(cue.span.end);
+            // "An official, who spoke on condition of anonymity, said …": a relative clause closed by its comma
+            // leaves the noun before it to the cues after it
+            let closed_relative = cx.lexicon.is(f.speaker.span.text(text), WordKind::RelativePronoun)
+                && text[content.end..].starts_with(',');
+            if !closed_relative {
+                floor = content.end.max(f.speaker.span.end).max(cue.span.end);
+            }
             if content.is_empty() {
                 continue;
             }

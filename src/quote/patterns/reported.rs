@@ -142,6 +142,9 @@ pub(crate) fn clause_comma_cue_source(cx: &QuoteContext<'_>, s: &CueSite) -> Opt
     let after = text[source.end..s.body_end].trim_start();
     let aside = after.strip_prefix(',').unwrap_or(after);
     (after.is_empty() || after.starts_with(',') || words_at_most(aside, 3)).then_some(())?;
+    // "…, said the drills were a provocation": a form of "be" makes the words after the cue a clause, no source
+    let be = |span: &str| span.split_whitespace().any(|w| cx.lexicon.is(w, WordKind::BeAuxiliary));
+    (!be(source.text(text)) && (after.starts_with(',') || !be(aside))).then_some(())?;
     // the source with its apposition ("Ortiz, a union official")
     let source = if after.starts_with(',') { trim_span(text, sp(source.start, s.body_end)) } else { source };
     let content = sp(s.floor, s.floor + separator.len());
@@ -301,11 +304,16 @@ pub(crate) fn source_cue_clause(cx: &QuoteContext<'_>, s: &CueSite) -> Option<(S
         source
     };
     let mut content = clause_after(cx, s)?;
-    // "The package, which critics call a giveaway, passed": an attribution inside a relative clause ends with it
+    // "The package, which critics call a giveaway, passed", "An official, who spoke on condition of anonymity,
+    // said …": an attribution inside a relative clause ends with it
     let before_source = text[s.sentence.start..source.start].trim_end();
-    if word_ending_at(text, s.sentence.start, s.sentence.start + before_source.len()).is_some_and(|(ws, w)| {
-        cx.lexicon.is(w, WordKind::RelativePronoun) && text[s.sentence.start..ws].trim_end().ends_with(',')
-    }) && let Some(comma) = find_before_space(content.text(text), b',')
+    let relative_before = |end: usize| {
+        word_ending_at(text, s.sentence.start, end).is_some_and(|(ws, w)| {
+            cx.lexicon.is(w, WordKind::RelativePronoun) && text[s.sentence.start..ws].trim_end().ends_with(',')
+        })
+    };
+    if (relative_before(s.sentence.start + before_source.len()) || relative_before(source.end))
+        && let Some(comma) = find_before_space(content.text(text), b',')
     {
         content = trim_span(text, sp(content.start, content.start + comma));
     }
