@@ -270,6 +270,7 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             matches: &[
                 ("According to the Pentagon, the drills will last four days.", "the Pentagon"),
                 ("But according to two senior officials, the plan was dropped last week.", "two senior officials"),
+                ("According to a CNN tally, the senator has won 758 pledged delegates.", "a CNN tally"),
             ],
             no_match: &["According to plan, the drills will last four days."],
         },
@@ -287,10 +288,15 @@ pub(crate) const PATTERNS: &[Pattern] = &[
                 ),
                 ("The plan was dropped, according to two senior officials.", "two senior officials"),
                 ("Clinton is well ahead, according to a CBS poll released Monday.", "a CBS poll released Monday"),
+                (
+                    "The team is led by two former officials, according to multiple sources familiar with the effort.",
+                    "multiple sources familiar with the effort",
+                ),
             ],
             no_match: &[
                 "The drills went according to plan.",
                 "The vote went ahead, according to plan laid out in 1990.",
+                "The vote went ahead, according to tradition.",
             ],
         },
     },
