@@ -91,9 +91,12 @@ fn according_to_names_a_source(cx: &QuoteContext<'_>, source: Span) -> bool {
         && !cx.lexicon.is(first, WordKind::NounDeterminer)
         && !cx.lexicon.is(first, WordKind::SpeakerDeterminer)
         && !words.split_whitespace().any(|w| w.starts_with(char::is_uppercase) || w.ends_with('s'));
-    !idiom
-        && words_at_most(words, ACCORDING_TO_SOURCE_WORDS)
-        && !words.split_whitespace().any(|w| cx.lexicon.is(w, WordKind::BeAuxiliary))
+    !idiom && words_at_most(words, ACCORDING_TO_SOURCE_WORDS) && !has_be_form(cx, words)
+}
+
+/// True when `words` hold a form of "be": they are a clause, not a noun phrase ("the drills were a provocation").
+fn has_be_form(cx: &QuoteContext<'_>, words: &str) -> bool {
+    words.split_whitespace().any(|w| cx.lexicon.is(w, WordKind::BeAuxiliary))
 }
 
 /// The source of "according to" with the words that complete its noun phrase, up to the next comma, a relative
@@ -170,8 +173,7 @@ pub(crate) fn clause_comma_cue_source(cx: &QuoteContext<'_>, s: &CueSite) -> Opt
     let aside = after.strip_prefix(',').unwrap_or(after);
     (after.is_empty() || after.starts_with(',') || words_at_most(aside, 3)).then_some(())?;
     // "…, said the drills were a provocation": a form of "be" makes the words after the cue a clause, no source
-    let be = |span: &str| span.split_whitespace().any(|w| cx.lexicon.is(w, WordKind::BeAuxiliary));
-    (!be(source.text(text)) && (after.starts_with(',') || !be(aside))).then_some(())?;
+    (!has_be_form(cx, source.text(text)) && (after.starts_with(',') || !has_be_form(cx, aside))).then_some(())?;
     // the source with its apposition ("Ortiz, a union official")
     let source = if after.starts_with(',') { trim_span(text, sp(source.start, s.body_end)) } else { source };
     let content = sp(s.floor, s.floor + separator.len());
