@@ -139,13 +139,9 @@ impl CueNames {
             floor += 1;
         }
         // the parenthesis right before the cue's comma ("Jack Reed (D-R.I.), said"), then each comma going back
-        let mut ends = vec![before.len()];
-        let mut search_end = before.len();
-        while let Some(i) = crate::text::words::rfind_before_space(&text[floor..search_end], b',') {
-            ends.push(floor + i);
-            search_end = floor + i;
-        }
-        ends.into_iter().enumerate().find_map(|(n, end)| {
+        let comma_before =
+            |&end: &usize| crate::text::words::rfind_before_space(&text[floor..end], b',').map(|i| floor + i);
+        std::iter::successors(Some(before.len()), comma_before).enumerate().find_map(|(n, end)| {
             let mut name_end = end;
             // "Sen. Jack Reed (D-R.I.)": the short parenthesis after the name belongs to it
             if let Some(open) = text[floor..end].strip_suffix(')').and_then(|c| c.rfind('('))
