@@ -58,6 +58,23 @@ fn nominal_speakers_are_the_person_of_that_role_or_country_named_before() {
     assert_eq!(speaker_of(text, "ready").1, "");
 }
 
+#[test]
+fn a_role_noun_is_the_documents_most_named_person_of_that_role_however_far_back() {
+    // "the president" is no title of the dictionary (it is a speaker noun): the person whose role holds it, named
+    // most, ties to the first named; here Obama, named paragraphs before, and not Putin, named last
+    let text = "President Barack Obama visited the new museum in Washington on Saturday.
+
+                Thousands waited in line. The building took years to finish. Its architect spoke first.                 Crowds filled the lawn. Music played.
+
+                Vladimir Putin was not invited.
+
+                “This museum can help us listen to each other,” the president said.";
+    assert_eq!(speaker_of(text, "listen").1, "Barack Obama");
+    // no person of the document holds the role: the words stay the speaker
+    let text = "Barack Obama spoke.\n\n“We are ready,” the mayor said.";
+    assert_eq!(speaker_of(text, "ready").1, "");
+}
+
 /// The entity (id, name) of each person mention whose text is `words`, with the embedded gazetteers and two
 /// fictional leaders of one surname (Presidents Dunn) and one of another (Prime Minister Varga).
 fn people_named(text: &str, words: &str) -> Vec<(String, String)> {
@@ -86,6 +103,18 @@ fn a_title_and_surname_with_no_full_name_is_the_one_listed_leader_of_that_surnam
     // two listed leaders of one surname: neither is chosen, the name stays a person of its own
     let got = people_named("President Dunn said the budget would pass.", "Dunn");
     assert_eq!(got, [("rule:person:dunn".to_owned(), "Dunn".to_owned())]);
+}
+
+#[test]
+fn a_leaders_title_and_surname_is_the_listed_leader_not_another_bearer_named_in_full() {
+    // "President Obama" beside "the first lady, Michelle Obama": the title names the listed leader, and the bare
+    // surname after goes to the leader, mentioned as often and first
+    let text = "Prime Minister Varga said the budget would pass. She thanked her husband, David Varga, a teacher. \
+                Varga left at noon.";
+    let got = people_named(text, "Varga");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|(id, _)| id == "test:ilse-varga"), "{got:?}");
+    assert_eq!(people_named(text, "David Varga")[0].1, "David Varga");
 }
 
 #[test]

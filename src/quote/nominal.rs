@@ -2,7 +2,8 @@
 //! minister"): the document's person it stands for, among those named in the recent sentences. The head must be
 //! a title of the gazetteers; a country the phrase names (a demonym, a country, an organization's country) must
 //! be the person's, and with none the person's role must hold the head ("the minister": a Foreign Minister).
-//! When nothing fits, the words stay the speaker.
+//! With no fitting person in the recent sentences, or with a head that is a speaker noun and no title ("the
+//! president"), the document's fitting person named most. When nothing fits, the words stay the speaker.
 
 use crate::extraction::{EntityRef, MentionType};
 use crate::gazetteer::EntityType;
@@ -23,9 +24,11 @@ pub(crate) fn person_for(cx: &QuoteContext<'_>, span: Span) -> Option<(EntityRef
     if !cx.lexicon.is(first, WordKind::DefiniteDeterminer) || words.split_whitespace().count() > 4 {
         return None;
     }
-    // the head is a title the dictionary found, ending the phrase
+    // the head is a title the dictionary found, ending the phrase, or a speaker noun ("the president") that the
+    // person's role must then hold
     let head_start = span.end - head.len();
-    if !cx.titles.iter().any(|t| t.end == span.end && t.start >= head_start.min(t.end)) {
+    let titled = cx.titles.iter().any(|t| t.end == span.end && t.start >= head_start.min(t.end));
+    if !titled && !cx.lexicon.is(head, WordKind::SpeakerNoun) {
         return None;
     }
     // a country the phrase names: "Iranian", "Pentagon" (its country)
@@ -44,23 +47,58 @@ pub(crate) fn person_for(cx: &QuoteContext<'_>, span: Span) -> Option<(EntityRef
     let sentence = crate::text::segment::sentence_index(cx.sentences, span.start);
     let end = cx.mentions.partition_point(|m| m.span.start < span.start);
     let head_lower = head.to_lowercase();
-    cx.mentions[..end]
-        .iter()
-        .rev()
-        .take_while(|m| m.sentence + REACH_SENTENCES >= sentence)
-        .filter(|m| m.mention_type == MentionType::Person)
-        .map(|m| m.entity)
-        .find(|&e| {
-            let p = &cx.entities[e];
-            p.entity_type == EntityType::Person
-                && p.subtype != crate::rules::credits::SUBTYPE
-                && !p.role.is_empty()
-                && match country {
-                    Some(c) => p.country == c,
-                    None => p.role.to_lowercase().contains(&head_lower),
-                }
-        })
-        .map(|e| (e, if country.is_some() { Resolution::NominalDemonym } else { Resolution::NominalRole }))
+    let fits = |e: EntityRef| {
+        let p = &cx.entities[e];
+        p.entity_type == EntityType::Person
+            && p.subtype != crate::rules::credits::SUBTYPE
+            && !p.role.is_empty()
+            && country.is_none_or(|c| p.country == c)
+            && ((titled && country.is_some()) || p.role.to_lowercase().contains(&head_lower))
+    };
+    let resolution = if country.is_some() { Resolution::NominalDemonym } else { Resolution::NominalRole };
+    let people = cx.mentions[..end].iter().filter(|m| m.mention_type == MentionType::Person);
+    // a title: the latest fitting person of the recent sentences
+    let recent = || {
+        people
+            .clone()
+            .rev()
+            .take_while(|m| m.sentence + REACH_SENTENCES >= sentence)
+            .map(|m| m.entity)
+            .find(|&e| fits(e))
+    };
+    // "the president", paragraphs after "Mr. Obama", or beside another president: the fitting person the
+    // document names most, ties to the first named
+    let salient = || most_mentioned(people.clone().map(|m| m.entity).filter(|&e| fits(e)), Tie::First);
+    titled.then(recent).flatten().or_else(salient).map(|e| (e, resolution))
+}
+
+/// How `most_mentioned` breaks a tie.
+#[derive(Clone, Copy)]
+enum Tie {
+    /// To the entity named first: the person an article introduces is its main one.
+    First,
+    /// To the entity named latest.
+    Latest,
+}
+
+/// The entity that occurs most often in `entities` (in document order).
+fn most_mentioned(entities: impl Iterator<Item = EntityRef>, tie: Tie) -> Option<EntityRef> {
+    // (entity, mentions, index of the first, index of the latest)
+    let mut counts: Vec<(EntityRef, u32, usize, usize)> = Vec::new();
+    for (i, e) in entities.enumerate() {
+        match counts.iter_mut().find(|c| c.0 == e) {
+            Some(c) => {
+                c.1 += 1;
+                c.3 = i;
+            }
+            None => counts.push((e, 1, i, i)),
+        }
+    }
+    let order = |c: &(EntityRef, u32, usize, usize)| match tie {
+        Tie::First => (c.1, usize::MAX - c.2),
+        Tie::Latest => (c.1, c.3),
+    };
+    counts.iter().max_by_key(|c| order(c)).map(|c| c.0)
 }
 
 /// How far back (bytes) an apposition may have introduced the person a noun phrase stands for.
@@ -79,21 +117,13 @@ pub(crate) fn organization_for(cx: &QuoteContext<'_>, span: Span) -> Option<Enti
     let company = cx.lexicon.is(&head, WordKind::OrgNoun);
     let fits = |subtype: &str| subtype == head || (company && matches!(subtype, "company" | "bank"));
     let end = cx.mentions.partition_point(|m| m.span.start < span.start);
-    // (entity, mentions, index of the latest)
-    let mut counts: Vec<(EntityRef, u32, usize)> = Vec::new();
-    for (i, m) in cx.mentions[..end].iter().enumerate() {
-        if m.mention_type != MentionType::Organization || !fits(&cx.entities[m.entity].subtype) {
-            continue;
-        }
-        match counts.iter_mut().find(|c| c.0 == m.entity) {
-            Some(c) => {
-                c.1 += 1;
-                c.2 = i;
-            }
-            None => counts.push((m.entity, 1, i)),
-        }
-    }
-    counts.iter().max_by_key(|c| (c.1, c.2)).map(|c| c.0)
+    most_mentioned(
+        cx.mentions[..end]
+            .iter()
+            .filter(|m| m.mention_type == MentionType::Organization && fits(&cx.entities[m.entity].subtype))
+            .map(|m| m.entity),
+        Tie::Latest,
+    )
 }
 
 /// The person an apposition introduced with the head of the definite noun phrase at `span` ("the founder",

@@ -1,10 +1,11 @@
 //! Surnames standing for a full name seen in the same document ("Hegseth" for "Pete Hegseth"), and the people
 //! other rules found by one word ("President Trump"), resolved against those full names.
 //!
-//! A surname links to the document's most salient bearer of it: the person with that surname named in full most
-//! often, ties going to the one named first (so one "former President Bill Clinton" in an article about
-//! Hillary Clinton's campaign does not take her "Clinton"); a full name with another first name is another
-//! person. The document's surnames are looked up at the capitalised
+//! A surname links to the document's most salient bearer of it: the person with that surname named in full or
+//! by title or honorific most often, ties going to the one named first (so one "former President Bill Clinton"
+//! in an article about Hillary Clinton's campaign does not take her "Clinton"); a full name with another first
+//! name is another person. A leader's title with a surname ("President Obama") names the listed leader of that
+//! surname before any bearer the text names in full ("the first lady, Michelle Obama"). The document's surnames are looked up at the capitalised
 //! word starts ([`super::word_lookup`]) and kept as whole words where no other mention stands; a surname
 //! replaces a country or place of the same name ("Neil Jordan" ... "Jordan said").
 
@@ -101,7 +102,9 @@ impl EntityRule for Surnames {
                 last_two_words(full, lexicon),
                 last_two_words(seen, lexicon),
             ];
-            for key in keys.into_iter().flatten() {
+            for (i, key) in keys.iter().enumerate() {
+                // a key once per mention: "Michelle Obama" as named and as seen is one mention of "Obama"
+                let Some(key) = key.filter(|k| !keys[..i].contains(&Some(k))) else { continue };
                 match surnames.get_mut(key) {
                     Some(list) => match list.iter_mut().find(|b| b.0 == m.entity) {
                         Some(b) => b.2 += 1,
@@ -115,16 +118,24 @@ impl EntityRule for Surnames {
         }
         for p in std::mem::take(&mut doc.pending) {
             let key = p.span.text(doc.text);
-            let bearer = surnames.get(key).and_then(|c| self.choose(lexicon, doc, c, p.span.start));
+            // a leader's title ("President Obama") names the listed leader of that surname before any other
+            // bearer ("the first lady, Michelle Obama")
+            let leader = is_leader_office(&p.entity.role, &self.leader_words)
+                .then(|| self.listed_leader(cx, doc, key, &p))
+                .flatten();
+            let bearer = leader.or_else(|| surnames.get(key).and_then(|c| self.choose(lexicon, doc, c, p.span.start)));
             // no bearer named in full so far: a full name elsewhere in the text ("Ms. Moore" ... "Minyon Moore,
             // a senior adviser"), else the listed leader of that surname ("President Obama")
-            let bearer = bearer.or_else(|| {
-                let found = self.full_name_in_text(cx, doc, key, &p).or_else(|| self.listed_leader(cx, doc, key, &p));
-                if let Some(e) = found {
-                    surnames.entry(key.to_owned()).or_default().push((e, p.span.start, 1));
+            let bearer = bearer
+                .or_else(|| self.full_name_in_text(cx, doc, key, &p).or_else(|| self.listed_leader(cx, doc, key, &p)));
+            if let Some(e) = bearer {
+                // each mention by title or honorific makes its bearer more salient for the bare surnames
+                let list = surnames.entry(key.to_owned()).or_default();
+                match list.iter_mut().find(|b| b.0 == e) {
+                    Some(b) => b.2 += 1,
+                    None => list.push((e, p.span.start, 1)),
                 }
-                found
-            });
+            }
             match bearer {
                 Some(entity) => {
                     doc.titled(entity, &p.entity.role, &p.entity.country);
@@ -313,10 +324,10 @@ fn honorific_gender(lexicon: &Lexicon, text: &str, pos: usize) -> Option<crate::
     }
 }
 
-/// A bearer of a surname: the person, the start of their first full mention, how many full mentions.
+/// A bearer of a surname: the person, the start of their first full (or titled) mention, how many such mentions.
 type Bearer = (EntityRef, usize, u32);
 
-/// The most salient bearer: named in full most often, ties to the one named first.
+/// The most salient bearer: named in full (or by title or honorific) most often, ties to the one named first.
 fn choose(candidates: &[Bearer]) -> EntityRef {
     candidates
         .iter()
