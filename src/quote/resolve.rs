@@ -1,8 +1,9 @@
 //! A pronoun speaker's antecedent. he/she: a person of the pronoun's gender (a person whose gender is unknown
 //! fits any, with a lower confidence); it: an organization or country; they: those, or a group of people named
 //! together ("Anna Berg and Tomas Holm"). Among the fitting, the subject (first fitting mention) of the latest
-//! sentence that names one, unless the speaker of the latest quotation fits and that subject was only
-//! mentioned, never quoted: in a run of quotations the last speaker is the default. A byline's person
+//! sentence that names one, unless the speaker of the latest quotation (or the subject of a cue: "Holm said",
+//! "…, noted Tomas Holm") fits and that subject was only mentioned, never quoted: in a run of quotations the last
+//! speaker is the default. A byline's person
 //! (subtype `credit`) is never an antecedent.
 
 use crate::extraction::{EntityRef, Mention, MentionType};
@@ -121,7 +122,7 @@ pub(crate) fn pronoun(cx: &QuoteContext<'_>, pronoun: &str, pos: usize) -> Optio
             .take(REACH_MENTIONS)
             .take_while(|m| m.span.start + LAST_SPEAKER_REACH >= pos)
             .filter(|m| m.mention_type == MentionType::Person && fits(m))
-            .find(|m| is_cue_subject(cx, m.span.end, pos))
+            .find(|m| is_cue_subject(cx, m.span.end, pos) || is_inverted_cue_subject(cx, m.span))
             .map(|m| (m.span.start, m.entity));
         let last = match (quoted, subject_of_cue) {
             (Some(q), Some(c)) => Some(if c.0 > q.0 { c } else { q }),
@@ -162,6 +163,25 @@ fn is_cue_subject(cx: &QuoteContext<'_>, end: usize, limit: usize) -> bool {
     let apposition =
         between.starts_with(", ") && between.trim_end().ends_with(',') && !between.contains(['.', '“', '"', '\n', ';']);
     modifiers_only || apposition
+}
+
+/// True when the mention at `span` is the subject of a cue right before it that follows a clause or quotation
+/// and its comma: "…, noted NBC's Dante Chinni", "…,” said Sean Spicer". Only capitalised words may stand
+/// between ("according to an analysis by Lily Batchelder" is no speaker), a cue with an object ("told
+/// Clinton") follows no comma, and a possessive is no subject ("…, said Ivanka Trump's statement").
+fn is_inverted_cue_subject(cx: &QuoteContext<'_>, span: Span) -> bool {
+    const REACH: usize = 40;
+    let from = span.start.saturating_sub(REACH);
+    let Some(cue) = super::context::cues_in(cx.cues, Span::new(from, span.start)).last() else { return false };
+    let between = cx.text.get(cue.span.end..span.start).unwrap_or("");
+    let before = cx.text[..cue.span.start].trim_end();
+    let after = &cx.text[span.end..];
+    !between.contains(['.', ',', ';', ':', '“', '”', '"', '(', ')', '\n'])
+        && between.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+        && between.split_whitespace().count() <= 3
+        && !after.starts_with("'s")
+        && !after.starts_with("’s")
+        && (before.ends_with(',') || before.ends_with(['”', '"']) || before.ends_with("''"))
 }
 
 /// The latest two people named together before mention index `end` ("Anna Berg and Tomas Holm"), with the
@@ -222,6 +242,17 @@ mod tests {
         let text = "“We will rebuild,” said Mayor Kerem Ozal.\n\nGovernor Tomas Holm, a former banker, said the fund was empty.\n\n“It will open again,” he said.";
         let got = speakers(text);
         assert_eq!(got.last().unwrap(), &("he".to_owned(), "Tomas Holm".to_owned()), "{got:?}");
+    }
+
+    #[test]
+    fn a_person_after_a_cue_that_follows_a_clause_has_spoken() {
+        let text = "“We will rebuild,” said Mayor Kerem Ozal.\n\nThe fund is empty, noted Governor Tomas Holm.\n\n“It will open again,” he said.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap(), &("he".to_owned(), "Tomas Holm".to_owned()), "{got:?}");
+        // a possessive after the cue is no speaker: the last speaker stays
+        let text = "“We will rebuild,” said Mayor Kerem Ozal.\n\nThe fund is empty, said Governor Tomas Holm's aide.\n\n“It will open again,” he said.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap(), &("he".to_owned(), "Kerem Ozal".to_owned()), "{got:?}");
     }
 
     #[test]
