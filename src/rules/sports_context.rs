@@ -104,6 +104,8 @@ pub(crate) struct SportsWords {
     venue_words: HashSet<String>,
     /// Words next to which a name is a player's (`player_word` rows: "b", "c", "lbw", "not out"), lower case.
     player_words: HashSet<String>,
+    /// Bytes of the longest result word (at most [`SHORT_WORD`]): a longer token is none, with no lookup.
+    longest_result_word: usize,
 }
 
 /// Bytes of a line read on each side of a form.
@@ -127,6 +129,7 @@ impl SportsWords {
             exact_result_words: HashSet::new(),
             venue_words: HashSet::new(),
             player_words: HashSet::new(),
+            longest_result_word: 0,
         };
         for (i, k) in g.keywords.iter().enumerate() {
             match k.kind {
@@ -151,6 +154,8 @@ impl SportsWords {
                 _ => {}
             }
         }
+        let longest = words.result_words.iter().chain(&words.exact_result_words).map(String::len).max();
+        words.longest_result_word = longest.unwrap_or(0).min(SHORT_WORD);
         words
     }
 
@@ -272,8 +277,7 @@ impl SportsWords {
             return Some(i + 1);
         }
         let two = tokens.get(i + 1)?;
-        let phrase = format!("{} {}", one.word, two.word);
-        self.is_result_word(&phrase, &phrase).then_some(i + 2)
+        self.is_result_phrase(one.word, two.word).then_some(i + 2)
     }
 
     /// The result word (one or two tokens) that ends at token `i`: the index of its first token.
@@ -283,8 +287,7 @@ impl SportsWords {
             return Some(i);
         }
         let before = tokens.get(i.checked_sub(1)?)?;
-        let phrase = format!("{} {}", before.word, one.word);
-        self.is_result_word(&phrase, &phrase).then_some(i - 1)
+        self.is_result_phrase(before.word, one.word).then_some(i - 1)
     }
 
     /// True when tokens `from..from + n` are a player word ("b", "not out"), written in lower case ("B" and "C"
@@ -320,7 +323,40 @@ impl SportsWords {
     /// A result word as written ("AT"), or in any case with its own punctuation ("beat", "BEAT", "vs."; not the
     /// initial "V.").
     fn is_result_word(&self, raw: &str, word: &str) -> bool {
-        self.exact_result_words.contains(word) || self.result_words.contains(&raw.trim_end_matches(',').to_lowercase())
+        let raw = raw.trim_end_matches(',');
+        self.exact_result_words.contains(word)
+            || (raw.len() <= self.longest_result_word && with_lowercase(raw, |lower| self.result_words.contains(lower)))
+    }
+
+    /// True when the words `a b` are a result word of two words ("ahead of"), as written or in any case.
+    fn is_result_phrase(&self, a: &str, b: &str) -> bool {
+        let len = a.len() + 1 + b.len();
+        if len > self.longest_result_word {
+            return false;
+        }
+        let mut buffer = [0u8; SHORT_WORD];
+        buffer[..a.len()].copy_from_slice(a.as_bytes());
+        buffer[a.len()] = b' ';
+        buffer[a.len() + 1..len].copy_from_slice(b.as_bytes());
+        // two whole strs and an ASCII space: UTF-8
+        let phrase = std::str::from_utf8(&buffer[..len]).expect("two strs and a space");
+        self.is_result_word(phrase, phrase)
+    }
+}
+
+/// Bytes of the longest word the sports lookups lower-case on the stack (longer ones are never result words).
+const SHORT_WORD: usize = 48;
+
+/// Calls `f` with `word` in lower case: on the stack for a short ASCII word, else in a new string.
+fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    if word.len() <= SHORT_WORD && word.is_ascii() {
+        let mut buffer = [0u8; SHORT_WORD];
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        f(std::str::from_utf8(lower).expect("ASCII"))
+    } else {
+        f(&word.to_lowercase())
     }
 }
 
