@@ -396,13 +396,20 @@ pub(crate) fn skip_auxiliaries_back(text: &str, lexicon: &Lexicon, mut pos: usiz
         match (ws, w) {
             // "has also said", "boldly suggested"
             (ws, w) if kinds.contains(WordKind::CueModifier) || kinds.ly_adverb(w) => pos = ws,
-            // "who in 2010 said", "Trump on Monday said", "Clinton last week told"
+            // "who in 2010 said", "Trump on Monday said", "Clinton last week told"; not the time of a participle
+            // ("A poll released Monday found": the poll's)
             (ws, w) if is_time_word_of(w, kinds) => {
                 let before = text[limit..ws].trim_end();
-                match word_ending_at(text, limit, limit + before.len()) {
-                    Some((ws2, modifier)) if lexicon.is(modifier, WordKind::TimeModifier) => pos = ws2,
-                    _ => pos = ws,
+                let (time_start, prior) = match word_ending_at(text, limit, limit + before.len()) {
+                    Some((ws2, modifier)) if lexicon.is(modifier, WordKind::TimeModifier) => {
+                        (ws2, word_ending_at(text, limit, limit + text[limit..ws2].trim_end().len()))
+                    }
+                    prior => (ws, prior),
+                };
+                if prior.is_some_and(|(_, p)| p.len() > 3 && p.ends_with("ed") && p.starts_with(char::is_lowercase)) {
+                    return pos;
                 }
+                pos = time_start;
             }
             _ => return pos,
         }
@@ -446,6 +453,9 @@ pub(crate) fn speaker_words(cx: &QuoteContext<'_>, span: Span) -> Option<Span> {
     if words.is_empty() {
         return None;
     }
+    // "A poll released Monday", "a report published by the agency": a reduced relative clause after the head
+    let words = &words[..reduced_relative_at(cx, words).unwrap_or(words.len())];
+    let head_span = sp(head_span.start, head_span.start + words.len());
     // no verb inside ("Tehran would never intimidate Baku", "Kaine defended people", "Donald Trump repeatedly
     // demeaned women"): an auxiliary, or a lower-case word in -ed or -ly between the first and the last (a
     // first word in -ed is an adjective: "elected officials")
@@ -494,6 +504,43 @@ pub(crate) fn speaker_words(cx: &QuoteContext<'_>, span: Span) -> Option<Span> {
                 && words.split_whitespace().count() >= 2)
     };
     (ends_a_mention || name_like || noun()).then_some(span)
+}
+
+/// Where a reduced relative clause starts in a speaker's `words` ("A poll released Monday", "a report
+/// published by the agency", "emails obtained by the Post"): a lower-case participle in -ed right after a
+/// speaker noun, followed by a time or a preposition and its words (at most six words, none in -ed or -ing);
+/// the byte offset of the end of the head (before the space), if any.
+fn reduced_relative_at(cx: &QuoteContext<'_>, words: &str) -> Option<usize> {
+    const MAX_AFTER: usize = 6;
+    let mut previous: Option<&str> = None;
+    let mut offset = 0;
+    for w in words.split(' ') {
+        let start = offset;
+        offset += w.len() + 1;
+        let participle = w.len() > 3 && w.ends_with("ed") && w.starts_with(char::is_lowercase);
+        let after_noun = previous.is_some_and(|p| cx.lexicon.is_or_plural(p, WordKind::SpeakerNoun));
+        previous = Some(w);
+        if !(participle && after_noun) {
+            continue;
+        }
+        let rest: Vec<&str> = words.get(offset..).unwrap_or("").split_whitespace().collect();
+        let time = |w: &str| is_time_word_of(w, cx.lexicon.kinds(w));
+        let opens = rest.first().is_some_and(|&first| {
+            let kinds = cx.lexicon.kinds(first);
+            if kinds.contains(WordKind::TimeModifier) {
+                // "released on Tuesday", "released last week"; not "seized on glimmers"
+                return rest.get(1).is_some_and(|w| time(w));
+            }
+            // a preposition ("by", "for"), not a conjunction ("The crowd cheered when Trump asked")
+            let preposition = kinds.contains(WordKind::ClauseOpener)
+                && !kinds.intersects(WordKinds::of(&[WordKind::PhraseBoundary, WordKind::Conjunction]));
+            time(first) || preposition
+        });
+        let plain =
+            rest.iter().all(|r| !(r.ends_with("ed") || r.ends_with("ing")) || r.starts_with(char::is_uppercase));
+        return (opens && plain && rest.len() <= MAX_AFTER).then_some(start.saturating_sub(1));
+    }
+    None
 }
 
 /// True when `span` holds words a speaker can be (see [`speaker_words`]).
