@@ -35,6 +35,12 @@ pub(crate) struct Surnames {
     leaders: HashMap<String, Vec<(EntityId, Arc<Entity>)>>,
     /// The `leader_title` words, compared as written (a handful: cheaper than a lexicon lookup per word).
     leader_words: Vec<String>,
+    /// Surname -> the gazetteers' people of that surname with an office of known dates: what "Sen. Sanders"
+    /// stands for in a document that never names him in full, when one of them held an office then.
+    office_holders: HashMap<String, Vec<(EntityId, Arc<Entity>)>>,
+    /// The latest start of an office in the gazetteers: the day the data describes, for a document without a
+    /// date.
+    data_date: Option<crate::gazetteer::Date>,
 }
 
 impl Surnames {
@@ -43,17 +49,22 @@ impl Surnames {
         let mut leaders: HashMap<String, Vec<(EntityId, Arc<Entity>)>> = HashMap::default();
         let leader_words: Vec<String> =
             g.lexicon.words_of(crate::lexicon::WordKind::LeaderTitle).into_iter().map(str::to_owned).collect();
+        let mut office_holders: HashMap<String, Vec<(EntityId, Arc<Entity>)>> = HashMap::default();
+        let mut data_date = None;
         for (i, e) in g.entities.iter().enumerate() {
-            if e.entity_type != EntityType::Person
-                || !e.offices.iter().any(|o| is_leader_office(&o.role, &leader_words))
-            {
+            if e.entity_type != EntityType::Person {
                 continue;
             }
-            if let Some(key) = surname(&e.name, &g.lexicon) {
+            let Some(key) = surname(&e.name, &g.lexicon) else { continue };
+            if e.offices.iter().any(|o| is_leader_office(&o.role, &leader_words)) {
                 leaders.entry(key.to_owned()).or_default().push((EntityId::new(i), Arc::clone(e)));
             }
+            if e.offices.iter().any(|o| o.from.is_some()) {
+                office_holders.entry(key.to_owned()).or_default().push((EntityId::new(i), Arc::clone(e)));
+            }
+            data_date = e.offices.iter().filter_map(|o| o.from).chain(data_date).max();
         }
-        Surnames { genders: crate::gender::FirstNameGenders::new(g), leaders, leader_words }
+        Surnames { genders: crate::gender::FirstNameGenders::new(g), leaders, leader_words, office_holders, data_date }
     }
 }
 
@@ -126,8 +137,11 @@ impl EntityRule for Surnames {
             let bearer = leader.or_else(|| surnames.get(key).and_then(|c| self.choose(lexicon, doc, c, p.span.start)));
             // no bearer named in full so far: a full name elsewhere in the text ("Ms. Moore" ... "Minyon Moore,
             // a senior adviser"), else the listed leader of that surname ("President Obama")
-            let bearer = bearer
-                .or_else(|| self.full_name_in_text(cx, doc, key, &p).or_else(|| self.listed_leader(cx, doc, key, &p)));
+            let bearer = bearer.or_else(|| {
+                self.full_name_in_text(cx, doc, key, &p)
+                    .or_else(|| self.listed_leader(cx, doc, key, &p))
+                    .or_else(|| self.listed_office_holder(cx, doc, key, &p))
+            });
             if let Some(e) = bearer {
                 // each mention by title or honorific makes its bearer more salient for the bare surnames
                 let list = surnames.entry(key.to_owned()).or_default();
@@ -276,18 +290,44 @@ impl Surnames {
         let candidates = self.leaders.get(key)?;
         let wanted = honorific_gender(cx.lexicon, doc.text, p.span.start);
         let title = p.entity.role.as_str();
-        let fits_title = |role: &str| {
-            title.is_empty()
-                || role.eq_ignore_ascii_case(title)
-                || role.get(..title.len()).is_some_and(|r| r.eq_ignore_ascii_case(title))
-                    && role[title.len()..].starts_with(' ')
-        };
         let fits = |e: &Entity| {
             wanted.is_none_or(|g| self.genders.of_name(&e.name).is_none_or(|h| h == g))
                 && e.offices.iter().any(|o| {
                     is_leader_office(&o.role, &self.leader_words)
-                        && fits_title(&o.role)
+                        && fits_title(title, &o.role)
                         && cx.date.is_none_or(|d| e.office_on(d).is_some_and(|held| held.role == o.role))
+                })
+        };
+        let mut fitting = candidates.iter().filter(|(_, e)| fits(e));
+        let (id, entity) = fitting.next()?;
+        if fitting.next().is_some() {
+            return None;
+        }
+        Some(doc.gazetteer_entity(*id, entity))
+    }
+
+    /// The gazetteers' one person of surname `key` (see [`Surnames::office_holders`]) who held an office that
+    /// the one-word name of `p` fits on the document's date (without one, on the data's latest date): the
+    /// honorific's gender and the title it was found with, as for [`Surnames::listed_leader`]. "Mr. Sanders" in
+    /// an article of 2016 is Bernie Sanders, then in the Senate, and not James Sanders, who left the Small
+    /// Business Administration in 1986. None when no one or several fit.
+    fn listed_office_holder(
+        &self,
+        cx: &DocContext<'_>,
+        doc: &mut DocBuilder<'_>,
+        key: &str,
+        p: &crate::pipeline::PendingPerson,
+    ) -> Option<EntityRef> {
+        let candidates = self.office_holders.get(key)?;
+        let date = cx.date.or(self.data_date)?;
+        let wanted = honorific_gender(cx.lexicon, doc.text, p.span.start);
+        let title = p.entity.role.as_str();
+        let fits = |e: &Entity| {
+            wanted.is_none_or(|g| self.genders.of_name(&e.name).is_none_or(|h| h == g))
+                && e.offices.iter().any(|o| {
+                    o.from.is_some_and(|from| from <= date)
+                        && o.to.is_none_or(|to| date <= to.last_day())
+                        && fits_title(title, &o.role)
                 })
         };
         let mut fitting = candidates.iter().filter(|(_, e)| fits(e));
@@ -308,6 +348,15 @@ impl Surnames {
         }
         Some(choose(candidates))
     }
+}
+
+/// True when an office's `role` fits the `title` a one-word name was found with: no title, the title itself, or
+/// a role that starts with it ("Vice President" of "Vice President Biden", "Senator from Vermont" of "Senator").
+fn fits_title(title: &str, role: &str) -> bool {
+    title.is_empty()
+        || role.eq_ignore_ascii_case(title)
+        || role.get(..title.len()).is_some_and(|r| r.eq_ignore_ascii_case(title))
+            && role[title.len()..].starts_with(' ')
 }
 
 /// The gender of an honorific right before `pos` ("Mrs. " of "Mrs. Clinton"), if any.
