@@ -454,7 +454,8 @@ pub(crate) fn speaker_words(cx: &QuoteContext<'_>, span: Span) -> Option<Span> {
         return None;
     }
     // "A poll released Monday", "a report published by the agency": a reduced relative clause after the head
-    let words = &words[..reduced_relative_at(cx, words).unwrap_or(words.len())];
+    let participle_inside = words.contains("ed ") || words.ends_with("ed");
+    let words = &words[..participle_inside.then(|| reduced_relative_at(cx, words)).flatten().unwrap_or(words.len())];
     let head_span = sp(head_span.start, head_span.start + words.len());
     // no verb inside ("Tehran would never intimidate Baku", "Kaine defended people", "Donald Trump repeatedly
     // demeaned women"): an auxiliary, or a lower-case word in -ed or -ly between the first and the last (a
@@ -517,28 +518,27 @@ fn reduced_relative_at(cx: &QuoteContext<'_>, words: &str) -> Option<usize> {
     for w in words.split(' ') {
         let start = offset;
         offset += w.len() + 1;
+        let before = previous.replace(w);
+        // the cheap test first: most words are no participle
         let participle = w.len() > 3 && w.ends_with("ed") && w.starts_with(char::is_lowercase);
-        let after_noun = previous.is_some_and(|p| cx.lexicon.is_or_plural(p, WordKind::SpeakerNoun));
-        previous = Some(w);
-        if !(participle && after_noun) {
+        if !participle || !before.is_some_and(|p| cx.lexicon.is_or_plural(p, WordKind::SpeakerNoun)) {
             continue;
         }
-        let rest: Vec<&str> = words.get(offset..).unwrap_or("").split_whitespace().collect();
+        let rest = || words.get(offset..).unwrap_or("").split_whitespace();
         let time = |w: &str| is_time_word_of(w, cx.lexicon.kinds(w));
-        let opens = rest.first().is_some_and(|&first| {
+        let opens = rest().next().is_some_and(|first| {
             let kinds = cx.lexicon.kinds(first);
             if kinds.contains(WordKind::TimeModifier) {
                 // "released on Tuesday", "released last week"; not "seized on glimmers"
-                return rest.get(1).is_some_and(|w| time(w));
+                return rest().nth(1).is_some_and(time);
             }
             // a preposition ("by", "for"), not a conjunction ("The crowd cheered when Trump asked")
             let preposition = kinds.contains(WordKind::ClauseOpener)
                 && !kinds.intersects(WordKinds::of(&[WordKind::PhraseBoundary, WordKind::Conjunction]));
             time(first) || preposition
         });
-        let plain =
-            rest.iter().all(|r| !(r.ends_with("ed") || r.ends_with("ing")) || r.starts_with(char::is_uppercase));
-        return (opens && plain && rest.len() <= MAX_AFTER).then_some(start.saturating_sub(1));
+        let plain = rest().all(|r| !(r.ends_with("ed") || r.ends_with("ing")) || r.starts_with(char::is_uppercase));
+        return (opens && plain && rest().count() <= MAX_AFTER).then_some(start.saturating_sub(1));
     }
     None
 }
