@@ -51,11 +51,14 @@ pub(crate) fn after_quote(cx: &QuoteContext<'_>, inner: Span, close_end: usize, 
     let open_ending = quote_text.ends_with(['?', '!', '—', '–', '-', '…'])
         || text[inner.end..close_end.max(inner.end)].starts_with(',')
         || text[..close_end].trim_end_matches(['"', '”', '\'', '’']).ends_with(',');
-    // "“….” Trump said.": a short clause that only names the speaker
+    // "“….” Trump said.": a short clause that only names the speaker, and ends with its period ("“….” She
+    // adds, “…”" introduces the next quotation)
     let sentence_rest = text[pos..para.end].trim_start();
-    let short_clause = sentence_rest
-        .find(['.', '“', '"'])
-        .is_some_and(|i| words_at_most(&sentence_rest[..i], 4) && !cues_in(cx.cues, sp(pos, pos + i)).is_empty());
+    let short_clause = sentence_rest.find(['.', '“', '"']).is_some_and(|i| {
+        sentence_rest[i..].starts_with('.')
+            && words_at_most(&sentence_rest[..i], 4)
+            && !cues_in(cx.cues, sp(pos, pos + i)).is_empty()
+    });
     let quote_core = quote_text.trim_end_matches(['’', '\'', '"']);
     let open_ending = open_ending || quote_core.ends_with(['?', '!', ',']);
     if !(after_comma || open_ending || short_clause) {

@@ -137,7 +137,10 @@ pub(crate) const PATTERNS: &[Pattern] = &[
                 ("''We are ready,'' said Defense Minister Gen Nakatani.", "Defense Minister Gen Nakatani"),
                 ("“You are wrong!” Ortiz barked.", "Ortiz"),
             ],
-            no_match: &["“This is a biased approach.” Guliyev left the room and did not come back."],
+            no_match: &[
+                "“This is a biased approach.” Guliyev left the room and did not come back.",
+                "“We were never asked.” She adds, “Nobody wants to hear it.”",
+            ],
         },
     },
     Pattern {
