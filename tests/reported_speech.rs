@@ -250,3 +250,16 @@ fn but_said_after_a_quotation_takes_the_subject_of_the_verb_before() {
     let row = row(&rows, "it should face no charges");
     assert_eq!(row.speaker_mention, "Police Chief Dan Okafor", "{rows:#?}");
 }
+
+#[test]
+fn a_told_clause_skips_the_addressee_and_its_time_and_ends_before_an_aside() {
+    // the addressee ("voters") and the time after it ("this weekend") are not content; an adverb and a
+    // participle after a comma (", implicitly putting …") are the reporter's aside
+    let rows = quotes(
+        "Mayor Ana Ruiz told voters this weekend she would consider it an insult if they stayed home, implicitly \
+         putting her name on the ballot.",
+    );
+    let row = row(&rows, "she would");
+    assert_eq!(row.quote, "she would consider it an insult if they stayed home", "{rows:#?}");
+    assert_eq!(row.speaker_mention, "Mayor Ana Ruiz", "{rows:#?}");
+}

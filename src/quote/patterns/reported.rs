@@ -486,7 +486,8 @@ const DATES: crate::lexicon::WordKinds =
 
 /// Where a reported clause starting at `from` ends, at the latest `limit`: at a semicolon ("…; they only
 /// learned on Friday"), or at a comma before an aside that is the reporter's: a non-restrictive relative
-/// clause (", which forced her to leave"), a participle (", contradicting the police"), "according to".
+/// clause (", which forced her to leave"), a participle (", contradicting the police", ", implicitly putting"),
+/// "according to".
 fn clause_end(cx: &QuoteContext<'_>, from: usize, limit: usize) -> usize {
     let text = cx.text;
     let mut end = find_before_space(&text[from..limit], b';').map_or(limit, |i| from + i);
@@ -500,7 +501,8 @@ fn clause_end(cx: &QuoteContext<'_>, from: usize, limit: usize) -> usize {
             || (cx.lexicon.is(second, WordKind::AsideOpener)
                 && cx.lexicon.is(next, WordKind::ClauseOpener)
                 && !cx.lexicon.is(next, WordKind::Conjunction))
-            || (next.len() > 4 && next.ends_with("ing") && next.starts_with(char::is_lowercase));
+            || is_participle(next)
+            || (cx.lexicon.is_ly_adverb(next) && is_participle(second));
         if aside && !words_at_most(&text[from..comma], 3) {
             end = comma;
             break;
@@ -510,6 +512,11 @@ fn clause_end(cx: &QuoteContext<'_>, from: usize, limit: usize) -> usize {
     end
 }
 
+/// True when `word` is a lower-case present participle ("contradicting").
+fn is_participle(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ing") && word.starts_with(char::is_lowercase)
+}
+
 /// True when `tail` is only participle asides: ", speaking on condition of anonymity, citing protocol"; not a
 /// gerund that opens a clause (", replacing Clinton would be acrimonious": an auxiliary follows).
 fn participle_asides(lexicon: &Lexicon, tail: &str) -> bool {
@@ -517,10 +524,7 @@ fn participle_asides(lexicon: &Lexicon, tail: &str) -> bool {
     !rest.contains(" that ")
         && rest.split(',').all(|part| {
             let mut words = part.split_whitespace();
-            let participle = words.next().unwrap_or("");
-            participle.len() > 4
-                && participle.ends_with("ing")
-                && participle.starts_with(char::is_lowercase)
+            is_participle(words.next().unwrap_or(""))
                 && !words.any(|w| lexicon.is(w, WordKind::CueModifier) && !lexicon.is_ly_adverb(w))
         })
 }
